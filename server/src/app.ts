@@ -1,0 +1,111 @@
+/**
+ * Express app factory: builds the whole HTTP app from its dependencies without
+ * listening, so tests drive it with supertest against real PostgreSQL and Redis.
+ */
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { apiReference } from '@scalar/express-api-reference';
+import cookieParser from 'cookie-parser';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { setupAuth } from './auth/setup.ts';
+import type { AppContext } from './context.ts';
+import { errorHandler, Forbidden, notFoundHandler, Unauthorized } from './errors.ts';
+import { QUEUES } from './jobs/catalog.ts';
+import { buildOpenApi, mountRoutes, OpenAPIRegistry, type RouteDef } from './lib/http.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+const require = createRequire(import.meta.url);
+
+export function createApp(ctx: AppContext) {
+  const { config, logger } = ctx;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'frame-src': ["'self'", 'blob:'],
+          'object-src': ["'self'", 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: config.BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
+  app.use(cookieParser());
+
+  const kit = setupAuth(app, ctx);
+
+  const registry = new OpenAPIRegistry();
+  const api = express.Router();
+  const routes: RouteDef[] = [...systemRoutes(ctx), ...authRoutes(ctx, kit), ...userRoutes(ctx)];
+  mountRoutes(api, routes, registry);
+  app.use(api);
+
+  // OpenAPI document and viewer (Scalar, served from node_modules: works offline).
+  let openapi: unknown;
+  app.get('/api/openapi.json', (_req, res) => {
+    openapi ??= buildOpenApi(registry, ctx.version);
+    res.json(openapi);
+  });
+  const scalarJs = require.resolve('@scalar/api-reference/browser/standalone.js');
+  app.get('/api/docs/scalar.js', (_req, res) => res.sendFile(scalarJs));
+  const relaxedCsp: RequestHandler = (_req, res, next) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'",
+    );
+    next();
+  };
+  app.get('/api/docs', relaxedCsp, apiReference({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'SIMAK BKD API' }));
+
+  // bull-board, BKD_ADMIN only.
+  const board = new ExpressAdapter();
+  board.setBasePath('/admin/queues');
+  createBullBoard({ queues: QUEUES.map((q) => new BullMQAdapter(ctx.queues[q])), serverAdapter: board });
+  const bkdAdminOnly: RequestHandler = (req, _res, next) => {
+    if (!req.user) return next(Unauthorized());
+    if (!req.user.roles.includes('BKD_ADMIN')) return next(Forbidden());
+    next();
+  };
+  app.use('/admin/queues', bkdAdminOnly, relaxedCsp, board.getRouter());
+
+  app.use('/api', notFoundHandler);
+
+  // The built web app (single-page: unknown non-API paths get index.html).
+  const webDist = config.WEB_DIST || path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

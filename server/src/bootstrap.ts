@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { createDb } from './db.ts';
+import { createQueues } from './jobs/queues.ts';
+import { createLogger } from './logger.ts';
+import { createRedis } from './redis.ts';
+
+export const VERSION: string = (() => {
+  try {
+    return JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+export function createContext(config: Config, overrides: Partial<AppContext> = {}): AppContext & { close(): Promise<void> } {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const db = overrides.db ?? createDb(config.DATABASE_URL);
+  const redis = overrides.redis ?? createRedis(config.REDIS_URL);
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  const queues = overrides.queues ?? createQueues(config.REDIS_URL, config.REDIS_PREFIX);
+  queues.connection.on('error', () => undefined);
+  return {
+    config,
+    db,
+    redis,
+    queues,
+    logger,
+    version: VERSION,
+    async close() {
+      await queues.close();
+      redis.disconnect();
+      await db.$disconnect();
+    },
+  };
+}

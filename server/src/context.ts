@@ -1,0 +1,15 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import type { Db } from './db.ts';
+import type { Queues } from './jobs/queues.ts';
+import type { Logger } from './logger.ts';
+
+/** What every module's routes receive. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  queues: Queues;
+  logger: Logger;
+  version: string;
+}

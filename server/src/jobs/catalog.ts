@@ -1,0 +1,43 @@
+/**
+ * The typed job registry: every job name with its queue, payload schema and
+ * deterministic job id. Handlers live in the modules (jobs.ts) and are bound in
+ * jobs/handlers.ts; the worker refuses to start when a name has no handler.
+ */
+import { z, type ZodType } from 'zod';
+
+export const QUEUES = ['default', 'documents', 'mail'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface JobSpec<P> {
+  queue: QueueName;
+  schema: ZodType<P>;
+  /** Deterministic id (no ":" — BullMQ reserves it): the same logical job is never queued twice. */
+  jobId: (p: P) => string;
+  attempts?: number;
+  backoffMs?: number;
+}
+
+const spec = <P>(s: JobSpec<P>) => s;
+
+export const JOBS = {
+  /** Diagnostic job used by health checks and tests: records that it ran. */
+  'system.echo': spec({
+    queue: 'default',
+    schema: z.object({ key: z.string().min(1), message: z.string() }),
+    jobId: (p) => `system.echo/${p.key}`,
+  }),
+  /** Sends one e-mail through SMTP when configured (skipped otherwise). */
+  'mail.send': spec({
+    queue: 'mail',
+    schema: z.object({ key: z.string().min(1), to: z.string().email(), subject: z.string(), text: z.string() }),
+    jobId: (p) => `mail.send/${p.key}`,
+    attempts: 8,
+    backoffMs: 5_000,
+  }),
+} satisfies Record<string, { queue: QueueName; schema: ZodType; jobId: (p: never) => string }>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['schema']>;
+
+export const DEFAULT_ATTEMPTS = 5;
+export const DEFAULT_BACKOFF_MS = 2_000;

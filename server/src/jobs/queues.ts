@@ -1,0 +1,32 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createRedis } from '../redis.ts';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JOBS, QUEUES, type JobName, type QueueName } from './catalog.ts';
+
+export type Queues = Record<QueueName, Queue> & { close(): Promise<void>; connection: Redis };
+
+/**
+ * Queues used to add jobs. Their connection fails fast when Redis is down
+ * (no offline queue), so the outbox relay notices and retries later.
+ */
+export function createQueues(redisUrl: string, prefix: string): Queues {
+  const connection = createRedis(redisUrl);
+  const out = { connection } as Queues;
+  for (const name of QUEUES) out[name] = new Queue(name, { connection, prefix: `${prefix}:bull` });
+  out.close = async () => {
+    await Promise.all(QUEUES.map((q) => out[q].close()));
+    connection.disconnect();
+  };
+  return out;
+}
+
+export function jobOptions(name: JobName, jobId: string) {
+  const spec = JOBS[name] as { attempts?: number; backoffMs?: number };
+  return {
+    jobId,
+    attempts: spec.attempts ?? DEFAULT_ATTEMPTS,
+    backoff: { type: 'exponential' as const, delay: spec.backoffMs ?? DEFAULT_BACKOFF_MS },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 5000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}

@@ -1,0 +1,75 @@
+/** Starts BullMQ workers for every queue plus the outbox relay; stops them gracefully. */
+import { Worker, type Job } from 'bullmq';
+import type { Config } from '../config.ts';
+import type { Db } from '../db.ts';
+import type { Logger } from '../logger.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { createRedis } from '../redis.ts';
+import { JOBS, QUEUES, type JobName } from './catalog.ts';
+import { assertHandlers } from './handlers.ts';
+import { createQueues } from './queues.ts';
+import { OutboxRelay } from './relay.ts';
+import type { HandlerMap, JobCtx } from './types.ts';
+
+export interface WorkerRuntime {
+  relay: OutboxRelay;
+  workers: Worker[];
+  stop(): Promise<void>;
+}
+
+export function startWorkerRuntime(opts: {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  handlers: HandlerMap;
+  concurrency?: number;
+  relay?: boolean;
+}): WorkerRuntime {
+  const { config, db, logger, handlers } = opts;
+  assertHandlers(handlers as unknown as Record<string, unknown>);
+  const redis = createRedis(config.REDIS_URL, { forBullmq: true });
+  const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+  const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
+  const relay = new OutboxRelay(db, queues, logger.child({ part: 'outbox' }), config.OUTBOX_POLL_MS);
+
+  const process = async (job: Job) => {
+    const name = job.name as JobName;
+    const spec = JOBS[name];
+    if (!spec) throw new Error(`unknown job ${job.name}`);
+    const payload = spec.schema.parse(job.data);
+    const ctx: JobCtx = { db, redis, config, logger: logger.child({ job: name, jobId: job.id }), mailer, attempt: job.attemptsMade + 1 };
+    const handler = handlers[name] as (p: unknown, c: JobCtx) => Promise<unknown>;
+    return handler(payload, ctx);
+  };
+
+  const workers = QUEUES.map(
+    (q) =>
+      new Worker(q, process, {
+        connection: createRedis(config.REDIS_URL, { forBullmq: true }),
+        prefix: `${config.REDIS_PREFIX}:bull`,
+        concurrency: opts.concurrency ?? 4,
+      }),
+  );
+  for (const w of workers) {
+    w.on('failed', (job, err) => logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('error', (err) => logger.error({ err: err.message }, 'worker error'));
+  }
+  if (opts.relay !== false) relay.start();
+  // Heartbeat for container health checks (npm run worker:health).
+  const beat = () => redis.set(`${config.REDIS_PREFIX}:worker:heartbeat`, new Date().toISOString(), 'EX', 30).catch(() => undefined);
+  void beat();
+  const heartbeat = setInterval(beat, 10_000);
+  heartbeat.unref();
+
+  return {
+    relay,
+    workers,
+    async stop() {
+      clearInterval(heartbeat);
+      await relay.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Icon } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconChecklist,
+  IconFileDescription,
+  IconFiles,
+  IconHome,
+  IconListDetails,
+  IconSearch,
+  IconSitemap,
+  IconStack2,
+  IconUpload,
+  IconUser,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { Me, Role } from '../api/types';
+import { hasAnyRole } from '../features/auth/roles';
+
+/** Navbar groups, rendered in this order (labels: `nav.sections.<key>`). */
+export const NAV_SECTIONS = ['general', 'asn', 'atasan', 'opd', 'bkd', 'admin'] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
+export interface NavItem {
+  /** Stable id; label is `nav.items.<key>` and test id `nav-<key>`. */
+  key: string;
+  /** Absolute path of an SPA route, or a server URL when `external` is set. */
+  path: string;
+  /** Roles that see the entry (any of them); empty = every signed-in user. */
+  roles: readonly Role[];
+  section: NavSection;
+  icon: Icon;
+  /** Server-rendered page (e.g. Bull Board): plain link in a new tab, no SPA route. */
+  external?: boolean;
+}
+
+const BKD_STAFF: readonly Role[] = ['BKD_VERIFIER', 'BKD_ADMIN'];
+
+/**
+ * The single source of truth for navigation. Every non-external entry also becomes a
+ * guarded route (see router.tsx); features register their page component there.
+ */
+export const NAV_ITEMS = [
+  { key: 'home', path: '/', roles: [], section: 'general', icon: IconHome },
+
+  { key: 'profile', path: '/profil', roles: ['ASN'], section: 'asn', icon: IconUser },
+  { key: 'documents', path: '/dokumen', roles: ['ASN'], section: 'asn', icon: IconFiles },
+  { key: 'proposals', path: '/usulan', roles: ['ASN'], section: 'asn', icon: IconFileDescription },
+
+  { key: 'subordinates', path: '/bawahan', roles: ['ATASAN'], section: 'atasan', icon: IconSitemap },
+
+  { key: 'opdEmployees', path: '/opd/pegawai', roles: ['OPD_ADMIN'], section: 'opd', icon: IconBuildingCommunity },
+  { key: 'opdProposals', path: '/opd/usulan', roles: ['OPD_ADMIN'], section: 'opd', icon: IconListDetails },
+
+  { key: 'verificationQueue', path: '/verifikasi', roles: BKD_STAFF, section: 'bkd', icon: IconChecklist },
+  { key: 'employeeSearch', path: '/pegawai', roles: BKD_STAFF, section: 'bkd', icon: IconSearch },
+
+  { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
+  { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },
+  { key: 'jobQueues', path: '/admin/queues', roles: ['BKD_ADMIN'], section: 'admin', icon: IconStack2, external: true },
+] as const satisfies readonly NavItem[];
+
+export type NavKey = (typeof NAV_ITEMS)[number]['key'];
+
+/** Entries visible to `me`, in table order. */
+export function navItemsFor(me: Pick<Me, 'roles'>): NavItem[] {
+  return NAV_ITEMS.filter((item: NavItem) => hasAnyRole(me, item.roles));
+}
+
+/** Visible entries grouped by section (empty sections omitted), in section order. */
+export function navSectionsFor(me: Pick<Me, 'roles'>): { section: NavSection; items: NavItem[] }[] {
+  const items = navItemsFor(me);
+  return NAV_SECTIONS.map((section) => ({ section, items: items.filter((i) => i.section === section) })).filter(
+    (group) => group.items.length > 0,
+  );
+}

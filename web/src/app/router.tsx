@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../components/ComingSoon';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { RequireRole } from '../features/auth/RequireRole';
+import { HomePage } from '../features/home/HomePage';
+import { NotFoundPage } from '../features/system/NotFoundPage';
+import { AppLayout } from './AppLayout';
+import { NAV_ITEMS, type NavKey } from './navigation';
+
+/**
+ * Page component per navigation entry. Entries without a page render the shared
+ * "Segera hadir" placeholder; a feature plugs in by adding its page here.
+ * Role checks come from the navigation table (see NAV_ITEMS[].roles).
+ */
+const PAGES: Partial<Record<NavKey, ReactNode>> = {
+  home: <HomePage />,
+};
+
+function PlaceholderPage({ navKey }: { navKey: NavKey }) {
+  const { t } = useTranslation();
+  return <ComingSoon title={t(`nav.items.${navKey}`)} />;
+}
+
+/** Routes for the navigation table (external links excluded). */
+function navRoutes(): ReactNode[] {
+  return NAV_ITEMS.filter((item) => !('external' in item && item.external)).map((item) => {
+    const page = PAGES[item.key] ?? <PlaceholderPage navKey={item.key} />;
+    const element = <RequireRole roles={item.roles}>{page}</RequireRole>;
+    return item.path === '/' ? (
+      <Route key={item.key} index element={element} />
+    ) : (
+      <Route key={item.key} path={item.path} element={element} />
+    );
+  });
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={LOGIN_PATH} element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          {navRoutes()}
+          <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,2 @@
+export { HomePage } from './HomePage';
+export { useHomeSummary, HOME_QUERY_KEY } from './api';

@@ -1,0 +1,3 @@
+export { NotFoundPage } from './NotFoundPage';
+export { HealthIndicator } from './HealthIndicator';
+export { useHealth, fetchHealth } from './api';
