@@ -1,8 +1,6 @@
 /** API contract for authentication (used by the server and the web app). */
 import { z } from 'zod';
-
-export const RoleEnum = z.enum(['ASN', 'ATASAN', 'OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN']);
-export type RoleCode = z.infer<typeof RoleEnum>;
+import { RoleSchema } from '../codes.ts';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, 'NIP atau nama pengguna wajib diisi.').max(64),
@@ -14,7 +12,7 @@ export const Me = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
-  roles: z.array(RoleEnum),
+  roles: z.array(RoleSchema),
   opds: z.array(z.object({ id: z.number().int(), kode: z.string(), nama: z.string() })),
   employeeId: z.number().int().nullable(),
   nip: z.string().nullable(),
