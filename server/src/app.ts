@@ -19,9 +19,7 @@ import type { AppContext } from './context.ts';
 import { errorHandler, Forbidden, notFoundHandler, Unauthorized } from './errors.ts';
 import { QUEUES } from './jobs/catalog.ts';
 import { buildOpenApi, mountRoutes, OpenAPIRegistry, type RouteDef } from './lib/http.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { systemRoutes } from './modules/system/routes.ts';
-import { userRoutes } from './modules/users/routes.ts';
+import { allRoutes } from './modules/index.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -65,7 +63,7 @@ export function createApp(ctx: AppContext) {
 
   const registry = new OpenAPIRegistry();
   const api = express.Router();
-  const routes: RouteDef[] = [...systemRoutes(ctx), ...authRoutes(ctx, kit), ...userRoutes(ctx)];
+  const routes: RouteDef[] = allRoutes(ctx, kit);
   mountRoutes(api, routes, registry);
   app.use(api);
 

@@ -6,6 +6,7 @@ import { createDb } from './db.ts';
 import { createQueues } from './jobs/queues.ts';
 import { createLogger } from './logger.ts';
 import { createRedis } from './redis.ts';
+import { createStorage } from './storage/storage.ts';
 
 export const VERSION: string = (() => {
   try {
@@ -28,6 +29,7 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     redis,
     queues,
     logger,
+    storage: overrides.storage ?? createStorage(config),
     version: VERSION,
     async close() {
       await queues.close();

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import type { Queues } from './jobs/queues.ts';
 import type { Logger } from './logger.ts';
+import type { Storage } from './storage/storage.ts';
 
 /** What every module's routes receive. */
 export interface AppContext {
@@ -11,5 +12,6 @@ export interface AppContext {
   redis: Redis;
   queues: Queues;
   logger: Logger;
+  storage: Storage;
   version: string;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createRedis } from '../redis.ts';
+import { createStorage } from '../storage/storage.ts';
 import { JOBS, QUEUES, type JobName } from './catalog.ts';
 import { assertHandlers } from './handlers.ts';
 import { createQueues } from './queues.ts';
@@ -29,6 +30,7 @@ export function startWorkerRuntime(opts: {
   assertHandlers(handlers as unknown as Record<string, unknown>);
   const redis = createRedis(config.REDIS_URL, { forBullmq: true });
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+  const storage = createStorage(config);
   const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
   const relay = new OutboxRelay(db, queues, logger.child({ part: 'outbox' }), config.OUTBOX_POLL_MS);
 
@@ -37,7 +39,7 @@ export function startWorkerRuntime(opts: {
     const spec = JOBS[name];
     if (!spec) throw new Error(`unknown job ${job.name}`);
     const payload = spec.schema.parse(job.data);
-    const ctx: JobCtx = { db, redis, config, logger: logger.child({ job: name, jobId: job.id }), mailer, attempt: job.attemptsMade + 1 };
+    const ctx: JobCtx = { db, redis, config, logger: logger.child({ job: name, jobId: job.id }), mailer, storage, attempt: job.attemptsMade + 1 };
     const handler = handlers[name] as (p: unknown, c: JobCtx) => Promise<unknown>;
     return handler(payload, ctx);
   };

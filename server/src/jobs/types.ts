@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Storage } from '../storage/storage.ts';
 import type { JobName, JobPayload } from './catalog.ts';
 
 export interface JobCtx {
@@ -11,6 +12,7 @@ export interface JobCtx {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  storage: Storage;
   /** BullMQ attempt number (1-based). */
   attempt: number;
 }

@@ -1,0 +1,18 @@
+/**
+ * Every module's routes, in mount order. A module exports `xxxRoutes(ctx)` returning
+ * RouteDef[] (declared with defineRoute); add one line here to mount and document it.
+ */
+import type { AuthKit } from '../auth/setup.ts';
+import type { AppContext } from '../context.ts';
+import type { RouteDef } from '../lib/http.ts';
+import { authRoutes } from './auth/routes.ts';
+import { systemRoutes } from './system/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
+  return [
+    ...systemRoutes(ctx),
+    ...authRoutes(ctx, kit),
+    ...userRoutes(ctx),
+  ];
+}
