@@ -71,3 +71,21 @@ export async function createAsn(db: Db, opdId: number, extra: { atasanId?: numbe
   const user = await createUser(db, { roles: ['ASN'], employeeId: employee.id, username: employee.nip });
   return { employee, user, username: employee.nip };
 }
+
+/** A vault document row (for tests that only need an attachable document). */
+export async function createDocumentRow(db: Db, employeeId: number, jenis: 'SK_PANGKAT' | 'IJAZAH' | 'KK' | 'LAINNYA' = 'LAINNYA') {
+  const key = uniq('k');
+  return db.document.create({
+    data: {
+      employeeId,
+      jenis,
+      slotKey: `${jenis}:${key}`,
+      title: `Dokumen ${jenis}`,
+      originalName: 'bukti.pdf',
+      storageKey: `documents/test/${key}.pdf`,
+      mimeType: 'application/pdf',
+      sizeBytes: 10,
+      sha256: '0'.repeat(64),
+    },
+  });
+}

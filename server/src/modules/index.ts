@@ -6,6 +6,10 @@ import type { AuthKit } from '../auth/setup.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from '../lib/http.ts';
 import { authRoutes } from './auth/routes.ts';
+import { changeRequestRoutes } from './change-requests/routes.ts';
+import { employeeRoutes } from './employees/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { requestRoutes } from './requests/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -14,5 +18,9 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...systemRoutes(ctx),
     ...authRoutes(ctx, kit),
     ...userRoutes(ctx),
+    ...employeeRoutes(ctx),
+    ...requestRoutes(ctx),
+    ...changeRequestRoutes(ctx),
+    ...notificationRoutes(ctx),
   ];
 }

@@ -1,0 +1,89 @@
+import { CHANGE_TARGET_SPECS, type ChangeRequestCreateBody, type ChangeRequestPayload, type FieldValue } from '@simak/shared/api/change-requests';
+import type { Actor } from '../../auth/actor.ts';
+import type { RequestMeta } from '../../audit/audit.ts';
+import type { Db, Tx } from '../../db.ts';
+import { NotFound, Unprocessable } from '../../errors.ts';
+import { authorize } from '../../lib/authz.ts';
+import { createRequest, transitionInTx } from '../../workflow/engine.ts';
+import { employeePolicy } from '../employees/policy.ts';
+import { fromDb, loadRecord } from './apply.ts';
+import { dataChangeWorkflow } from './definition.ts';
+
+export async function attachDocuments(tx: Tx, requestId: number, employeeId: number, documentIds: number[]) {
+  const ids = [...new Set(documentIds)];
+  if (!ids.length) return;
+  const docs = await tx.document.findMany({ where: { id: { in: ids }, employeeId }, select: { id: true } });
+  if (docs.length !== ids.length) {
+    throw Unprocessable('validation_failed', 'Dokumen pendukung tidak ditemukan pada arsip pegawai ini.', [
+      { location: 'body', path: 'documentIds', message: 'Dokumen tidak valid.', code: 'invalid' },
+    ]);
+  }
+  await tx.requestDocument.createMany({ data: ids.map((documentId) => ({ requestId, documentId })), skipDuplicates: true });
+}
+
+async function noVerificationFields(db: Db | Tx): Promise<string[]> {
+  const row = await db.appSetting.findUnique({ where: { key: 'change_request.no_verification_fields' } });
+  return Array.isArray(row?.value) ? (row!.value as string[]) : [];
+}
+
+const same = (a: FieldValue | undefined, b: FieldValue | undefined) => (a ?? null) === (b ?? null);
+
+/** Creates a data-change proposal (or applies contact changes at once when configured so). */
+export async function proposeChange(db: Db, actor: Actor, body: ChangeRequestCreateBody, meta: RequestMeta) {
+  const employee = await db.employee.findUnique({ where: { id: body.employeeId }, select: { id: true, opdId: true, atasanId: true, nama: true } });
+  if (!employee) throw NotFound('Pegawai');
+  authorize(employeePolicy, 'proposeChange', actor, employee, 'Anda tidak berwenang mengusulkan perubahan data pegawai ini.');
+  const spec = CHANGE_TARGET_SPECS[body.target];
+
+  return db.$transaction(async (tx) => {
+    const record = body.op === 'create' ? null : await loadRecord(tx, employee.id, body.target, body.recordId ?? null);
+    if (body.op !== 'create' && !record) throw NotFound('Data riwayat');
+    const current = fromDb(body.target, record);
+    let changes = body.changes as Record<string, FieldValue>;
+    if (body.op === 'update') {
+      changes = Object.fromEntries(Object.entries(changes).filter(([k, v]) => !same(current[k], v)));
+      if (!Object.keys(changes).length) {
+        throw Unprocessable('no_changes', 'Nilai yang diusulkan sama dengan data saat ini.', [
+          { location: 'body', path: 'changes', message: 'Tidak ada perubahan.', code: 'no_changes' },
+        ]);
+      }
+    }
+    const before = body.op === 'update' ? Object.fromEntries(Object.keys(changes).map((k) => [k, current[k] ?? null])) : body.op === 'delete' ? current : {};
+    const payload: ChangeRequestPayload = { target: body.target, op: body.op, recordId: body.recordId ?? null, changes, before, note: body.note ?? null };
+
+    const required = dataChangeWorkflow.requiredDocuments?.(payload) ?? [];
+    if (required.length && !body.documentIds.length) {
+      throw Unprocessable('document_required', 'Lampirkan dokumen pendukung untuk usulan ini.', [
+        { location: 'body', path: 'documentIds', message: `Dokumen pendukung (${required.join(', ')}) wajib dilampirkan.`, code: 'required' },
+      ]);
+    }
+    const fieldLabels = Object.keys(changes).map((k) => spec.fields.find((f) => f.key === k)?.label ?? k);
+    const verb = body.op === 'create' ? 'Penambahan' : body.op === 'delete' ? 'Penghapusan' : 'Perubahan';
+    const title = `${verb} ${spec.label}${body.op === 'update' ? `: ${fieldLabels.join(', ')}` : ''} — ${employee.nama}`;
+
+    const noVerify = body.target === 'profile' && body.op === 'update' && (await noVerificationFields(tx).then((f) => Object.keys(changes).every((k) => f.includes(k))));
+
+    const req = await createRequest(tx, dataChangeWorkflow, {
+      employeeId: employee.id,
+      opdId: employee.opdId,
+      title: title.slice(0, 250),
+      payload,
+      actor,
+      meta,
+      note: body.note ?? null,
+    });
+    await attachDocuments(tx, req.id, employee.id, body.documentIds);
+    if (noVerify) {
+      // Contact fields configured as needing no verification are applied at once, through the same engine.
+      return transitionInTx(tx, { ...dataChangeWorkflow, transitions: dataChangeWorkflow.transitions.map((t) => (t.action === 'approve' ? { ...t, roles: undefined, notSelf: false, to: 'DISETUJUI' } : t)) }, {
+        requestId: req.id,
+        action: 'approve',
+        actor: null,
+        expectedVersion: req.version,
+        input: { note: 'Diterapkan langsung: data kontak tidak memerlukan verifikasi.' },
+        meta,
+      });
+    }
+    return req;
+  });
+}

@@ -1,0 +1,88 @@
+import { formatNip, golonganInfo, isGolongan } from '@simak/shared';
+import type { Actor } from '../../auth/actor.ts';
+import { abilities } from '../../lib/authz.ts';
+import { fullName } from '../requests/presenter.ts';
+import { employeePolicy } from './policy.ts';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+const num = (v: unknown) => (v == null ? null : typeof v === 'object' && 'toNumber' in (v as object) ? (v as { toNumber(): number }).toNumber() : (v as number));
+
+export const pangkatName = (g: string | null) => (g && isGolongan(g) ? golonganInfo(g).pangkat : null);
+
+type ListRow = {
+  id: number;
+  nip: string;
+  nama: string;
+  gelarDepan: string | null;
+  gelarBelakang: string | null;
+  statusKepegawaian: string;
+  golongan: string | null;
+  jenisJabatan: string;
+  namaJabatan: string | null;
+  eselon: string | null;
+  tmtBerhenti: Date | null;
+  opd: { id: number; kode: string; nama: string };
+};
+
+export function presentEmployeeRow(r: ListRow) {
+  return {
+    id: r.id,
+    nip: r.nip,
+    nipFormatted: r.nip.length === 18 ? formatNip(r.nip) : r.nip,
+    nama: r.nama,
+    namaLengkap: fullName(r),
+    statusKepegawaian: r.statusKepegawaian,
+    golongan: r.golongan,
+    pangkat: pangkatName(r.golongan),
+    jenisJabatan: r.jenisJabatan,
+    namaJabatan: r.namaJabatan,
+    eselon: r.eselon,
+    aktif: r.tmtBerhenti == null,
+    opd: r.opd,
+  };
+}
+
+// Prisma rows with many optional relations: typed loosely, each field whitelisted below.
+type Row = Record<string, unknown>;
+
+export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId: number; atasanId: number | null }, h: Record<string, Row[]>) {
+  const pick = (row: Row, keys: string[]) =>
+    Object.fromEntries(keys.map((k) => [k, row[k] instanceof Date ? iso(row[k] as Date) : k === 'nilai' ? num(row[k]) : (row[k] ?? null)]));
+  return {
+    id: e.id,
+    version: e.version,
+    nip: e.nip,
+    nipFormatted: (e.nip as string).length === 18 ? formatNip(e.nip as string) : e.nip,
+    nipWarnings: e.nipWarnings,
+    namaLengkap: fullName(e as never),
+    profile: pick(e, [
+      'nama', 'gelarDepan', 'gelarBelakang', 'tempatLahir', 'tanggalLahir', 'jenisKelamin', 'nik', 'npwp', 'agama', 'statusPerkawinan',
+      'alamat', 'kota', 'kodePos', 'email', 'noHp', 'nipLama',
+    ]),
+    kepegawaian: {
+      ...pick(e, [
+        'statusKepegawaian', 'tmtCpns', 'tmtPns', 'tmtPppk', 'tmtBerhenti', 'jenisBerhenti', 'unitKerja', 'jenisJabatan', 'namaJabatan', 'eselon',
+        'jenjangFungsional', 'rumpunFungsional', 'tmtJabatan', 'golongan', 'tmtGolongan', 'mkgTahun', 'mkgBulan', 'pendidikanTerakhir', 'jurusan',
+        'tahunLulus', 'gajiPokok', 'tmtKgbTerakhir',
+      ]),
+      pangkat: pangkatName(e.golongan as string | null),
+      opd: e.opd,
+      atasan: e.atasan ?? null,
+    },
+    histories: {
+      pangkat: h.pangkat!.map((r) => pick(r, ['id', 'golongan', 'tmtGolongan', 'jenisKp', 'nomorSk', 'tanggalSk', 'pertekNomor', 'mkgTahun', 'mkgBulan', 'gajiPokok', 'documentId'])),
+      jabatan: h.jabatan!.map((r) => ({
+        ...pick(r, ['id', 'jenisJabatan', 'namaJabatan', 'eselon', 'jenjangFungsional', 'rumpunFungsional', 'unitKerja', 'tmtJabatan', 'nomorSk', 'tanggalSk', 'documentId']),
+        opd: r.opd,
+      })),
+      pendidikan: h.pendidikan!.map((r) => pick(r, ['id', 'jenjang', 'jurusan', 'institusi', 'tahunLulus', 'nomorIjazah', 'tanggalIjazah', 'documentId'])),
+      diklat: h.diklat!.map((r) => pick(r, ['id', 'jenis', 'nama', 'penyelenggara', 'tanggalMulai', 'tanggalSelesai', 'jp', 'nomorSertifikat', 'documentId'])),
+      skp: h.skp!.map((r) => pick(r, ['id', 'tahun', 'nilai', 'predikat', 'documentId'])),
+      hukdis: h.hukdis!.map((r) => pick(r, ['id', 'tingkat', 'jenis', 'nomorSk', 'tanggalSk', 'tmt', 'tmtSelesai', 'keterangan', 'documentId'])),
+      kgb: h.kgb!.map((r) => pick(r, ['id', 'tmt', 'golongan', 'mkgTahun', 'mkgBulan', 'gajiPokokLama', 'gajiPokok', 'nomorSurat', 'tanggalSurat', 'documentId'])),
+      cuti: h.cuti!.map((r) => pick(r, ['id', 'jenisCuti', 'tanggalMulai', 'tanggalSelesai', 'lamaHari', 'nomorSurat', 'keterangan'])),
+      keluarga: h.keluarga!.map((r) => pick(r, ['id', 'hubungan', 'nama', 'tanggalLahir', 'jenisKelamin', 'tanggalNikah', 'statusTunjangan', 'keterangan', 'documentId'])),
+    },
+    abilities: abilities(employeePolicy, actor, { id: e.id, opdId: e.opdId, atasanId: e.atasanId }),
+  };
+}

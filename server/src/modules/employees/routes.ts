@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { NotFound } from '../../errors.ts';
+import { authorize } from '../../lib/authz.ts';
+import { defineRoute } from '../../lib/http.ts';
+import { exportEmployees } from './export.ts';
+import { employeePolicy } from './policy.ts';
+import { presentEmployeeDetail, presentEmployeeRow } from './presenter.ts';
+import { EmployeeListQuery, employeeAsOf, employeeOrder, employeeWhere, listSelect, loadEmployeeForActor } from './service.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function employeeRoutes(ctx: AppContext) {
+  const { db } = ctx;
+
+  async function detail(actor: Parameters<typeof loadEmployeeForActor>[1], id: number) {
+    const e = await loadEmployeeForActor(db, actor, id);
+    const where = { employeeId: id };
+    const [pangkat, jabatan, pendidikan, diklat, skp, hukdis, kgb, cuti, keluarga] = await Promise.all([
+      db.riwayatPangkat.findMany({ where, orderBy: { tmtGolongan: 'desc' } }),
+      db.riwayatJabatan.findMany({ where, orderBy: { tmtJabatan: 'desc' }, include: { opd: { select: { id: true, kode: true, nama: true } } } }),
+      db.riwayatPendidikan.findMany({ where, orderBy: [{ tahunLulus: { sort: 'desc', nulls: 'last' } }] }),
+      db.riwayatDiklat.findMany({ where, orderBy: { tanggalMulai: 'desc' } }),
+      db.riwayatSkp.findMany({ where, orderBy: { tahun: 'desc' } }),
+      db.riwayatHukdis.findMany({ where, orderBy: { tanggalSk: 'desc' } }),
+      db.riwayatKgb.findMany({ where, orderBy: { tmt: 'desc' } }),
+      db.riwayatCuti.findMany({ where, orderBy: { tanggalMulai: 'desc' } }),
+      db.keluarga.findMany({ where, orderBy: { id: 'asc' } }),
+    ]);
+    return presentEmployeeDetail(actor, { ...e, opd: { id: e.opd.id, kode: e.opd.kode, nama: e.opd.nama } } as never, {
+      pangkat, jabatan, pendidikan, diklat, skp, hukdis, kgb, cuti, keluarga,
+    } as never);
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/employees',
+      summary: 'Cari dan daftar pegawai (BKD: semua; Admin OPD: OPD-nya; Atasan: bawahan; ASN: diri sendiri)',
+      tags: ['Pegawai'],
+      auth: 'user',
+      query: EmployeeListQuery,
+      responses: { 200: { description: 'Halaman daftar pegawai' } },
+      handler: async ({ actor, query }) => {
+        const where = await employeeWhere(db, actor, query);
+        const [total, rows] = await Promise.all([
+          db.employee.count({ where }),
+          db.employee.findMany({ where, select: listSelect, orderBy: employeeOrder(query.sort), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+        ]);
+        return { page: query.page, pageSize: query.pageSize, total, items: rows.map(presentEmployeeRow) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/employees/export',
+      summary: 'Ekspor daftar pegawai terfilter ke CSV atau XLSX',
+      tags: ['Pegawai'],
+      auth: ['BKD_VERIFIER', 'BKD_ADMIN', 'OPD_ADMIN'],
+      query: EmployeeListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      responses: { 200: { description: 'Berkas', contentType: 'text/csv' } },
+      handler: async ({ actor, query, res }) => {
+        await exportEmployees(db, await employeeWhere(db, actor, query), query.format, res);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/employees/me',
+      summary: 'Profil lengkap saya',
+      tags: ['Pegawai'],
+      auth: 'user',
+      responses: { 200: { description: 'Profil' } },
+      handler: async ({ actor }) => {
+        if (!actor.employeeId) throw NotFound('Data kepegawaian akun ini', 'no_employee_record');
+        return detail(actor, actor.employeeId);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/employees/:id',
+      summary: 'Profil lengkap pegawai beserta seluruh riwayat dan tindakan yang boleh diambil',
+      tags: ['Pegawai'],
+      auth: 'user',
+      params: idParams,
+      responses: { 200: { description: 'Profil' }, 404: { description: 'Tidak ditemukan' } },
+      handler: ({ actor, params }) => detail(actor, params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/employees/:id/as-of',
+      summary: 'Pangkat, unit, jabatan dan pendidikan pegawai pada suatu tanggal (dari riwayat)',
+      tags: ['Pegawai'],
+      auth: 'user',
+      params: idParams,
+      query: z.object({ date: z.iso.date() }),
+      responses: { 200: { description: 'Keadaan pada tanggal' } },
+      handler: async ({ actor, params, query }) => {
+        await loadEmployeeForActor(db, actor, params.id);
+        return employeeAsOf(db, params.id, new Date(`${query.date}T00:00:00Z`));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/employees/:id/audit',
+      summary: 'Jejak audit pegawai (siapa, kapan, sebelum/sesudah, id permintaan, IP) — peran BKD',
+      tags: ['Pegawai'],
+      auth: 'user',
+      params: idParams,
+      query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      responses: { 200: { description: 'Entri audit' } },
+      handler: async ({ actor, params, query }) => {
+        const e = await db.employee.findUnique({ where: { id: params.id }, select: { id: true, opdId: true, atasanId: true } });
+        if (!e) throw NotFound('Pegawai');
+        authorize(employeePolicy, 'viewAudit', actor, e);
+        const where = { employeeId: params.id };
+        const [total, rows] = await Promise.all([
+          db.auditLog.count({ where }),
+          db.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+        ]);
+        const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorUserId).filter((x): x is number => x != null))] } }, select: { id: true, displayName: true, username: true } });
+        const byId = new Map(users.map((u) => [u.id, u]));
+        return {
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          items: rows.map((r) => ({
+            id: Number(r.id),
+            at: r.at.toISOString(),
+            actor: r.actorUserId ? (byId.get(r.actorUserId) ?? { id: r.actorUserId }) : null,
+            action: r.action,
+            entityType: r.entityType,
+            entityId: r.entityId,
+            before: r.before,
+            after: r.after,
+            requestId: r.requestId,
+            ip: r.ip,
+          })),
+        };
+      },
+    }),
+  ];
+}

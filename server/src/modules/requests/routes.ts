@@ -1,0 +1,161 @@
+/** Generic endpoints of the verification engine: queues, request pages, actions, batch actions. */
+import { RequestActionBody } from '@simak/shared/api/change-requests';
+import { z } from 'zod';
+import { metaFrom } from '../../audit/audit.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, Forbidden, NotFound } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { defineRoute } from '../../lib/http.ts';
+import { canViewRequest, requestScope, transition, type Req } from '../../workflow/engine.ts';
+import { workflowOf } from '../../workflow/registry.ts';
+import { presentRequestDetail, presentRequestRow } from './presenter.ts';
+
+const listQuery = z.object({
+  type: z.string().max(40).optional(),
+  state: z.string().max(40).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  opdId: z.coerce.number().int().positive().optional(),
+  employeeId: z.coerce.number().int().positive().optional(),
+  target: z.string().max(40).optional(),
+  olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  sort: z.enum(['submittedAt', '-submittedAt', 'stateSince', '-stateSince']).default('submittedAt'),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const include = {
+  employee: { select: { id: true, nip: true, nama: true, gelarDepan: true, gelarBelakang: true, atasanId: true } },
+} as const;
+
+export function requestRoutes(ctx: AppContext) {
+  const { db } = ctx;
+
+  async function loadVisible(actor: Parameters<typeof canViewRequest>[1], id: number) {
+    const r = await db.workflowRequest.findUnique({ where: { id }, include });
+    const entry = r && workflowOf(r.type);
+    if (!r || !entry) throw NotFound('Usulan');
+    if (!canViewRequest(entry.def, actor, r, r.employee.atasanId)) throw Forbidden();
+    const opd = await db.opd.findUnique({ where: { id: r.opdId }, select: { kode: true, nama: true } });
+    return { r: { ...r, opd } as unknown as Req<unknown> & { employee: typeof r.employee; opd: typeof opd }, entry };
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/requests',
+      summary: 'Daftar usulan (antrean verifikasi, usulan saya, usulan OPD) — dibatasi sesuai peran',
+      tags: ['Usulan'],
+      auth: 'user',
+      query: listQuery,
+      responses: { 200: { description: 'Halaman daftar usulan' } },
+      handler: async ({ actor, query }) => {
+        const where: Prisma.WorkflowRequestWhereInput = {
+          AND: [
+            requestScope(actor),
+            query.type ? { type: query.type } : {},
+            query.state ? { state: { in: query.state.split(',') } } : {},
+            query.open === 'true' ? { closedAt: null } : query.open === 'false' ? { closedAt: { not: null } } : {},
+            query.opdId ? { opdId: query.opdId } : {},
+            query.employeeId ? { employeeId: query.employeeId } : {},
+            query.target ? { payload: { path: ['target'], equals: query.target } } : {},
+            query.olderThanDays != null ? { submittedAt: { lte: new Date(Date.now() - query.olderThanDays * 86_400_000) } } : {},
+            query.q
+              ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { employee: { nip: { startsWith: query.q } } }, { employee: { nama: { contains: query.q, mode: 'insensitive' } } }] }
+              : {},
+          ],
+        };
+        const desc = query.sort.startsWith('-');
+        const field = query.sort.replace('-', '') as 'submittedAt' | 'stateSince';
+        const [total, rows] = await Promise.all([
+          db.workflowRequest.count({ where }),
+          db.workflowRequest.findMany({
+            where,
+            include,
+            orderBy: [{ [field]: desc ? 'desc' : 'asc' }, { id: 'asc' }],
+            skip: (query.page - 1) * query.pageSize,
+            take: query.pageSize,
+          }),
+        ]);
+        const opds = await db.opd.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.opdId))] } }, select: { id: true, kode: true, nama: true } });
+        const byId = new Map(opds.map((o) => [o.id, o]));
+        return {
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          items: rows.map((r) => presentRequestRow(actor, { ...(r as unknown as Req<unknown> & { employee: typeof r.employee }), opd: byId.get(r.opdId) ?? null })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/requests/:id',
+      summary: 'Detail usulan: data, dokumen, riwayat proses dan tindakan yang boleh diambil',
+      tags: ['Usulan'],
+      auth: 'user',
+      params: idParams,
+      responses: { 200: { description: 'Usulan' }, 404: { description: 'Tidak ditemukan' } },
+      handler: async ({ actor, params }) => {
+        const { r } = await loadVisible(actor, params.id);
+        return presentRequestDetail(db, actor, r);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/requests/:id/actions/:action',
+      summary: 'Ambil tindakan atas usulan (setujui, tolak, ajukan ulang, batalkan, …); versi lama → 409',
+      tags: ['Usulan'],
+      auth: 'user',
+      params: z.object({ id: z.coerce.number().int().positive(), action: z.string().regex(/^[a-z_]{2,40}$/) }),
+      body: RequestActionBody,
+      responses: { 200: { description: 'Usulan setelah tindakan' }, 409: { description: 'Versi usang atau status tidak sesuai' } },
+      handler: async ({ req, actor, params, body }) => {
+        const { entry } = await loadVisible(actor, params.id);
+        await transition(db, entry.def, {
+          requestId: params.id,
+          action: params.action,
+          actor,
+          expectedVersion: body.version,
+          input: { note: body.note, data: body.data },
+          meta: metaFrom(req),
+        });
+        const { r } = await loadVisible(actor, params.id);
+        return presentRequestDetail(db, actor, r);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/requests/batch',
+      summary: 'Tindakan yang sama atas beberapa usulan terpilih (mis. persetujuan massal); hasil per usulan',
+      tags: ['Usulan'],
+      auth: ['BKD_VERIFIER', 'BKD_ADMIN'],
+      body: z.object({
+        action: z.string().regex(/^[a-z_]{2,40}$/),
+        note: z.string().trim().max(2000).optional(),
+        items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(500),
+      }),
+      responses: { 200: { description: 'Hasil per usulan' } },
+      handler: async ({ req, actor, body }) => {
+        const results: { id: number; ok: boolean; state?: string; error?: { code: string; message: string } }[] = [];
+        for (const item of body.items) {
+          try {
+            const { entry } = await loadVisible(actor, item.id);
+            const r = await transition(db, entry.def, {
+              requestId: item.id,
+              action: body.action,
+              actor,
+              expectedVersion: item.version,
+              input: { note: body.note },
+              meta: metaFrom(req),
+            });
+            results.push({ id: item.id, ok: true, state: r.state });
+          } catch (err) {
+            const e = err instanceof AppError ? err : new AppError(500, 'internal_error', 'Terjadi kesalahan pada server.');
+            results.push({ id: item.id, ok: false, error: { code: e.code, message: e.message } });
+          }
+        }
+        return { succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+      },
+    }),
+  ];
+}
