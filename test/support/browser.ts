@@ -1,7 +1,4 @@
-/** Debian's chromium driven by playwright-core (no browser download). */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/** Debian's chromium driven by playwright-core (no browser download); playwright gives each launch a fresh profile. */
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,7 +15,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'simak-chromium-'))}`,
     ],
   });
 }

@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { opdRoutes } from './opds/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -22,5 +23,6 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...requestRoutes(ctx),
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
+    ...opdRoutes(ctx),
   ];
 }

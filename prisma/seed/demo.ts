@@ -1,0 +1,270 @@
+// Deterministic demo regency ("Kabupaten Lumajang Demo"): OPDs, employees and
+// login accounts, written in one transaction. Same options → same data.
+import { hash, verify } from '@node-rs/argon2';
+import pg from 'pg';
+import { buildAccounts, type RoleRow, type UserRow } from './accounts.ts';
+import { generateDemo, type EmployeeRow, type OpdRow } from './employees.ts';
+import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from './featured.ts';
+import { insertBatched, syncSequence, type Column } from './write.ts';
+
+export { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from './featured.ts';
+export { REF_DATE } from './dates.ts';
+
+export const DEFAULT_DEMO_EMPLOYEES = 7000;
+
+export interface SeedDemoOptions {
+  databaseUrl: string;
+  /** Number of employees (default 7000); the org chart needs a few hundred. */
+  employees?: number;
+  log?: (msg: string) => void;
+}
+
+export interface SeedDemoResult {
+  opds: number;
+  employees: number;
+  users: number;
+}
+
+/**
+ * Seeds an empty (migrated) database with the demo regency. Refuses to run when
+ * the demo OPDs or accounts already exist; nothing is written on failure.
+ */
+export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
+  const log = opts.log ?? (() => {});
+  const count = opts.employees ?? DEFAULT_DEMO_EMPLOYEES;
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`employees must be a positive integer, got ${count}`);
+
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = Math.round(now - t);
+    t = now;
+    return `${ms} ms`;
+  };
+
+  // argon2 is deliberately slow: hash the shared demo password once.
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const data = generateDemo(count);
+  const { users, roles } = buildAccounts(data);
+  log(`Generated ${data.opds.length} OPDs, ${data.employees.length} employees, ${users.length} accounts (${lap()})`);
+
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE "opd", "employee", "app_user", "user_role" IN SHARE ROW EXCLUSIVE MODE');
+    const clash = await client.query<{ what: string }>(
+      `SELECT 'OPD ' || kode AS what FROM "opd" WHERE kode = ANY($1)
+       UNION ALL SELECT 'user ' || username FROM "app_user" WHERE username = ANY($2)
+       LIMIT 1`,
+      [data.opds.map((o) => o.kode), [...Object.values(DEMO_USERNAMES), ...Object.values(DEMO_NIPS)]],
+    );
+    if (clash.rows[0]) {
+      throw new Error(`${clash.rows[0].what} already exists: the database is already seeded (use --if-empty, or a fresh database)`);
+    }
+    const base = (
+      await client.query<{ opd: number; employee: number; app_user: number }>(
+        `SELECT (SELECT COALESCE(MAX(id), 0) FROM "opd")::int AS opd,
+                (SELECT COALESCE(MAX(id), 0) FROM "employee")::int AS employee,
+                (SELECT COALESCE(MAX(id), 0) FROM "app_user")::int AS app_user`,
+      )
+    ).rows[0]!;
+    const opdId = (id: number | null) => (id === null ? null : id + base.opd);
+    const empId = (id: number | null) => (id === null ? null : id + base.employee);
+    const userId = (id: number) => id + base.app_user;
+
+    await insertBatched<OpdRow>(client, 'opd', opdColumns(opdId), data.opds, { touchUpdatedAt: true });
+    await insertBatched<EmployeeRow>(client, 'employee', employeeColumns(opdId, empId), data.employees, { touchUpdatedAt: true });
+    log(`Inserted OPDs and employees (${lap()})`);
+    await insertBatched<UserRow>(client, 'app_user', userColumns(userId, empId, passwordHash), users, { touchUpdatedAt: true });
+    await insertBatched<RoleRow>(client, 'user_role', roleColumns(userId, opdId), roles);
+    for (const table of ['opd', 'employee', 'app_user']) await syncSequence(client, table);
+    await client.query('COMMIT');
+    log(`Inserted accounts and committed (${lap()})`);
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+  return { opds: data.opds.length, employees: data.employees.length, users: users.length };
+}
+
+function opdColumns(opdId: (id: number | null) => number | null): Column<OpdRow>[] {
+  return [
+    { name: 'id', type: 'int4[]', get: (o) => opdId(o.id) },
+    { name: 'kode', type: 'text[]', get: (o) => o.kode },
+    { name: 'nama', type: 'text[]', get: (o) => o.nama },
+    { name: 'parent_id', type: 'int4[]', get: (o) => opdId(o.parentId) },
+    { name: 'alamat', type: 'text[]', get: (o) => o.alamat },
+    { name: 'latitude', type: 'numeric[]', get: (o) => o.latitude },
+    { name: 'longitude', type: 'numeric[]', get: (o) => o.longitude },
+    { name: 'radius_m', type: 'int4[]', get: (o) => o.radiusM },
+  ];
+}
+
+function employeeColumns(opdId: (id: number | null) => number | null, empId: (id: number | null) => number | null): Column<EmployeeRow>[] {
+  return [
+    { name: 'id', type: 'int4[]', get: (e) => empId(e.id) },
+    { name: 'nip', type: 'text[]', get: (e) => e.nip },
+    { name: 'nip_lama', type: 'text[]', get: (e) => e.nipLama },
+    { name: 'nama', type: 'text[]', get: (e) => e.nama },
+    { name: 'gelar_depan', type: 'text[]', get: (e) => e.gelarDepan },
+    { name: 'gelar_belakang', type: 'text[]', get: (e) => e.gelarBelakang },
+    { name: 'jenis_kelamin', type: '"JenisKelamin"[]', get: (e) => e.jenisKelamin },
+    { name: 'tempat_lahir', type: 'text[]', get: (e) => e.tempatLahir },
+    { name: 'tanggal_lahir', type: 'date[]', get: (e) => e.tanggalLahir },
+    { name: 'status_kepegawaian', type: '"StatusKepegawaian"[]', get: (e) => e.statusKepegawaian },
+    { name: 'tmt_cpns', type: 'date[]', get: (e) => e.tmtCpns },
+    { name: 'tmt_pns', type: 'date[]', get: (e) => e.tmtPns },
+    { name: 'tmt_pppk', type: 'date[]', get: (e) => e.tmtPppk },
+    { name: 'opd_id', type: 'int4[]', get: (e) => opdId(e.opdId) },
+    { name: 'unit_kerja', type: 'text[]', get: (e) => e.unitKerja },
+    { name: 'jenis_jabatan', type: '"JenisJabatan"[]', get: (e) => e.jenisJabatan },
+    { name: 'nama_jabatan', type: 'text[]', get: (e) => e.namaJabatan },
+    { name: 'eselon', type: 'text[]', get: (e) => e.eselon },
+    { name: 'jenjang_fungsional', type: '"JenjangFungsional"[]', get: (e) => e.jenjangFungsional },
+    { name: 'rumpun_fungsional', type: '"RumpunFungsional"[]', get: (e) => e.rumpunFungsional },
+    { name: 'tmt_jabatan', type: 'date[]', get: (e) => e.tmtJabatan },
+    { name: 'golongan', type: 'text[]', get: (e) => e.golongan },
+    { name: 'tmt_golongan', type: 'date[]', get: (e) => e.tmtGolongan },
+    { name: 'mkg_tahun', type: 'int4[]', get: (e) => e.mkgTahun },
+    { name: 'mkg_bulan', type: 'int4[]', get: (e) => e.mkgBulan },
+    { name: 'pendidikan_terakhir', type: 'text[]', get: (e) => e.pendidikanTerakhir },
+    { name: 'jurusan', type: 'text[]', get: (e) => e.jurusan },
+    { name: 'tahun_lulus', type: 'int4[]', get: (e) => e.tahunLulus },
+    { name: 'email', type: 'text[]', get: (e) => e.email },
+    { name: 'no_hp', type: 'text[]', get: (e) => e.noHp },
+    { name: 'atasan_id', type: 'int4[]', get: (e) => empId(e.atasanId) },
+  ];
+}
+
+function userColumns(userId: (id: number) => number, empId: (id: number | null) => number | null, passwordHash: string): Column<UserRow>[] {
+  return [
+    { name: 'id', type: 'int4[]', get: (u) => userId(u.id) },
+    { name: 'username', type: 'text[]', get: (u) => u.username },
+    { name: 'password_hash', type: 'text[]', get: () => passwordHash },
+    { name: 'display_name', type: 'text[]', get: (u) => u.displayName },
+    { name: 'employee_id', type: 'int4[]', get: (u) => empId(u.employeeId) },
+    { name: 'must_change_password', type: 'bool[]', get: (u) => u.mustChangePassword },
+  ];
+}
+
+function roleColumns(userId: (id: number) => number, opdId: (id: number | null) => number | null): Column<RoleRow>[] {
+  return [
+    { name: 'user_id', type: 'int4[]', get: (r) => userId(r.userId) },
+    { name: 'role', type: '"Role"[]', get: (r) => r.role },
+    { name: 'opd_id', type: 'int4[]', get: (r) => opdId(r.opdId) },
+  ];
+}
+
+// ---------------------------------------------------------------------------
+
+export interface DemoAccount {
+  role: string;
+  username: string;
+  password: string;
+  name: string;
+  note: string;
+}
+
+interface AccountQueryRow {
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: boolean;
+  nip: string | null;
+  nama_jabatan: string | null;
+  golongan: string | null;
+  opd_kode: string | null;
+  bawahan: number;
+  roles: { role: string; opd: string | null }[];
+}
+
+const ACCOUNT_SQL = `
+  SELECT u.username, u.display_name, u.password_hash, u.must_change_password,
+         e.nip, e.nama_jabatan, e.golongan, o.kode AS opd_kode,
+         (SELECT COUNT(*) FROM "employee" b WHERE b.atasan_id = e.id)::int AS bawahan,
+         COALESCE(
+           (SELECT json_agg(json_build_object('role', r.role, 'opd', ro.kode) ORDER BY r.role, ro.kode)
+              FROM "user_role" r LEFT JOIN "opd" ro ON ro.id = r.opd_id WHERE r.user_id = u.id),
+           '[]'::json) AS roles
+    FROM "app_user" u
+    LEFT JOIN "employee" e ON e.id = u.employee_id
+    LEFT JOIN "opd" o ON o.id = e.opd_id`;
+
+/**
+ * The featured demo accounts as they are in the database now (roles, scope,
+ * whether the demo password still works), plus one example imported ASN account.
+ */
+export async function listDemoAccounts(databaseUrl: string): Promise<DemoAccount[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const wanted = [
+      DEMO_USERNAMES.bkdAdmin, DEMO_USERNAMES.bkdVerifier, DEMO_USERNAMES.dinkesAdmin, DEMO_USERNAMES.disdikAdmin,
+      DEMO_NIPS.asn, DEMO_NIPS.atasan,
+    ];
+    const found = await client.query<AccountQueryRow>(`${ACCOUNT_SQL} WHERE u.username = ANY($1)`, [wanted]);
+    const byName = new Map(found.rows.map((r) => [r.username, r]));
+    const sample = await client.query<AccountQueryRow>(
+      `${ACCOUNT_SQL}
+        WHERE u.must_change_password AND e.jenis_jabatan = 'FUNGSIONAL' AND u.username <> ALL($1)
+          AND NOT EXISTS (SELECT 1 FROM "employee" b WHERE b.atasan_id = e.id)
+        ORDER BY u.id LIMIT 1`,
+      [wanted],
+    );
+
+    const out: DemoAccount[] = [];
+    const push = async (row: AccountQueryRow | undefined, note: (r: AccountQueryRow) => string, roleLabel?: (r: AccountQueryRow) => string) => {
+      if (!row) return;
+      const ok = await verify(row.password_hash, DEMO_PASSWORD).catch(() => false);
+      out.push({
+        role: roleLabel ? roleLabel(row) : formatRoles(row.roles),
+        username: row.username,
+        password: ok ? DEMO_PASSWORD : '(changed)',
+        name: row.display_name,
+        note: note(row) + (row.must_change_password ? '; must change password at first login' : ''),
+      });
+    };
+    const job = (r: AccountQueryRow) => (r.nip ? `${r.nama_jabatan ?? '-'} (${r.golongan ?? '-'}), ${r.opd_kode}; NIP ${r.nip}` : '');
+    await push(byName.get(DEMO_USERNAMES.bkdAdmin), (r) => `BKD administrator, also an ASN: ${job(r)}`);
+    await push(byName.get(DEMO_USERNAMES.bkdVerifier), (r) => `BKD verifier: ${job(r)}`);
+    await push(byName.get(DEMO_USERNAMES.dinkesAdmin), (r) => `OPD admin for ${scopes(r)}; not an employee`);
+    await push(byName.get(DEMO_USERNAMES.disdikAdmin), (r) => `OPD admin for ${scopes(r)}; not an employee`);
+    await push(byName.get(DEMO_NIPS.asn), (r) => `Featured ASN: ${job(r)}`);
+    await push(
+      byName.get(DEMO_NIPS.atasan),
+      (r) => `Featured ATASAN: ${job(r)}; ${r.bawahan} direct subordinates`,
+      (r) => `${formatRoles(r.roles)} + ATASAN (derived)`,
+    );
+    await push(sample.rows[0], (r) => `Any imported ASN, e.g. ${job(r)}; username = NIP`);
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+function scopes(r: AccountQueryRow): string {
+  return r.roles.filter((x) => x.opd).map((x) => x.opd).join(', ');
+}
+
+function formatRoles(roles: AccountQueryRow['roles']): string {
+  const grouped = new Map<string, string[]>();
+  for (const r of roles) {
+    const list = grouped.get(r.role) ?? [];
+    if (r.opd) list.push(r.opd);
+    grouped.set(r.role, list);
+  }
+  return [...grouped].map(([role, opds]) => (opds.length ? `${role} (${opds.join(', ')})` : role)).join(' + ');
+}
+
+/** Plain-text table of the demo accounts for the console. */
+export function formatAccountsTable(rows: DemoAccount[]): string {
+  const head: DemoAccount = { role: 'Role', username: 'Username', password: 'Password', name: 'Name', note: 'Note' };
+  const keys = ['role', 'username', 'password', 'name', 'note'] as const;
+  const all = [head, ...rows];
+  const width = keys.map((k) => Math.max(...all.map((r) => r[k].length)));
+  const line = (r: DemoAccount) => keys.map((k, i) => r[k].padEnd(width[i]!)).join('  ').trimEnd();
+  return [line(head), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,68 @@
+// npm run db:seed [-- --employees N] [--if-empty] [--stats]
+// Seeds DATABASE_URL with the deterministic demo regency and prints the demo accounts.
+import 'dotenv/config';
+import pg from 'pg';
+import { DEFAULT_DEMO_EMPLOYEES, formatAccountsTable, listDemoAccounts, seedDemo } from './demo.ts';
+import { demoStats } from './stats.ts';
+
+function parseArgs(argv: string[]) {
+  const out = { employees: DEFAULT_DEMO_EMPLOYEES, ifEmpty: false, stats: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--if-empty') out.ifEmpty = true;
+    else if (a === '--stats') out.stats = true;
+    else if (a === '--employees' || a.startsWith('--employees=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`--employees needs a positive integer, got ${v}`);
+      out.employees = n;
+    } else if (a === '--help' || a === '-h') {
+      console.log('Usage: tsx prisma/seed/index.ts [--employees N] [--if-empty] [--stats]');
+      process.exit(0);
+    } else {
+      throw new Error(`unknown option ${a}`);
+    }
+  }
+  return out;
+}
+
+async function opdCount(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM "opd"')).rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set (see .env.example).');
+
+  const existing = args.ifEmpty ? await opdCount(databaseUrl) : 0;
+  if (existing > 0) {
+    console.log(`Seed skipped: table opd already has ${existing} rows.`);
+  } else {
+    const started = performance.now();
+    const result = await seedDemo({ databaseUrl, employees: args.employees, log: (m) => console.log(`  ${m}`) });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Seeded ${result.opds} OPDs, ${result.employees} employees and ${result.users} user accounts in ${seconds} s.`);
+  }
+  if (args.stats) {
+    const { lines, problems } = await demoStats(databaseUrl);
+    console.log(`\n${lines.join('\n')}`);
+    if (problems.length) {
+      console.log(`\n${problems.length} consistency problems, e.g.:\n  ${problems.slice(0, 10).join('\n  ')}`);
+      process.exitCode = 1;
+    }
+  }
+  const accounts = await listDemoAccounts(databaseUrl);
+  if (accounts.length) console.log(`\nDemo accounts:\n${formatAccountsTable(accounts)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

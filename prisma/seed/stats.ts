@@ -1,0 +1,124 @@
+// Distribution figures of a seeded database, recomputed from the stored rows
+// with the same rules (used to check the generator's targets; `--stats`).
+import pg from 'pg';
+import { REF_DATE, REF_YM, ym } from './dates.ts';
+import {
+  GOLONGAN, bupOf, ceilingIndex, golIndex, nextKgb, type Golongan, type Jenjang, type Pendidikan,
+} from './rules.ts';
+
+interface Row {
+  id: number;
+  nip: string;
+  jenis_kelamin: 'L' | 'P';
+  tanggal_lahir: string;
+  status_kepegawaian: string;
+  tmt_cpns: string | null;
+  jenis_jabatan: 'STRUKTURAL' | 'FUNGSIONAL' | 'PELAKSANA';
+  eselon: string | null;
+  jenjang_fungsional: Jenjang | null;
+  rumpun_fungsional: string | null;
+  golongan: string | null;
+  tmt_golongan: string | null;
+  mkg_tahun: number | null;
+  mkg_bulan: number | null;
+  pendidikan_terakhir: Pendidikan;
+  atasan_id: number | null;
+}
+
+const monthIndex = (iso: string) => ym(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
+const pct = (n: number, d: number) => `${n} (${d ? ((100 * n) / d).toFixed(1) : '0.0'}%)`;
+
+export interface DemoStats {
+  lines: string[];
+  problems: string[];
+}
+
+export async function demoStats(databaseUrl: string): Promise<DemoStats> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let rows: Row[];
+  try {
+    rows = (
+      await client.query<Row>(
+        `SELECT id, nip, jenis_kelamin, to_char(tanggal_lahir, 'YYYY-MM-DD') AS tanggal_lahir, status_kepegawaian,
+                to_char(tmt_cpns, 'YYYY-MM-DD') AS tmt_cpns, jenis_jabatan, eselon, jenjang_fungsional, rumpun_fungsional,
+                golongan, to_char(tmt_golongan, 'YYYY-MM-DD') AS tmt_golongan, mkg_tahun, mkg_bulan, pendidikan_terakhir, atasan_id
+           FROM employee ORDER BY id`,
+      )
+    ).rows;
+  } finally {
+    await client.end();
+  }
+
+  const lines: string[] = [];
+  const problems: string[] = [];
+  const total = rows.length;
+  const count = <K extends string>(f: (r: Row) => K | null) => {
+    const m = new Map<string, number>();
+    for (const r of rows) {
+      const k = f(r) ?? '-';
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${pct(n, total)}`).join(', ');
+  };
+  lines.push(`Reference date ${REF_DATE}; ${total} employees`);
+  lines.push(`Status: ${count((r) => r.status_kepegawaian)}`);
+  lines.push(`Sex: ${count((r) => r.jenis_kelamin)}`);
+  lines.push(`Education: ${count((r) => r.pendidikan_terakhir)}`);
+  lines.push(`Jenis jabatan: ${count((r) => r.jenis_jabatan)}`);
+  lines.push(`Eselon: ${count((r) => r.eselon)}`);
+  lines.push(`Rumpun: ${count((r) => r.rumpun_fungsional)}`);
+
+  const pns = rows.filter((r) => r.status_kepegawaian === 'PNS' || r.status_kepegawaian === 'CPNS');
+  let kgbDue = 0;
+  let bupNear = 0;
+  let kpEligible = 0;
+  let minAge = 999;
+  let maxAge = 0;
+  for (const r of rows) {
+    const birth = monthIndex(r.tanggal_lahir);
+    const ageMonths = REF_YM - birth - (Number(r.tanggal_lahir.slice(8, 10)) > 30 ? 1 : 0);
+    minAge = Math.min(minAge, ageMonths / 12);
+    maxAge = Math.max(maxAge, ageMonths / 12);
+    if (r.status_kepegawaian === 'KONTRAK') continue;
+    const bup = bupOf({ jenisJabatan: r.jenis_jabatan, eselon: r.eselon, jenjang: r.jenjang_fungsional, rumpun: r.rumpun_fungsional });
+    const pensionTmt = birth + bup * 12 + 1; // 1st of the month after reaching BUP
+    if (pensionTmt <= REF_YM) problems.push(`${r.nip} is past BUP ${bup}`);
+    if (r.status_kepegawaian !== 'PPPK' && pensionTmt > REF_YM && pensionTmt <= REF_YM + 12) bupNear++;
+  }
+  for (const r of pns) {
+    const g = r.golongan as Golongan;
+    if (!GOLONGAN.includes(g) || !r.tmt_golongan || r.mkg_tahun === null || r.mkg_bulan === null) {
+      problems.push(`${r.nip} has no valid rank data`);
+      continue;
+    }
+    const idx = golIndex(g);
+    const ceiling = ceilingIndex(r.pendidikan_terakhir);
+    if (idx > ceiling) problems.push(`${r.nip} ${g} above the ceiling of ${r.pendidikan_terakhir}`);
+    const tmtGol = monthIndex(r.tmt_golongan);
+    const next = nextKgb(idx, tmtGol, r.mkg_tahun * 12 + r.mkg_bulan);
+    if (next <= REF_YM + 3) kgbDue++;
+    if (r.status_kepegawaian === 'PNS' && tmtGol <= REF_YM - 48 && idx < ceiling) kpEligible++;
+    // NIP (DOMAIN-RULES §1)
+    const nip = r.nip;
+    if (!/^\d{18}$/.test(nip)) problems.push(`${nip}: not 18 digits`);
+    if (nip.slice(0, 8) !== r.tanggal_lahir.replaceAll('-', '')) problems.push(`${nip}: birth date mismatch`);
+    if (!r.tmt_cpns || nip.slice(8, 14) !== r.tmt_cpns.slice(0, 7).replace('-', '') || !r.tmt_cpns.endsWith('-01'))
+      problems.push(`${nip}: TMT CPNS mismatch`);
+    if (nip[14] !== (r.jenis_kelamin === 'L' ? '1' : '2')) problems.push(`${nip}: sex digit mismatch`);
+    if (r.tmt_cpns && monthIndex(r.tmt_cpns) - monthIndex(r.tanggal_lahir) < 18 * 12) problems.push(`${nip}: appointed before 18`);
+  }
+  const pnsOnly = rows.filter((r) => r.status_kepegawaian === 'PNS').length;
+  lines.push(`Age range: ${minAge.toFixed(1)}–${maxAge.toFixed(1)} years`);
+  lines.push(`KGB due within 3 months (TMT 2026-12-01 to 2027-02-01), PNS+CPNS: ${pct(kgbDue, pns.length)}; of all employees ${pct(kgbDue, total)}`);
+  lines.push(`Retirement (BUP) within 12 months, PNS+CPNS: ${pct(bupNear, pns.length)}; of all employees ${pct(bupNear, total)}`);
+  lines.push(`Eligible for KP (≥ 4 years in rank, below the diploma ceiling), PNS: ${pct(kpEligible, pnsOnly)}`);
+  const ids = new Set(rows.map((r) => r.id));
+  const orphan = rows.filter((r) => r.atasan_id !== null && !ids.has(r.atasan_id)).length;
+  const noAtasan = rows.filter((r) => r.atasan_id === null).length;
+  lines.push(`Without atasan: ${noAtasan}; dangling atasan: ${orphan}`);
+  const pppkNumbers = rows.filter((r) => r.status_kepegawaian === 'PPPK');
+  const badPppk = pppkNumbers.filter((r) => !/^\d{12}21[12]\d{3}$/.test(r.nip)).length;
+  if (badPppk) problems.push(`${badPppk} PPPK numbers not in the yyyymmdd yyyy 21 s nnn form`);
+  return { lines, problems };
+}

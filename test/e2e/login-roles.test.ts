@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES, listDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startServer } from '../support/server.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let accounts: Awaited<ReturnType<typeof listDemoAccounts>>;
+
+beforeAll(async () => {
+  if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  await seedDemo({ databaseUrl: inject('databaseUrl'), employees: 600 });
+  accounts = await listDemoAccounts(inject('databaseUrl'));
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('every role logs in and sees its home page', () => {
+  const expected: Record<string, { username: string; nav: string[] }> = {
+    ASN: { username: DEMO_NIPS.asn, nav: ['Profil Saya', 'Dokumen Saya'] },
+    ATASAN: { username: DEMO_NIPS.atasan, nav: ['Bawahan'] },
+    OPD_ADMIN: { username: DEMO_USERNAMES.dinkesAdmin, nav: ['Pegawai OPD'] },
+    BKD_VERIFIER: { username: DEMO_USERNAMES.bkdVerifier, nav: ['Antrean Verifikasi', 'Cari Pegawai'] },
+    BKD_ADMIN: { username: DEMO_USERNAMES.bkdAdmin, nav: ['Impor Data', 'Pengguna'] },
+  };
+
+  it('lists a demo account for every role, with the demo password', () => {
+    for (const { username } of Object.values(expected)) {
+      expect(accounts.find((a) => a.username === username)?.password).toBe(DEMO_PASSWORD);
+    }
+  });
+
+  for (const role of Object.keys(expected)) {
+    it(`logs in as ${role}`, async () => {
+      const account = accounts.find((a) => a.username === expected[role]!.username)!;
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${server.url}/`);
+        await page.waitForURL(/\/login/);
+        await page.getByLabel('NIP / Nama pengguna').fill(account.username);
+        await page.getByLabel('Kata sandi').fill(account.password);
+        await page.getByRole('button', { name: 'Masuk' }).click();
+        await page.getByTestId('home-title').waitFor();
+        expect(await page.getByTestId('home-title').textContent()).toContain('Beranda');
+        expect(await page.getByTestId('home-welcome').textContent()).toContain(account.name.split(',')[0]!);
+        await page.getByTestId('home-cards').waitFor();
+        const nav = await page.getByTestId('app-navbar').textContent();
+        for (const item of expected[role]!.nav) expect(nav).toContain(item);
+        if (role === 'ASN') expect(nav).not.toContain('Impor Data');
+        await page.screenshot({ path: path.join(SHOTS, `home-${role}.png`), fullPage: true });
+        await page.getByRole('button', { name: 'Keluar' }).click();
+        await page.waitForURL(/\/login/);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('shows an error for a wrong password', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('NIP / Nama pengguna').fill('admin.bkd');
+      await page.getByLabel('Kata sandi').fill('salah-total-1');
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/salah/i);
+      await page.screenshot({ path: path.join(SHOTS, 'login-error.png') });
+    } finally {
+      await page.close();
+    }
+  });
+});
