@@ -86,7 +86,7 @@ describe('employee profiles and lists', () => {
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as never);
     expect(wb.worksheets[0]!.rowCount).toBe(3);
     const asn = await createAsn(t.db, opd.id);
     expect((await (await loginAgent(t.app, asn.username, PASSWORD)).get('/api/employees/export')).status).toBe(403);

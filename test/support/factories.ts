@@ -79,7 +79,7 @@ export async function createDocumentRow(db: Db, employeeId: number, jenis: 'SK_P
     data: {
       employeeId,
       jenis,
-      slotKey: `${jenis}:${key}`,
+      slotKey: `${jenis}:test:${Math.floor(Math.random() * 1e9)}`,
       title: `Dokumen ${jenis}`,
       originalName: 'bukti.pdf',
       storageKey: `documents/test/${key}.pdf`,

@@ -6,8 +6,10 @@ import type { AuthKit } from '../auth/setup.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from '../lib/http.ts';
 import { authRoutes } from './auth/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -19,10 +21,12 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...systemRoutes(ctx),
     ...authRoutes(ctx, kit),
     ...userRoutes(ctx),
+    ...documentRoutes(ctx),
     ...employeeRoutes(ctx),
     ...requestRoutes(ctx),
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
     ...opdRoutes(ctx),
+    ...importRoutes(ctx),
   ];
 }

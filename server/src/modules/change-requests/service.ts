@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db.ts';
 import { NotFound, Unprocessable } from '../../errors.ts';
 import { authorize } from '../../lib/authz.ts';
 import { createRequest, transitionInTx } from '../../workflow/engine.ts';
+import { assertDocumentsBelongTo } from '../documents/service.ts';
 import { employeePolicy } from '../employees/policy.ts';
 import { fromDb, loadRecord } from './apply.ts';
 import { dataChangeWorkflow } from './definition.ts';
@@ -12,12 +13,7 @@ import { dataChangeWorkflow } from './definition.ts';
 export async function attachDocuments(tx: Tx, requestId: number, employeeId: number, documentIds: number[]) {
   const ids = [...new Set(documentIds)];
   if (!ids.length) return;
-  const docs = await tx.document.findMany({ where: { id: { in: ids }, employeeId }, select: { id: true } });
-  if (docs.length !== ids.length) {
-    throw Unprocessable('validation_failed', 'Dokumen pendukung tidak ditemukan pada arsip pegawai ini.', [
-      { location: 'body', path: 'documentIds', message: 'Dokumen tidak valid.', code: 'invalid' },
-    ]);
-  }
+  await assertDocumentsBelongTo(tx, employeeId, ids);
   await tx.requestDocument.createMany({ data: ids.map((documentId) => ({ requestId, documentId })), skipDuplicates: true });
 }
 

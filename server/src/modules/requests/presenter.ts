@@ -3,7 +3,7 @@ import type { Db } from '../../db.ts';
 import { can } from '../../lib/authz.ts';
 import { availableActions, timeline, type Req } from '../../workflow/engine.ts';
 import { workflowOf } from '../../workflow/registry.ts';
-import { documentsPolicyRef } from './policy.ts';
+import { documentPolicy } from '../documents/policy.ts';
 
 const DAY = 86_400_000;
 
@@ -45,7 +45,7 @@ export async function presentRequestDetail(db: Db, actor: Actor, r: ListRow) {
     timeline(db, r.id),
     db.requestDocument.findMany({ where: { requestId: r.id }, include: { document: true }, orderBy: { documentId: 'asc' } }),
   ]);
-  const mayDownload = can(documentsPolicyRef, 'download', actor, { employeeId: r.employeeId, opdId: r.opdId });
+  const mayDownload = can(documentPolicy, 'download', actor, { employeeId: r.employeeId, opdId: r.opdId });
   return {
     ...presentRequestRow(actor, r),
     details,

@@ -1,0 +1,52 @@
+/**
+ * Request/response schemas of the document vault. The contract lives in
+ * @simak/shared/api/documents (shared with the web app); this file adds the
+ * server-only pieces (path parameters) and keeps the shared enum in step with
+ * the database enum at compile time.
+ */
+import { DOCUMENT_TYPE_LABELS, type DocumentMimeType, type DocumentType } from '@simak/shared/api/documents';
+import { z } from 'zod';
+import type { DocumentType as DbDocumentType } from '../../generated/prisma/enums.ts';
+
+export {
+  DOCUMENT_TYPE_LABELS,
+  DocumentListQuery,
+  DocumentListResponse,
+  DocumentResponse,
+  DocumentView,
+  UploadDocumentFields,
+} from '@simak/shared/api/documents';
+
+// Fails to compile when prisma's DocumentType and the shared list drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _enumsInStep: Same<DbDocumentType, DocumentType> = true;
+void _enumsInStep;
+
+const id = (what: string) =>
+  z.coerce
+    .number({ message: `${what} harus berupa angka.` })
+    .int(`${what} harus berupa bilangan bulat.`)
+    .positive(`${what} harus lebih dari 0.`)
+    .max(2_147_483_647, `${what} terlalu besar.`);
+
+export const EmployeeIdParams = z.object({ employeeId: id('ID pegawai') });
+export type EmployeeIdParams = z.infer<typeof EmployeeIdParams>;
+
+export const DocumentIdParams = z.object({ id: id('ID dokumen') });
+export type DocumentIdParams = z.infer<typeof DocumentIdParams>;
+
+/** Detected type → the extension used in storage keys and download names. */
+export const EXTENSION_BY_MIME: Record<DocumentMimeType, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+/** Extensions a client name may already carry for each type (kept as is in download names). */
+export const KNOWN_EXTENSIONS: Record<DocumentMimeType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+};
+
+export const documentTypeLabel = (jenis: DocumentType) => DOCUMENT_TYPE_LABELS[jenis];
