@@ -9,7 +9,6 @@ import { authRoutes } from './auth/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
-import { importRoutes } from './imports/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -27,6 +26,5 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
     ...opdRoutes(ctx),
-    ...importRoutes(ctx),
   ];
 }
