@@ -44,10 +44,20 @@ class WholeScriptPg extends PrismaPg {
   }
 }
 
-let glue: Record<string, unknown> | undefined;
+// The glue module is shared process-wide (Node's ESM cache) even when this file is
+// loaded more than once (e.g. by several Vitest projects), so the wasm instance is
+// kept on globalThis: instantiating it twice would swap the memory under a live engine.
+const G = globalThis as unknown as { __simakSchemaEngineGlue?: Promise<Record<string, unknown>> };
 
-async function loadGlue() {
-  if (glue) return glue;
+function loadGlue() {
+  G.__simakSchemaEngineGlue ??= instantiateGlue();
+  return G.__simakSchemaEngineGlue;
+}
+
+async function instantiateGlue() {
+  // The engine reports Rust panics through this global; without it a panic hides its message.
+  const g0 = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+  g0.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error(`schema engine panic: ${m}`) };
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const g = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Record<string, unknown>;
   const bytes = readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));
@@ -55,7 +65,6 @@ async function loadGlue() {
   const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': g });
   (g.__wbg_set_wasm as (x: unknown) => void)(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  glue = g;
   return g;
 }
 

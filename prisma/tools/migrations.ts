@@ -19,14 +19,32 @@ export async function ensureDatabase(url: string) {
   }
 }
 
+// One wasm engine instance per process: migrations run one at a time (concurrent
+// calls, e.g. from several Vitest projects' global setups, would share it).
+const Q = globalThis as unknown as { __simakMigrationQueue?: Promise<unknown> };
+
 /** Applies every pending migration in prisma/migrations; returns the names applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
+export function applyMigrations(url: string): Promise<string[]> {
+  const run = (Q.__simakMigrationQueue ?? Promise.resolve()).then(() => applyMigrationsNow(url));
+  Q.__simakMigrationQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function applyMigrationsNow(url: string): Promise<string[]> {
   await ensureDatabase(url);
   const dirs = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort();
   const engine = await openEngine(url);
+  try {
+    return await apply(engine, dirs);
+  } finally {
+    (engine as unknown as { free?: () => void }).free?.();
+  }
+}
+
+async function apply(engine: Awaited<ReturnType<typeof openEngine>>, dirs: string[]): Promise<string[]> {
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   const result = await engine.applyMigrations({
     migrationsList: {

@@ -34,6 +34,19 @@ export const JOBS = {
     attempts: 8,
     backoffMs: 5_000,
   }),
+  /** e-Berkala detection (daily schedule, on demand by BKD_ADMIN, or the CLI). */
+  'berkala.scan': spec({
+    queue: 'default',
+    schema: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), trigger: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+    jobId: (p) => `berkala.scan/${p.date}/${p.trigger}`,
+    attempts: 3,
+  }),
+  /** Renders a finalized KGB letter to PDF, stores it in the vault and notifies the ASN. */
+  'berkala.letter': spec({
+    queue: 'documents',
+    schema: z.object({ letterId: z.number().int().positive() }),
+    jobId: (p) => `berkala.letter/${p.letterId}`,
+  }),
 } satisfies Record<string, { queue: QueueName; schema: ZodType; jobId: (p: never) => string }>;
 
 export type JobName = keyof typeof JOBS;

@@ -6,9 +6,11 @@
 import { JOBS, type JobName } from './catalog.ts';
 import type { HandlerMap } from './types.ts';
 import { systemHandlers } from './system-jobs.ts';
+import { berkalaHandlers } from '../modules/berkala/jobs.ts';
 
 export const handlers: HandlerMap = {
   ...systemHandlers,
+  ...berkalaHandlers,
 };
 
 export function assertHandlers(map: Partial<Record<string, unknown>>) {

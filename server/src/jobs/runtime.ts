@@ -10,6 +10,7 @@ import { JOBS, QUEUES, type JobName } from './catalog.ts';
 import { assertHandlers } from './handlers.ts';
 import { createQueues } from './queues.ts';
 import { OutboxRelay } from './relay.ts';
+import { upsertSchedules } from './schedules.ts';
 import type { HandlerMap, JobCtx } from './types.ts';
 
 export interface WorkerRuntime {
@@ -25,6 +26,8 @@ export function startWorkerRuntime(opts: {
   handlers: HandlerMap;
   concurrency?: number;
   relay?: boolean;
+  /** Upsert the repeatable jobs (default true). */
+  schedules?: boolean;
 }): WorkerRuntime {
   const { config, db, logger, handlers } = opts;
   assertHandlers(handlers as unknown as Record<string, unknown>);
@@ -57,6 +60,7 @@ export function startWorkerRuntime(opts: {
     w.on('error', (err) => logger.error({ err: err.message }, 'worker error'));
   }
   if (opts.relay !== false) relay.start();
+  if (opts.schedules !== false) upsertSchedules(queues).catch((err) => logger.warn({ err: (err as Error).message }, 'could not upsert job schedules'));
   // Heartbeat for container health checks (npm run worker:health).
   const beat = () => redis.set(`${config.REDIS_PREFIX}:worker:heartbeat`, new Date().toISOString(), 'EX', 30).catch(() => undefined);
   void beat();

@@ -6,12 +6,14 @@ import type { AuthKit } from '../auth/setup.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteDef } from '../lib/http.ts';
 import { authRoutes } from './auth/routes.ts';
+import { berkalaRoutes } from './berkala/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
+import { settingRoutes } from './settings/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -26,5 +28,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
     ...opdRoutes(ctx),
+    ...berkalaRoutes(ctx),
+    ...settingRoutes(ctx),
   ];
 }

@@ -3,6 +3,8 @@
  * optional presenter of type-specific details. Add one entry per type.
  */
 import type { Db } from '../db.ts';
+import { kgbWorkflow } from '../modules/berkala/definition.ts';
+import { presentKgb } from '../modules/berkala/presenter.ts';
 import { dataChangeWorkflow } from '../modules/change-requests/definition.ts';
 import { presentDataChange } from '../modules/change-requests/presenter.ts';
 import type { Req } from './engine.ts';
@@ -16,6 +18,7 @@ export interface WorkflowEntry {
 
 export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [dataChangeWorkflow.type]: { def: dataChangeWorkflow as unknown as WorkflowDefinition<unknown>, present: presentDataChange as WorkflowEntry['present'] },
+  [kgbWorkflow.type]: { def: kgbWorkflow as unknown as WorkflowDefinition<unknown>, present: presentKgb as WorkflowEntry['present'] },
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

@@ -37,7 +37,8 @@ export async function syncEmployeeCache(tx: Tx, employeeId: number) {
     tx.riwayatPangkat.findFirst({ where: { employeeId }, orderBy: [{ tmtGolongan: 'desc' }, { id: 'desc' }] }),
     tx.riwayatJabatan.findFirst({ where: { employeeId }, orderBy: [{ tmtJabatan: 'desc' }, { id: 'desc' }] }),
     tx.riwayatPendidikan.findMany({ where: { employeeId } }),
-    tx.riwayatKgb.findFirst({ where: { employeeId }, orderBy: { tmt: 'desc' } }),
+    // A finalized KGB takes effect at its TMT: later rows wait for their date.
+    tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { lte: new Date() } }, orderBy: { tmt: 'desc' } }),
   ]);
   const data: Record<string, unknown> = {};
   if (pangkat) {

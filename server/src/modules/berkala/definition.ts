@@ -1,0 +1,172 @@
+/** The KGB request type of the verification engine (e-Berkala). */
+import { dateToIso, isoToDate, todayJakarta } from '@simak/shared';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { writeAudit } from '../../audit/audit.ts';
+import type { Tx } from '../../db.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { enqueue } from '../../jobs/outbox.ts';
+import { isBkd, managesOpd } from '../../lib/authz.ts';
+import type { WorkflowDefinition } from '../../workflow/types.ts';
+import { syncEmployeeCache } from '../employees/histories.ts';
+import { notifyEmployee } from '../notifications/service.ts';
+import { getSetting } from '../settings/service.ts';
+import { allSalaryTables } from './salary.ts';
+import { computeKgb, type KgbPayload } from './scan.ts';
+
+export const KGB = 'KGB';
+const VERIFIERS = ['BKD_VERIFIER', 'BKD_ADMIN'] as const;
+
+export const KgbPayloadSchema = z.custom<KgbPayload>((v) => typeof v === 'object' && v !== null && 'tmt' in v && 'golongan' in v);
+
+/** Next number of a yearly sequence, allocated inside the finalizing transaction (row lock). */
+async function nextLetterNumber(tx: Tx, kind: string, year: number, pattern: string) {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO letter_counter (kind, year, last) VALUES (${kind}, ${year}, 1)
+    ON CONFLICT (kind, year) DO UPDATE SET last = letter_counter.last + 1
+    RETURNING last`;
+  const seq = rows[0]!.last;
+  return pattern.replaceAll('{seq}', String(seq).padStart(4, '0')).replaceAll('{year}', String(year));
+}
+
+/** Recomputes the figures from the current records (after a data fix). */
+async function recompute(tx: Tx, employeeId: number, payload: KgbPayload): Promise<KgbPayload> {
+  const e = await tx.employee.findUniqueOrThrow({ where: { id: employeeId } });
+  const k = await tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { gte: e.tmtGolongan ?? new Date(0), lt: isoToDate(payload.tmt) } }, orderBy: { tmt: 'desc' } });
+  if (!e.golongan || !e.tmtGolongan || e.mkgTahun == null) return payload;
+  const c = computeKgb(
+    {
+      golongan: e.golongan,
+      tmt_golongan: e.tmtGolongan,
+      mkg_tahun: e.mkgTahun,
+      mkg_bulan: e.mkgBulan ?? 0,
+      tmt_cpns: e.tmtCpns,
+      kgb_tmt: k?.tmt ?? null,
+      kgb_mkg_tahun: k?.mkgTahun ?? null,
+      kgb_mkg_bulan: k?.mkgBulan ?? null,
+    },
+    await allSalaryTables(tx),
+  );
+  return {
+    ...payload,
+    golongan: e.golongan,
+    mkgTahun: c.next.mkgTahun,
+    mkgBulan: c.next.mkgBulan,
+    gajiPokokLama: c.gajiPokokLama,
+    gajiPokokBaru: c.gajiPokokBaru,
+    regulation: c.regulation,
+    basis: c.basis,
+    warnings: c.next.tmt !== payload.tmt ? [...c.next.warnings, `Perhitungan ulang menghasilkan TMT ${c.next.tmt}; periksa data dasar.`] : c.next.warnings,
+  };
+}
+
+export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
+  type: KGB,
+  label: 'Kenaikan gaji berkala',
+  payload: KgbPayloadSchema,
+  initial: 'DRAFT',
+  states: {
+    DRAFT: { label: 'Menunggu verifikasi', tone: 'blue' },
+    DITUNDA: { label: 'Ditunda', tone: 'yellow' },
+    DIKEMBALIKAN: { label: 'Dikembalikan', tone: 'red' },
+    DIVERIFIKASI: { label: 'Menunggu penetapan', tone: 'yellow' },
+    DITETAPKAN: { label: 'Ditetapkan', tone: 'green', final: true },
+  },
+  transitions: [
+    { action: 'verify', label: 'Verifikasi', intent: 'primary', from: ['DRAFT'], roles: VERIFIERS, notSelf: true, to: 'DIVERIFIKASI' },
+    { action: 'return', label: 'Kembalikan', intent: 'danger', from: ['DRAFT', 'DIVERIFIKASI'], roles: VERIFIERS, notSelf: true, requiresNote: true, to: 'DIKEMBALIKAN' },
+    {
+      action: 'recompute',
+      label: 'Hitung ulang & ajukan',
+      intent: 'primary',
+      from: ['DIKEMBALIKAN', 'DITUNDA'],
+      roles: [...VERIFIERS, 'OPD_ADMIN'],
+      allow: (actor, req) => isBkd(actor) || managesOpd(actor, req.opdId),
+      notSelf: true,
+      to: 'DRAFT',
+      effect: async ({ tx, request }) => ({ payload: { ...(await recompute(tx, request.employeeId, request.payload)), postponed: false } }),
+    },
+    {
+      action: 'finalize',
+      label: 'Tetapkan',
+      intent: 'primary',
+      from: ['DIVERIFIKASI'],
+      roles: ['BKD_ADMIN'],
+      notSelf: true,
+      to: 'DITETAPKAN',
+      effect: async ({ tx, request, meta }) => {
+        const p = request.payload;
+        const today = todayJakarta();
+        const year = Number(today.slice(0, 4));
+        const number = await nextLetterNumber(tx, KGB, year, await getSetting(tx, 'berkala.letter_number_pattern'));
+        const [employee, signer] = await Promise.all([
+          tx.employee.findUniqueOrThrow({ where: { id: request.employeeId }, include: { opd: true } }),
+          getSetting(tx, 'berkala.signer'),
+        ]);
+        const letter = await tx.letter.create({
+          data: {
+            kind: KGB,
+            requestId: request.id,
+            employeeId: request.employeeId,
+            number,
+            date: isoToDate(today),
+            token: randomBytes(16).toString('base64url'),
+            data: {
+              nip: employee.nip,
+              nama: [employee.gelarDepan, employee.nama].filter(Boolean).join(' ') + (employee.gelarBelakang ? `, ${employee.gelarBelakang}` : ''),
+              namaJabatan: employee.namaJabatan,
+              opd: employee.opd.nama,
+              golongan: p.golongan,
+              gajiPokokLama: p.gajiPokokLama,
+              gajiPokokBaru: p.gajiPokokBaru,
+              mkgTahun: p.mkgTahun,
+              mkgBulan: p.mkgBulan,
+              tmt: p.tmt,
+              basis: p.basis,
+              regulation: p.regulation,
+              signer,
+            } as Prisma.InputJsonValue,
+          },
+        });
+        // The dated KGB history row: as-of queries see the new salary from the TMT on.
+        await tx.riwayatKgb.upsert({
+          where: { employeeId_tmt: { employeeId: request.employeeId, tmt: isoToDate(p.tmt) } },
+          create: {
+            employeeId: request.employeeId,
+            tmt: isoToDate(p.tmt),
+            golongan: p.golongan,
+            mkgTahun: p.mkgTahun,
+            mkgBulan: p.mkgBulan,
+            gajiPokokLama: p.gajiPokokLama,
+            gajiPokok: p.gajiPokokBaru ?? 0,
+            nomorSurat: number,
+            tanggalSurat: isoToDate(today),
+          },
+          update: { nomorSurat: number, tanggalSurat: isoToDate(today), gajiPokok: p.gajiPokokBaru ?? 0, gajiPokokLama: p.gajiPokokLama },
+        });
+        await writeAudit(tx, meta, {
+          action: 'riwayat_kgb.created',
+          entityType: 'riwayat_kgb',
+          entityId: `${request.employeeId}:${p.tmt}`,
+          employeeId: request.employeeId,
+          after: { tmt: p.tmt, gajiPokokLama: p.gajiPokokLama, gajiPokok: p.gajiPokokBaru, nomorSurat: number, letterId: letter.id },
+        });
+        // The cached salary takes the new value at the TMT (now, when it has passed; else the daily job does it).
+        if (p.tmt <= today) await syncEmployeeCache(tx, request.employeeId);
+        await enqueue(tx, 'berkala.letter', { letterId: letter.id });
+        return { payload: { ...p, letter: { id: letter.id, number, date: dateToIso(letter.date) } } as KgbPayload };
+      },
+    },
+  ],
+};
+
+/** Notifies the ASN that the letter is ready (called by the letter job). */
+export async function notifyLetterReady(tx: Tx, employeeId: number, requestId: number, number: string) {
+  await notifyEmployee(tx, employeeId, {
+    kind: 'kgb.letter_ready',
+    title: 'Surat pemberitahuan KGB tersedia',
+    body: `Surat KGB nomor ${number} telah terbit dan dapat diunduh dari profil Anda.`,
+    link: `/usulan/${requestId}`,
+    email: true,
+  });
+}

@@ -1,0 +1,22 @@
+import type { Db } from '../../db.ts';
+import type { Req } from '../../workflow/engine.ts';
+import type { KgbPayload } from './scan.ts';
+
+/** KGB figures for the request page, plus the letter when issued. */
+export async function presentKgb(db: Db, req: Req<KgbPayload & { letter?: { id: number; number: string; date: string } }>) {
+  const letter = await db.letter.findUnique({ where: { requestId: req.id } });
+  return {
+    ...req.payload,
+    letter: letter
+      ? {
+          id: letter.id,
+          number: letter.number,
+          date: letter.date.toISOString().slice(0, 10),
+          sha256: letter.sha256,
+          ready: !!letter.documentId,
+          downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
+          verifyUrl: `/verifikasi/surat/${letter.token}`,
+        }
+      : null,
+  };
+}
