@@ -1,0 +1,106 @@
+/**
+ * e-Berkala benchmarks, each printed as a ratio against a baseline measured in the same run.
+ *
+ *   npx tsx bench/berkala.ts [employees=100000] [letters=200]
+ *
+ * 1. KGB scan over a generated regency (deterministic demo generator) in a fresh database:
+ *    first run (creates the drafts) and rerun (creates nothing), against one hand-written SQL
+ *    pass that reads the same rows the scan reads (employee + latest KGB via LATERAL).
+ * 2. Letters rendered per second by one worker (renderKgbLetter: pdfkit + QR), against rendering
+ *    a one-page pdfkit document with only the same text (no QR, no layout work).
+ */
+import PDFDocument from 'pdfkit';
+import pg from 'pg';
+import { seedDemo } from '../prisma/seed/demo.ts';
+import { applyMigrations } from '../prisma/tools/migrations.ts';
+import { createDb } from '../server/src/db.ts';
+import { renderKgbLetter } from '../server/src/modules/berkala/letter.ts';
+import { runKgbScan } from '../server/src/modules/berkala/scan.ts';
+
+const N = Number(process.argv[2] ?? 100_000);
+const LETTERS = Number(process.argv[3] ?? 200);
+const BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const name = `simak_bench_berkala_${process.pid}`;
+const url = Object.assign(new URL(BASE), { pathname: `/${name}` }).toString();
+const TODAY = '2026-11-30';
+
+const time = async <T>(fn: () => Promise<T>) => {
+  const t0 = performance.now();
+  const r = await fn();
+  return { ms: performance.now() - t0, r };
+};
+
+async function main() {
+  await applyMigrations(url);
+  const seeded = await time(() => seedDemo({ databaseUrl: url, employees: N }));
+  console.log(`seeded ${N} employees in ${(seeded.ms / 1000).toFixed(1)} s`);
+  const db = createDb(url, 4);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const baseline = await time(() =>
+      client.query(`SELECT e.id, e.golongan, e.tmt_golongan, e.mkg_tahun, e.mkg_bulan, k.tmt, k.mkg_tahun, k.mkg_bulan
+        FROM employee e LEFT JOIN LATERAL (SELECT tmt, mkg_tahun, mkg_bulan FROM riwayat_kgb WHERE employee_id = e.id AND tmt >= e.tmt_golongan ORDER BY tmt DESC LIMIT 1) k ON true
+        WHERE e.status_kepegawaian IN ('PNS','CPNS') AND e.tmt_berhenti IS NULL AND e.golongan IS NOT NULL`),
+    );
+    const first = await time(() => runKgbScan(db, { today: TODAY }));
+    const rerun = await time(() => runKgbScan(db, { today: TODAY }));
+    console.log(`\nKGB scan of ${N} employees (${first.r.scanned} PNS/CPNS scanned)`);
+    console.log(`  baseline SQL read of the same rows: ${baseline.ms.toFixed(0)} ms (${baseline.r.rowCount} rows)`);
+    console.log(`  first run: ${first.ms.toFixed(0)} ms, created ${first.r.created} (postponed ${first.r.postponed})  → ${(first.ms / baseline.ms).toFixed(1)}× baseline`);
+    console.log(`  rerun:     ${rerun.ms.toFixed(0)} ms, created ${rerun.r.created}, already present ${rerun.r.alreadyPresent}  → ${(rerun.ms / baseline.ms).toFixed(1)}× baseline`);
+  } finally {
+    await client.end();
+    await db.$disconnect();
+    const admin = new pg.Client({ connectionString: BASE });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+
+  const data = {
+    number: '822.4/0001/427.45/2026',
+    date: TODAY,
+    verifyUrl: 'https://simak.example.go.id/verifikasi/surat/3qHsC9d1UoBg0jYaOTrVoQ',
+    letterhead: { pemda: 'PEMERINTAH KABUPATEN LUMAJANG', instansi: 'BADAN KEPEGAWAIAN DAERAH', alamat: 'Jl. Alun-Alun Utara No. 1', kota: 'Lumajang' },
+    signer: { nama: 'Drs. H. Mochamad Hasan, M.Si.', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '196805121993031007', pangkat: 'Pembina Utama Muda (IV/c)' },
+    nip: '199405172019012001',
+    nama: 'Siti Rahmawati, S.Kom.',
+    namaJabatan: 'Pranata Komputer Ahli Pertama',
+    opd: 'Dinas Kesehatan',
+    golongan: 'III/b',
+    gajiPokokLama: 3186600,
+    gajiPokokBaru: 3287000,
+    mkgTahun: 8,
+    mkgBulan: 0,
+    tmt: '2027-01-01',
+    basis: { kind: 'KGB' as const, tmt: '2025-01-01', mkgTahun: 6, mkgBulan: 0 },
+    regulation: 'PP 5/2024',
+  };
+  const plain = () =>
+    new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: 'A4' });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.text(JSON.stringify(data));
+      doc.end();
+    });
+  await renderKgbLetter(data);
+  await plain();
+  const base = await time(async () => {
+    for (let i = 0; i < LETTERS; i++) await plain();
+  });
+  const real = await time(async () => {
+    for (let i = 0; i < LETTERS; i++) await renderKgbLetter({ ...data, number: `822.4/${i}/427.45/2026` });
+  });
+  const rate = (LETTERS / real.ms) * 1000;
+  console.log(`\nKGB letters, one worker, ${LETTERS} letters`);
+  console.log(`  baseline one-page pdfkit text document: ${((LETTERS / base.ms) * 1000).toFixed(0)} /s`);
+  console.log(`  KGB letter (layout + QR code): ${rate.toFixed(0)} letters/s  → ${(real.ms / base.ms).toFixed(1)}× baseline time`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
