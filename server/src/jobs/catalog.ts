@@ -34,6 +34,13 @@ export const JOBS = {
     attempts: 8,
     backoffMs: 5_000,
   }),
+  /** Runs a queued bulk import (modules/imports); idempotent, a finished import is skipped. */
+  'import.run': spec({
+    queue: 'default',
+    schema: z.object({ importId: z.number().int().positive() }),
+    jobId: (p) => `import.run/${p.importId}`,
+    attempts: 3,
+  }),
   /** e-Berkala detection (daily schedule, on demand by BKD_ADMIN, or the CLI). */
   'berkala.scan': spec({
     queue: 'default',

@@ -7,10 +7,12 @@ import { JOBS, type JobName } from './catalog.ts';
 import type { HandlerMap } from './types.ts';
 import { systemHandlers } from './system-jobs.ts';
 import { berkalaHandlers } from '../modules/berkala/jobs.ts';
+import { importHandlers } from '../modules/imports/jobs.ts';
 
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...berkalaHandlers,
+  ...importHandlers,
 };
 
 export function assertHandlers(map: Partial<Record<string, unknown>>) {

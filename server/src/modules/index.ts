@@ -10,6 +10,7 @@ import { berkalaRoutes } from './berkala/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -30,5 +31,6 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
     ...settingRoutes(ctx),
+    ...importRoutes(ctx),
   ];
 }

@@ -1,0 +1,144 @@
+import {
+  ImportCreateBody,
+  ImportCreatedResponse,
+  ImportDetail,
+  ImportKindSchema,
+  ImportListQuery,
+  ImportListResponse,
+} from '@simak/shared/api/imports';
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { metaFrom } from '../../audit/audit.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, Unprocessable, validationError } from '../../errors.ts';
+import { authorize } from '../../lib/authz.ts';
+import { defineRoute } from '../../lib/http.ts';
+import { importPolicy } from './policy.ts';
+import { createImport, errorsCsv, getImport, listImports } from './service.ts';
+
+/**
+ * Import files are far larger than documents (100,000 employees ≈ 25 MB of CSV), so
+ * they have their own limit instead of UPLOAD_MAX_BYTES; they go to a temporary file,
+ * never to memory.
+ */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+const FILE_FIELD = 'file';
+
+function importUpload(): RequestHandler {
+  const single = multer({
+    storage: multer.diskStorage({ destination: os.tmpdir() }),
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 8 },
+    defParamCharset: 'utf8',
+  }).single(FILE_FIELD);
+  return (req, res, next) =>
+    single(req, res, (err?: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') {
+          return next(new AppError(413, 'file_too_large', `Ukuran berkas impor melebihi batas ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`));
+        }
+        return next(new AppError(422, 'invalid_upload', `Kirim tepat satu berkas pada kolom "${FILE_FIELD}".`, { reason: err.code }));
+      }
+      next(new AppError(400, 'malformed_multipart', 'Badan permintaan multipart tidak valid.'));
+    });
+}
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function importRoutes(ctx: AppContext) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/imports/:kind',
+      summary:
+        'Unggah berkas impor (multipart/form-data: file = CSV atau XLSX, mode = all-or-nothing | valid-rows); diproses di latar belakang',
+      tags: ['Impor'],
+      auth: ['BKD_ADMIN'],
+      params: z.object({ kind: ImportKindSchema }),
+      before: [importUpload()],
+      responses: {
+        202: { description: 'Impor diterima dan diantrikan', schema: ImportCreatedResponse },
+        413: { description: 'Berkas terlalu besar' },
+      },
+      handler: async ({ req, res, actor, params }) => {
+        const file = req.file;
+        try {
+          authorize(importPolicy, 'create', actor, {});
+          const body = ImportCreateBody.safeParse(req.body ?? {});
+          if (!body.success) throw validationError(body.error, 'body');
+          if (!file || file.size === 0) {
+            throw Unprocessable('validation_failed', 'Berkas impor wajib diunggah.', [
+              { location: 'body', path: FILE_FIELD, message: 'Berkas impor wajib diunggah (CSV atau XLSX).', code: 'required' },
+            ]);
+          }
+          const created = await createImport(ctx, metaFrom(req), {
+            kind: params.kind,
+            mode: body.data.mode,
+            file: { path: file.path, originalName: file.originalname ?? '', size: file.size },
+          });
+          res.status(202);
+          return created;
+        } finally {
+          if (file?.path) await rm(file.path, { force: true });
+        }
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/imports',
+      summary: 'Daftar impor terbaru',
+      tags: ['Impor'],
+      auth: ['BKD_ADMIN'],
+      query: ImportListQuery,
+      responses: { 200: { description: 'Impor, terbaru lebih dulu', schema: ImportListResponse } },
+      handler: async ({ actor, query }) => {
+        authorize(importPolicy, 'read', actor, {});
+        return listImports(ctx.db, query);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/imports/:id',
+      summary: 'Status, kemajuan, jumlah dan 200 galat pertama sebuah impor',
+      tags: ['Impor'],
+      auth: ['BKD_ADMIN'],
+      params: IdParams,
+      responses: { 200: { description: 'Impor', schema: ImportDetail }, 404: { description: 'Tidak ditemukan' } },
+      handler: async ({ actor, params }) => {
+        authorize(importPolicy, 'read', actor, {});
+        return getImport(ctx.db, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/imports/:id/errors.csv',
+      summary: 'Semua galat dan peringatan sebuah impor sebagai CSV (baris, kolom, nilai, pesan, tingkat)',
+      tags: ['Impor'],
+      auth: ['BKD_ADMIN'],
+      params: IdParams,
+      responses: {
+        200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' },
+        404: { description: 'Tidak ditemukan' },
+      },
+      handler: async ({ res, actor, params }) => {
+        authorize(importPolicy, 'read', actor, {});
+        const lines = errorsCsv(ctx.db, params.id);
+        // Fail with 404 before any byte is sent.
+        const first = await lines.next();
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="impor-${params.id}-galat.csv"`);
+        res.setHeader('Cache-Control', 'no-store');
+        async function* all() {
+          if (!first.done) yield first.value;
+          yield* lines;
+        }
+        await pipeline(Readable.from(all()), res);
+      },
+    }),
+  ];
+}
