@@ -2,18 +2,9 @@
 import 'dotenv/config';
 import { createApp } from './app.ts';
 import { createContext } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 const ctx = createContext(config);
 const server = createApp(ctx).listen(config.PORT, config.HOST, () => {
   ctx.logger.info(`SIMAK BKD API listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);

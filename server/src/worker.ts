@@ -1,21 +1,12 @@
 // Worker entry point: BullMQ workers for every queue plus the outbox relay.
 import 'dotenv/config';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createDb } from './db.ts';
 import { handlers } from './jobs/handlers.ts';
 import { startWorkerRuntime } from './jobs/runtime.ts';
 import { createLogger } from './logger.ts';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'simak-worker');
 const db = createDb(config.DATABASE_URL, 5);
 const runtime = startWorkerRuntime({ config, db, logger, handlers });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import { Forbidden, validationError } from '../../errors.ts';
 import { isSelf, managesOpd } from '../../lib/authz.ts';
-import type { WorkflowDefinition } from '../../workflow/types.ts';
+import type { EffectCtx, WorkflowDefinition } from '../../workflow/types.ts';
 import { notifyEmployee } from '../notifications/service.ts';
 import { applyChange } from './apply.ts';
 
@@ -18,6 +18,13 @@ const outcome = (req: { id: number; title: string }, approved: boolean, note?: s
   link: `/usulan/${req.id}`,
   email: true,
 });
+
+/** Applies the approved change and tells the employee; the created record's id goes into the payload. */
+async function approveAndApply({ tx, request, meta, input }: Pick<EffectCtx<Payload>, 'tx' | 'request' | 'meta' | 'input'>) {
+  const appliedRecordId = await applyChange(tx, request, meta);
+  await notifyEmployee(tx, request.employeeId, outcome(request, true, input.note));
+  return { payload: { ...request.payload, appliedRecordId } };
+}
 
 export const dataChangeWorkflow: WorkflowDefinition<Payload> = {
   type: DATA_CHANGE,
@@ -42,12 +49,7 @@ export const dataChangeWorkflow: WorkflowDefinition<Payload> = {
       notSelf: true,
       // An optional second verification step, configured per target (change_request.second_step_types).
       to: (req, settings) => (settings.secondStepTypes.includes(req.payload.target) ? 'VERIFIKASI_2' : 'DISETUJUI'),
-      effect: async ({ tx, request, meta, to, input }) => {
-        if (to !== 'DISETUJUI') return;
-        const appliedRecordId = await applyChange(tx, request, meta);
-        await notifyEmployee(tx, request.employeeId, outcome(request, true, input.note));
-        return { payload: { ...request.payload, appliedRecordId } };
-      },
+      effect: async (ctx) => (ctx.to === 'DISETUJUI' ? approveAndApply(ctx) : undefined),
     },
     {
       action: 'approve_final',
@@ -63,9 +65,7 @@ export const dataChangeWorkflow: WorkflowDefinition<Payload> = {
         if (actor && first?.actorUserId === actor.userId) {
           throw Forbidden('Verifikasi tahap 2 harus dilakukan oleh verifikator lain.', 'same_verifier');
         }
-        const appliedRecordId = await applyChange(tx, request, meta);
-        await notifyEmployee(tx, request.employeeId, outcome(request, true, input.note));
-        return { payload: { ...request.payload, appliedRecordId } };
+        return approveAndApply({ tx, request, meta, input });
       },
     },
     {
