@@ -104,11 +104,15 @@ describe('session, CSRF, logout and passwords', () => {
       .set('x-csrf-token', 'forged')
       .send({ currentPassword: PASSWORD, newPassword: 'BaruSekali99' });
     expect(badToken.status).toBe(403);
+    const other = await loginAgent(t.app, u.username, PASSWORD);
     const ok = await agent
       .post('/api/auth/password')
       .set('x-csrf-token', agent.csrfToken)
       .send({ currentPassword: PASSWORD, newPassword: 'BaruSekali99' });
     expect(ok.status).toBe(204);
+    // This session continues; the account's other sessions end.
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+    expect((await other.get('/api/auth/me')).status).toBe(401);
     const relogin = await supertest(t.app).post('/api/auth/login').send({ username: u.username, password: 'BaruSekali99' });
     expect(relogin.status).toBe(200);
     const audit = await t.db.auditLog.findFirst({ where: { action: 'user.password_changed', entityId: String(u.id) } });
@@ -160,7 +164,11 @@ describe('admin password reset', () => {
 
     const admin = await createUser(t.db, { roles: ['BKD_ADMIN'] });
     const adminAgent = await loginAgent(t.app, admin.username, PASSWORD);
+    const targetAgent = await loginAgent(t.app, target.username, PASSWORD);
+    expect((await targetAgent.get('/api/auth/me')).status).toBe(200);
     const ok = await adminAgent.post(`/api/users/${target.id}/reset-password`).set('x-csrf-token', adminAgent.csrfToken);
+    // The target's existing session ends with the reset.
+    expect((await targetAgent.get('/api/auth/me')).status).toBe(401);
     expect(ok.status).toBe(200);
     expect(ok.body.temporaryPassword).toMatch(/^[A-Za-z2-9]{12}$/);
     const relogin = await supertest(t.app).post('/api/auth/login').send({ username: target.username, password: ok.body.temporaryPassword });

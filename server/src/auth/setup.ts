@@ -70,8 +70,12 @@ export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: R
     }),
   );
   pp.serializeUser((user, done) => done(null, (user as Actor).userId));
-  pp.deserializeUser(async (id: number, done) => {
+  // Sessions started before the account's last password change (e.g. an admin reset) end.
+  pp.deserializeUser(async (req: Request, id: number, done: (err: unknown, user?: Actor | false) => void) => {
     try {
+      const loginAt = (req.session as unknown as { loginAt?: number }).loginAt ?? 0;
+      const user = await db.user.findUnique({ where: { id }, select: { passwordChangedAt: true } });
+      if (!user || (user.passwordChangedAt && user.passwordChangedAt.getTime() > loginAt)) return done(null, false);
       done(null, (await loadActor(db, id)) ?? false);
     } catch (err) {
       done(err);
@@ -100,7 +104,11 @@ export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: R
       pp.authenticate('local', (err: unknown, user: Actor | false) => {
         if (err) return reject(err);
         if (!user) return resolve(null);
-        req.login(user, (e) => (e ? reject(e) : resolve(user)));
+        req.login(user, (e) => {
+          if (e) return reject(e);
+          (req.session as unknown as { loginAt: number }).loginAt = Date.now();
+          resolve(user);
+        });
       })(req, res, () => undefined);
     });
 

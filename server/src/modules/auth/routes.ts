@@ -89,6 +89,8 @@ export function authRoutes(ctx: AppContext, kit: AuthKit) {
       responses: { 204: { description: 'Kata sandi diganti' } },
       handler: async ({ req, res, actor, body }) => {
         await changePassword(db, metaFrom(req), actor.userId, body.currentPassword, body.newPassword);
+        // This session stays valid; other sessions of the account end (they started before the change).
+        (req.session as unknown as { loginAt: number }).loginAt = Date.now();
         res.status(204);
       },
     }),

@@ -31,7 +31,7 @@ export async function resetPassword(db: Db, meta: RequestMeta, userId: number) {
   const temp = temporaryPassword();
   const passwordHash = await hashPassword(temp);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() } });
     await writeAudit(tx, meta, { action: 'user.password_reset', entityType: 'user', entityId: userId, employeeId: user.employeeId });
   });
   return temp;
