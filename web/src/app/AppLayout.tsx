@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink, IconKey, IconLogout, IconShieldCheck } from '@tabler/icons-react';
@@ -10,6 +10,7 @@ import { useLogout } from '../features/auth/api';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { ROLE_COLORS } from '../features/auth/roles';
 import { useCurrentUser } from '../features/auth/useMe';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { HealthIndicator } from '../features/system/HealthIndicator';
 import { navSectionsFor, type NavItem } from './navigation';
 
@@ -86,7 +87,8 @@ export function AppLayout() {
             </Title>
           </Group>
 
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {showNav && <NotificationBell />}
             <Stack gap={2} align="flex-end" visibleFrom="xs">
               <Text size="sm" fw={600} lh={1.2} data-testid="user-name">
                 {me.displayName}
@@ -105,10 +107,22 @@ export function AppLayout() {
               leftSection={<IconLogout size={16} />}
               onClick={onLogout}
               loading={logoutMutation.isPending}
+              visibleFrom="xs"
               data-testid="logout-button"
             >
               {t('shell.logout')}
             </Button>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={onLogout}
+              loading={logoutMutation.isPending}
+              hiddenFrom="xs"
+              aria-label={t('shell.logout')}
+              data-testid="logout-button-compact"
+            >
+              <IconLogout size={18} />
+            </ActionIcon>
           </Group>
         </Group>
       </AppShell.Header>

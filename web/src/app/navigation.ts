@@ -61,6 +61,25 @@ export const NAV_ITEMS = [
 
 export type NavKey = (typeof NAV_ITEMS)[number]['key'];
 
+export interface DetailRoute {
+  key: string;
+  /** Route pattern with parameters. */
+  path: string;
+  /** Roles allowed (empty = any signed-in user; the server still checks each record). */
+  roles: readonly Role[];
+}
+
+/**
+ * Pages reached from the navigation entries (not shown in the navbar): an employee's
+ * profile and a request page. Registered as guarded routes next to NAV_ITEMS.
+ */
+export const DETAIL_ROUTES = [
+  { key: 'employeeDetail', path: '/pegawai/:id', roles: [] },
+  { key: 'requestDetail', path: '/usulan/:id', roles: [] },
+] as const satisfies readonly DetailRoute[];
+
+export type DetailKey = (typeof DETAIL_ROUTES)[number]['key'];
+
 /** Entries visible to `me`, in table order. */
 export function navItemsFor(me: Pick<Me, 'roles'>): NavItem[] {
   return NAV_ITEMS.filter((item: NavItem) => hasAnyRole(me, item.roles));

@@ -7,10 +7,16 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { RequireRole } from '../features/auth/RequireRole';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { EmployeeListPage } from '../features/employees/EmployeeListPage';
+import { EmployeeDetailPage, MyProfilePage } from '../features/employees/ProfilePages';
 import { HomePage } from '../features/home/HomePage';
+import { ImportPage } from '../features/imports/ImportPage';
+import { RequestDetailPage } from '../features/requests/RequestDetailPage';
+import { RequestListPage } from '../features/requests/RequestListPage';
 import { NotFoundPage } from '../features/system/NotFoundPage';
 import { AppLayout } from './AppLayout';
-import { NAV_ITEMS, type NavKey } from './navigation';
+import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
 
 /**
  * Page component per navigation entry. Entries without a page render the shared
@@ -19,6 +25,21 @@ import { NAV_ITEMS, type NavKey } from './navigation';
  */
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   home: <HomePage />,
+  profile: <MyProfilePage />,
+  documents: <DocumentsPage />,
+  proposals: <RequestListPage key="mine" variant="mine" />,
+  subordinates: <EmployeeListPage key="atasan" variant="atasan" />,
+  opdEmployees: <EmployeeListPage key="opd" variant="opd" />,
+  opdProposals: <RequestListPage key="opd" variant="opd" />,
+  verificationQueue: <RequestListPage key="queue" variant="queue" />,
+  employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
+  dataImport: <ImportPage />,
+};
+
+/** Pages of the detail routes (see DETAIL_ROUTES). */
+const DETAIL_PAGES: Record<DetailKey, ReactNode> = {
+  employeeDetail: <EmployeeDetailPage />,
+  requestDetail: <RequestDetailPage />,
 };
 
 function PlaceholderPage({ navKey }: { navKey: NavKey }) {
@@ -46,6 +67,9 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           {navRoutes()}
+          {DETAIL_ROUTES.map((route) => (
+            <Route key={route.key} path={route.path} element={<RequireRole roles={route.roles}>{DETAIL_PAGES[route.key]}</RequireRole>} />
+          ))}
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -3,3 +3,8 @@ export { ErrorState, type ErrorStateProps } from './ErrorState';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { ComingSoon, type ComingSoonProps } from './ComingSoon';
 export { usePageTitle } from './usePageTitle';
+export { PageHeader, type PageHeaderProps } from './PageHeader';
+export { ListFooter, PAGE_SIZES, type ListFooterProps } from './ListFooter';
+export { SortableTh, type SortableThProps } from './SortableTh';
+export { InfoGrid, type InfoItem } from './InfoGrid';
+export { useSearchState } from './useSearchState';

@@ -46,3 +46,33 @@ const numberFormat = new Intl.NumberFormat('id-ID');
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+/** Rupiah with Indonesian grouping, e.g. `Rp 3.154.400`. */
+export function formatMoney(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY_VALUE;
+  return `Rp ${numberFormat.format(value)}`;
+}
+
+const decimalFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+
+/** Decimal with Indonesian separators, e.g. `87,5`. */
+export function formatDecimal(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY_VALUE;
+  return decimalFormat.format(value);
+}
+
+/** File size, e.g. `512 KB`, `1,2 MB`. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return EMPTY_VALUE;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${decimalFormat.format(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${decimalFormat.format(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
+}
+
+/** NIP grouped as on official documents: `19860926 201505 1 001` (other identifiers unchanged). */
+export function formatNip(nip: string | null | undefined): string {
+  if (!nip) return EMPTY_VALUE;
+  const digits = nip.replace(/\s+/g, '');
+  if (!/^\d{18}$/.test(digits)) return nip;
+  return `${digits.slice(0, 8)} ${digits.slice(8, 14)} ${digits.slice(14, 15)} ${digits.slice(15)}`;
+}

@@ -1,0 +1,209 @@
+/**
+ * The self-service round trip in a real browser: the featured ASN proposes a new
+ * "Tempat lahir" with a freshly uploaded PDF, the BKD verifier finds it in the queue,
+ * checks the diff and the document and approves it, and the ASN then sees the new
+ * value on "Profil Saya" and a notification under the bell.
+ *
+ * Runs on its own database (created, migrated and seeded here, dropped afterwards), so
+ * it does not depend on the order of the other e2e files that seed the shared one.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from '../../prisma/seed/demo.ts';
+import { applyMigrations } from '../../prisma/tools/migrations.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startServer } from '../support/server.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+const NEW_BIRTHPLACE = 'Malang';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let databaseUrl: string;
+let requestId: number;
+
+/** A tiny but well-formed one-page PDF (correct xref offsets), as a browser upload would send. */
+function tinyPdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 20 70 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('NIP / Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('home-title').waitFor();
+  return { context, page };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `simak-ui-${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = `${url.pathname}_ui`;
+  databaseUrl = url.toString();
+  await applyMigrations(databaseUrl);
+  await seedDemo({ databaseUrl, employees: 600 });
+  server = await startServer({ DATABASE_URL: databaseUrl });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (databaseUrl) {
+    const admin = new URL(databaseUrl);
+    const name = decodeURIComponent(admin.pathname.slice(1));
+    admin.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+});
+
+describe('data-change proposal from Profil Saya to approval', () => {
+  it('the ASN proposes a new birthplace with a newly uploaded PDF', async () => {
+    const { context, page } = await signIn(DEMO_NIPS.asn);
+    try {
+      await page.getByTestId('nav-profile').click();
+      await page.waitForURL(/\/profil$/);
+      await page.getByTestId('employee-profile').waitFor();
+      expect(await page.getByTestId('profile-name').textContent()).toContain('Siti Rahmawati');
+      expect(await page.getByTestId('profile-nip').textContent()).toContain('19940517 201901 2 001');
+      const before = (await page.getByTestId('info-tempatLahir').textContent()) ?? '';
+      expect(before).not.toContain(NEW_BIRTHPLACE);
+
+      await page.getByTestId('propose-profile').click();
+      const form = page.getByTestId('change-form');
+      await form.waitFor();
+      await form.getByLabel('Tempat lahir').fill(NEW_BIRTHPLACE);
+
+      // Submitting without a supporting document is refused on the client.
+      await form.getByTestId('change-submit').click();
+      await form.getByText('Lampirkan minimal satu dokumen pendukung.').waitFor();
+
+      // Upload a new PDF inline; it is selected as the supporting document.
+      await form.locator('input[type="file"]').setInputFiles({
+        name: 'surat-keterangan-lahir.pdf',
+        mimeType: 'application/pdf',
+        buffer: tinyPdf('Surat keterangan lahir'),
+      });
+      await form.getByTestId('picker-upload-submit').click();
+      await form.locator('input[data-testid="document-picker-option"]:checked').waitFor({ state: 'attached' });
+      await form.getByLabel('Catatan untuk verifikator').fill('Sesuai akta kelahiran.');
+      await shot(page, '1-proposal-form');
+
+      await form.getByTestId('change-submit').click();
+      await page.waitForURL(/\/usulan\/\d+$/);
+      requestId = Number(/\/usulan\/(\d+)$/.exec(page.url())![1]);
+      await page.getByTestId('diff-table').waitFor();
+      expect(await page.locator('[data-testid="diff-row"][data-field="tempatLahir"] [data-testid="diff-after"]').textContent()).toBe(NEW_BIRTHPLACE);
+      expect(await page.getByTestId('request-status').first().getAttribute('data-state')).toBe('DIAJUKAN');
+      expect(await page.getByTestId('request-documents').textContent()).toContain('surat-keterangan-lahir.pdf');
+      await shot(page, '2-request-submitted');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the BKD verifier finds it in the queue, checks the diff and the document, and approves', async () => {
+    expect(requestId).toBeGreaterThan(0);
+    const { context, page } = await signIn(DEMO_USERNAMES.bkdVerifier);
+    try {
+      await page.getByTestId('nav-verificationQueue').click();
+      await page.waitForURL(/\/verifikasi/);
+      const row = page.locator(`[data-testid="request-row"][data-request-id="${requestId}"]`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Siti Rahmawati');
+      await shot(page, '3-queue');
+
+      await row.getByTestId('request-link').click();
+      await page.waitForURL(new RegExp(`/usulan/${requestId}$`));
+      const diff = page.locator('[data-testid="diff-row"][data-field="tempatLahir"]');
+      await diff.waitFor();
+      expect(await diff.getByTestId('diff-before').textContent()).not.toContain(NEW_BIRTHPLACE);
+      expect(await diff.getByTestId('diff-after').textContent()).toBe(NEW_BIRTHPLACE);
+
+      // The supporting document is listed and previewed inline; its view URL serves the PDF.
+      const doc = page.getByTestId('request-document').first();
+      expect(await doc.textContent()).toContain('surat-keterangan-lahir.pdf');
+      const iframe = page.getByTestId('document-preview-pdf');
+      await iframe.waitFor();
+      const src = await iframe.getAttribute('src');
+      expect(src).toMatch(/^\/api\/documents\/\d+\/view$/);
+      const res = await page.request.get(`${server.url}${src}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain('application/pdf');
+      expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await doc.getByTestId('document-download').getAttribute('href')).toMatch(/\/download$/);
+      await shot(page, '4-request-verifier');
+
+      await page.getByTestId('action-approve').click();
+      await page.getByTestId('action-dialog-approve').waitFor();
+      await page.getByTestId('action-confirm').click();
+      await page.locator('[data-testid="request-status"][data-state="DISETUJUI"]').first().waitFor();
+      expect(await page.getByTestId('request-timeline').textContent()).toContain('Disetujui');
+      expect(await page.getByTestId('action-approve').count()).toBe(0);
+      await shot(page, '5-request-approved');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the ASN sees the new birthplace and a notification under the bell', async () => {
+    const { context, page } = await signIn(DEMO_NIPS.asn);
+    try {
+      const badge = page.locator('[data-testid="notification-badge"][data-count="1"]');
+      await badge.waitFor({ state: 'attached' });
+      await page.getByTestId('notification-bell').click();
+      const item = page.getByTestId('notification-item').first();
+      await item.waitFor();
+      expect(await item.getAttribute('data-unread')).toBe('true');
+      expect(await item.textContent()).toContain('disetujui');
+      await shot(page, '6-bell');
+
+      // Opening the notification marks it read and leads to the request.
+      await item.click();
+      await page.waitForURL(new RegExp(`/usulan/${requestId}$`));
+      await page.locator('[data-testid="notification-badge"][data-count="0"]').waitFor({ state: 'attached' });
+
+      await page.getByTestId('nav-profile').click();
+      await page.getByTestId('employee-profile').waitFor();
+      await expect.poll(() => page.getByTestId('info-tempatLahir').textContent()).toContain(NEW_BIRTHPLACE);
+      await shot(page, '7-profile-updated');
+    } finally {
+      await context.close();
+    }
+  });
+});

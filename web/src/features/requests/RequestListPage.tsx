@@ -1,0 +1,338 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconChecks, IconCircleCheck, IconCircleX, IconInbox, IconSearch } from '@tabler/icons-react';
+import { DATA_CHANGE_STATES } from '@simak/shared/api/change-requests';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { ListFooter } from '../../components/ListFooter';
+import { LoadingState } from '../../components/LoadingState';
+import { PageHeader } from '../../components/PageHeader';
+import { useSearchState } from '../../components/useSearchState';
+import { useCurrentUser } from '../auth/useMe';
+import { useChangeSpec } from '../change-requests/api';
+import { useOpds } from '../employees/api';
+import { useBatchAction, useRequestList } from './api';
+import { RequestTable } from './RequestTable';
+import type { BatchResult, RequestListParams, RequestRow } from './types';
+
+export type RequestListVariant = 'mine' | 'opd' | 'queue';
+
+const TITLE_KEY: Record<RequestListVariant, string> = {
+  mine: 'nav.items.proposals',
+  opd: 'nav.items.opdProposals',
+  queue: 'nav.items.verificationQueue',
+};
+
+const QUEUE_STATES = 'DIAJUKAN,VERIFIKASI_2';
+const SORTS = ['submittedAt', '-submittedAt', 'stateSince', '-stateSince'] as const;
+type Sort = (typeof SORTS)[number];
+
+const DEFAULTS = { status: '', target: '', opdId: '', q: '', olderThanDays: '', page: '1', pageSize: '25', sort: '' };
+
+/**
+ * Request lists: "Usulan Saya" (the ASN's own), "Usulan OPD" (the OPD admin's scope) and
+ * the BKD verification queue (open data-change requests, batch approval).
+ */
+export function RequestListPage({ variant }: { variant: RequestListVariant }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const spec = useChangeSpec();
+  const opds = useOpds();
+  const [state, update] = useSearchState(DEFAULTS);
+  const [search, setSearch] = useState(state.q);
+  const [debouncedSearch] = useDebouncedValue(search, 350);
+  useEffect(() => {
+    if (debouncedSearch.trim() !== state.q) update({ q: debouncedSearch.trim() });
+    // Only the typed text drives this; state.q follows it.
+  }, [debouncedSearch]);
+
+  const defaultSort: Sort = variant === 'queue' ? 'submittedAt' : '-submittedAt';
+  const sort = (SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : defaultSort;
+  const page = Math.max(1, Number(state.page) || 1);
+  const pageSize = Number(state.pageSize) || 25;
+
+  const params: RequestListParams = {
+    page,
+    pageSize,
+    sort,
+    ...(state.target ? { target: state.target } : {}),
+    ...(state.q ? { q: state.q } : {}),
+    ...(state.olderThanDays ? { olderThanDays: state.olderThanDays } : {}),
+  };
+  if (variant === 'queue') {
+    params.type = 'DATA_CHANGE';
+    params.state = QUEUE_STATES;
+    params.open = 'true';
+  } else if (state.status === 'open') params.open = 'true';
+  else if (state.status) params.state = state.status;
+  if (variant === 'mine' && me.employeeId !== null) params.employeeId = String(me.employeeId);
+  if (variant !== 'mine' && state.opdId) params.opdId = state.opdId;
+  const noEmployee = variant === 'mine' && me.employeeId === null;
+
+  const list = useRequestList(params, !noEmployee);
+
+  // Batch approval (queue only).
+  const [selected, setSelected] = useState<Map<number, RequestRow>>(new Map());
+  const [confirmBatch, setConfirmBatch] = useState(false);
+  const [batchResult, setBatchResult] = useState<(BatchResult & { titles: Map<number, string> }) | null>(null);
+  const batch = useBatchAction();
+  const approvable = (row: RequestRow) => row.actions.some((a) => a.action === 'approve');
+
+  const opdOptions = useMemo(() => {
+    if (variant === 'opd') return me.opds.map((o) => ({ value: String(o.id), label: o.nama }));
+    return (opds.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.nama }));
+  }, [variant, me.opds, opds.data]);
+  const targetOptions = useMemo(
+    () => Object.entries(spec.data?.targets ?? {}).map(([value, s]) => ({ value, label: s.label })),
+    [spec.data],
+  );
+  const statusOptions = [
+    { value: 'open', label: t('requests.filters.open') },
+    ...Object.entries(DATA_CHANGE_STATES).map(([value, label]) => ({ value, label })),
+  ];
+
+  const runBatch = () => {
+    const items = [...selected.values()].map((r) => ({ id: r.id, version: r.version }));
+    const titles = new Map([...selected.values()].map((r) => [r.id, r.title]));
+    batch.mutate(
+      { action: 'approve', items },
+      {
+        onSuccess: (result) => {
+          setConfirmBatch(false);
+          setBatchResult({ ...result, titles });
+          setSelected(new Map());
+          notifications.show({
+            color: result.failed ? 'orange' : 'green',
+            title: t('requests.batch.doneTitle'),
+            message: t('requests.batch.done', { succeeded: result.succeeded, failed: result.failed }),
+          });
+        },
+        onError: (error) => {
+          setConfirmBatch(false);
+          notifications.show({ color: 'red', title: t('requests.batch.failedTitle'), message: errorMessage(error) });
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t(TITLE_KEY[variant])}
+        description={t(`requests.descriptions.${variant}`)}
+        actions={
+          variant === 'queue' && (
+            <Button
+              leftSection={<IconChecks size={18} />}
+              disabled={selected.size === 0}
+              onClick={() => setConfirmBatch(true)}
+              data-testid="batch-approve"
+            >
+              {t('requests.batch.approveSelected', { count: selected.size })}
+            </Button>
+          )
+        }
+      />
+
+      <Card padding="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          {variant !== 'mine' && (
+            <TextInput
+              label={t('requests.filters.search')}
+              placeholder={t('requests.filters.searchPlaceholder')}
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={260}
+              data-testid="filter-q"
+            />
+          )}
+          {variant !== 'queue' && (
+            <Select
+              label={t('requests.filters.status')}
+              placeholder={t('requests.filters.all')}
+              data={statusOptions}
+              value={state.status || null}
+              onChange={(v) => update({ status: v })}
+              clearable
+              w={200}
+              data-testid="filter-status"
+            />
+          )}
+          {variant !== 'mine' && (variant === 'queue' || opdOptions.length > 1) && (
+            <Select
+              label={t('requests.filters.opd')}
+              placeholder={t('requests.filters.allOpd')}
+              data={opdOptions}
+              value={state.opdId || null}
+              onChange={(v) => update({ opdId: v })}
+              searchable
+              clearable
+              w={280}
+              nothingFoundMessage={t('common.nothingFound')}
+              data-testid="filter-opd"
+            />
+          )}
+          <Select
+            label={t('requests.filters.target')}
+            placeholder={t('requests.filters.allTargets')}
+            data={targetOptions}
+            value={state.target || null}
+            onChange={(v) => update({ target: v })}
+            clearable
+            w={240}
+            data-testid="filter-target"
+          />
+          {variant !== 'mine' && (
+            <NumberInput
+              label={t('requests.filters.olderThanDays')}
+              placeholder="0"
+              min={0}
+              max={3650}
+              allowDecimal={false}
+              allowNegative={false}
+              value={state.olderThanDays === '' ? '' : Number(state.olderThanDays)}
+              onChange={(v) => update({ olderThanDays: v === '' ? '' : String(v) })}
+              suffix={` ${t('requests.filters.days')}`}
+              w={170}
+              data-testid="filter-age"
+            />
+          )}
+        </Group>
+      </Card>
+
+      <Card padding={0}>
+        {noEmployee ? (
+          <EmptyState title={t('profile.noEmployee')} />
+        ) : list.isPending ? (
+          <LoadingState />
+        ) : list.isError ? (
+          <Stack p="md">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+          </Stack>
+        ) : list.data.items.length === 0 ? (
+          <EmptyState
+            icon={<IconInbox size={30} stroke={1.5} />}
+            title={variant === 'queue' ? t('requests.emptyQueue') : t('requests.empty')}
+            description={variant === 'mine' ? t('requests.emptyMineHint') : undefined}
+            data-testid="requests-empty"
+          />
+        ) : (
+          <Stack gap={0}>
+            <RequestTable
+              items={list.data.items}
+              showEmployee={variant !== 'mine'}
+              sort={sort}
+              onSort={(s) => update({ sort: s === defaultSort ? '' : s })}
+              selection={
+                variant === 'queue'
+                  ? {
+                      selected: new Set(selected.keys()),
+                      isSelectable: approvable,
+                      onToggle: (row, checked) =>
+                        setSelected((prev) => {
+                          const next = new Map(prev);
+                          if (checked) next.set(row.id, row);
+                          else next.delete(row.id);
+                          return next;
+                        }),
+                      onToggleAll: (checked) =>
+                        setSelected((prev) => {
+                          const next = new Map(prev);
+                          for (const row of list.data.items.filter(approvable)) {
+                            if (checked) next.set(row.id, row);
+                            else next.delete(row.id);
+                          }
+                          return next;
+                        }),
+                    }
+                  : undefined
+              }
+            />
+            <Stack p="md" pt="sm">
+              <ListFooter
+                page={page}
+                pageSize={pageSize}
+                total={list.data.total}
+                onPageChange={(p) => update({ page: p })}
+                onPageSizeChange={(n) => update({ pageSize: n })}
+              />
+            </Stack>
+          </Stack>
+        )}
+      </Card>
+
+      <Modal opened={confirmBatch} onClose={() => setConfirmBatch(false)} title={t('requests.batch.confirmTitle')} centered>
+        <Stack gap="md">
+          <Text size="sm">{t('requests.batch.confirm', { count: selected.size })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmBatch(false)} disabled={batch.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={runBatch} loading={batch.isPending} leftSection={<IconChecks size={16} />} data-testid="batch-confirm">
+              {t('requests.batch.approve')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+
+      <Modal opened={batchResult !== null} onClose={() => setBatchResult(null)} title={t('requests.batch.resultTitle')} size="lg" centered>
+        {batchResult && (
+          <Stack gap="md" data-testid="batch-result">
+            <Group gap="sm">
+              <Badge color="green" size="lg" tt="none">
+                {t('requests.batch.succeeded', { count: batchResult.succeeded })}
+              </Badge>
+              {batchResult.failed > 0 && (
+                <Badge color="red" size="lg" tt="none">
+                  {t('requests.batch.failed', { count: batchResult.failed })}
+                </Badge>
+              )}
+            </Group>
+            {batchResult.failed > 0 && (
+              <Alert color="orange" py="xs">
+                <Text size="sm">{t('requests.batch.failedHint')}</Text>
+              </Alert>
+            )}
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('requests.columns.title')}</Table.Th>
+                  <Table.Th>{t('requests.batch.result')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {batchResult.results.map((r) => (
+                  <Table.Tr key={r.id} data-testid="batch-result-row" data-ok={r.ok ? 'true' : 'false'}>
+                    <Table.Td>
+                      <Text size="sm">{batchResult.titles.get(r.id) ?? `#${r.id}`}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        {r.ok ? <IconCircleCheck size={16} color="var(--mantine-color-green-7)" /> : <IconCircleX size={16} color="var(--mantine-color-red-7)" />}
+                        <Text size="sm">
+                          {r.ok
+                            ? (DATA_CHANGE_STATES as Record<string, string>)[r.state ?? ''] ?? r.state
+                            : r.error?.code === 'stale_version'
+                              ? t('requests.staleTitle')
+                              : r.error?.message}
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Group justify="flex-end">
+              <Button onClick={() => setBatchResult(null)}>{t('common.close')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,138 @@
+import { Anchor, Badge, Checkbox, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { SortableTh } from '../../components/SortableTh';
+import { toneColor } from '../../domain/labels';
+import { formatDate, formatDateTime, formatNip } from '../../i18n/format';
+import type { RequestRow } from './types';
+
+export function RequestStatusBadge({ row, size = 'md' }: { row: Pick<RequestRow, 'stateLabel' | 'tone' | 'state'>; size?: 'sm' | 'md' | 'lg' }) {
+  return (
+    <Badge color={toneColor(row.tone)} size={size} tt="none" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="request-status" data-state={row.state}>
+      {row.stateLabel}
+    </Badge>
+  );
+}
+
+export interface RequestSelection {
+  selected: Set<number>;
+  isSelectable: (row: RequestRow) => boolean;
+  onToggle: (row: RequestRow, checked: boolean) => void;
+  onToggleAll: (checked: boolean) => void;
+}
+
+export interface RequestTableProps {
+  items: RequestRow[];
+  showEmployee: boolean;
+  sort: string;
+  onSort: (sort: string) => void;
+  selection?: RequestSelection;
+}
+
+/** Requests as a table: title, employee, status badge (tone colour), submission date and age. */
+export function RequestTable({ items, showEmployee, sort, onSort, selection }: RequestTableProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const selectable = selection ? items.filter(selection.isSelectable) : [];
+  const allChecked = selection ? selectable.length > 0 && selectable.every((r) => selection.selected.has(r.id)) : false;
+  const someChecked = selection ? selectable.some((r) => selection.selected.has(r.id)) : false;
+
+  return (
+    <ScrollArea type="auto">
+      <Table highlightOnHover verticalSpacing="sm" miw={820} data-testid="request-table">
+        <Table.Thead>
+          <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('requests.selectAll')}
+                  checked={allChecked}
+                  indeterminate={someChecked && !allChecked}
+                  disabled={selectable.length === 0}
+                  onChange={(e) => selection.onToggleAll(e.currentTarget.checked)}
+                  data-testid="request-select-all"
+                />
+              </Table.Th>
+            )}
+            <Table.Th>{t('requests.columns.title')}</Table.Th>
+            {showEmployee && <Table.Th>{t('requests.columns.employee')}</Table.Th>}
+            <Table.Th w={160}>{t('requests.columns.status')}</Table.Th>
+            <SortableTh sortKey="submittedAt" sort={sort} onSort={onSort} w={170}>
+              {t('requests.columns.submittedAt')}
+            </SortableTh>
+            <Table.Th w={90} ta="right">
+              {t('requests.columns.age')}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((row) => {
+            const canSelect = selection?.isSelectable(row) ?? false;
+            return (
+              <Table.Tr
+                key={row.id}
+                onClick={() => void navigate(`/usulan/${row.id}`)}
+                style={{ cursor: 'pointer' }}
+                data-testid="request-row"
+                data-request-id={row.id}
+              >
+                {selection && (
+                  <Table.Td onClick={(e) => e.stopPropagation()}>
+                    <Checkbox
+                      aria-label={t('requests.selectRow', { title: row.title })}
+                      checked={selection.selected.has(row.id)}
+                      disabled={!canSelect}
+                      onChange={(e) => selection.onToggle(row, e.currentTarget.checked)}
+                      data-testid="request-select"
+                    />
+                  </Table.Td>
+                )}
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Anchor
+                      component={Link}
+                      to={`/usulan/${row.id}`}
+                      fw={600}
+                      size="sm"
+                      onClick={(e) => e.stopPropagation()}
+                      data-testid="request-link"
+                    >
+                      {row.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      #{row.id} · {row.typeLabel}
+                      {row.opd ? ` · ${row.opd.nama}` : ''}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                {showEmployee && (
+                  <Table.Td>
+                    <Text size="sm">{row.employee.nama}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {formatNip(row.employee.nip)}
+                    </Text>
+                  </Table.Td>
+                )}
+                <Table.Td>
+                  <RequestStatusBadge row={row} size="sm" />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" title={formatDateTime(row.submittedAt)}>
+                    {formatDate(row.submittedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Group justify="flex-end" gap={4}>
+                    <Text size="sm" c={!row.final && row.ageDays >= 7 ? 'orange.8' : undefined} fw={!row.final && row.ageDays >= 7 ? 600 : undefined}>
+                      {t('requests.ageDays', { count: row.ageDays })}
+                    </Text>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
