@@ -67,7 +67,13 @@ export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId
       ]),
       pangkat: pangkatName(e.golongan as string | null),
       opd: e.opd,
-      atasan: e.atasan ?? null,
+      atasan: e.atasan
+        ? (({ id, nip, nama, gelarDepan, gelarBelakang }: { id: number; nip: string; nama: string; gelarDepan: string | null; gelarBelakang: string | null }) => ({
+            id,
+            nip,
+            nama: fullName({ nama, gelarDepan, gelarBelakang }),
+          }))(e.atasan as never)
+        : null,
     },
     histories: {
       pangkat: h.pangkat!.map((r) => pick(r, ['id', 'golongan', 'tmtGolongan', 'jenisKp', 'nomorSk', 'tanggalSk', 'pertekNomor', 'mkgTahun', 'mkgBulan', 'gajiPokok', 'documentId'])),

@@ -63,7 +63,7 @@ export const listSelect = {
 } as const;
 
 export async function loadEmployeeForActor(db: Db, actor: Actor, id: number, action: 'read' | 'viewAudit' = 'read') {
-  const e = await db.employee.findUnique({ where: { id }, include: { opd: true, atasan: { select: { id: true, nip: true, nama: true } } } });
+  const e = await db.employee.findUnique({ where: { id }, include: { opd: true, atasan: { select: { id: true, nip: true, nama: true, gelarDepan: true, gelarBelakang: true } } } });
   if (!e) throw NotFound('Pegawai');
   authorize(employeePolicy, action, actor, e);
   return e;
