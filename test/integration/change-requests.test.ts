@@ -109,6 +109,7 @@ describe('data change requests', () => {
     expect(ok.body.state).toBe('DISETUJUI');
     const edu = await t.db.riwayatPendidikan.findMany({ where: { employeeId: w.asn.employee.id } });
     expect(edu.map((e) => e.jenjang)).toEqual(['S2']);
+    expect(edu[0]!.documentId).toBe(doc.id);
     const emp = await t.db.employee.findUnique({ where: { id: w.asn.employee.id } });
     expect(emp?.pendidikanTerakhir).toBe('S2');
     const audit = await t.db.auditLog.findMany({ where: { employeeId: w.asn.employee.id }, orderBy: { id: 'asc' } });

@@ -105,6 +105,13 @@ export async function applyChange(
       });
     }
   }
+  // The history row points at its supporting document (the request's attachment of the target's type, else the first).
+  if (id && p.op !== 'delete') {
+    const docs = await tx.requestDocument.findMany({ where: { requestId: request.id }, include: { document: { select: { id: true, jenis: true } } } });
+    const want = CHANGE_TARGET_SPECS[p.target].documentType;
+    const doc = docs.find((d) => d.document.jenis === want) ?? docs[0];
+    if (doc) await delegate.update({ where: { id }, data: { documentId: doc.document.id } });
+  }
   if (['pangkat', 'jabatan', 'pendidikan'].includes(p.target)) await syncEmployeeCache(tx, request.employeeId);
   return id;
 }
