@@ -241,3 +241,31 @@ describe('KGB verification, finalization and letter', () => {
     expect((await v.post('/api/berkala/scan').set('x-csrf-token', v.csrfToken)).status).toBe(403);
   });
 });
+
+describe('salary tables are data', () => {
+  it('a table loaded with a later effective date applies to TMTs from that date on (CLI), bad files are refused', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const env = { ...process.env, DATABASE_URL: t.config.DATABASE_URL };
+    const cli = ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/gaji-load.ts'];
+    const bad = `/tmp/gaji-bad-${process.pid}.csv`;
+    writeFileSync(bad, 'golongan,mkg,gaji_pokok\nIII/x,8,abc\n');
+    const refused = spawnSync(process.execPath, [...cli, bad, '--regulation', 'X', '--effective', '2027-01-01'], { env });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.toString()).toMatch(/golongan "III\/x"/);
+
+    const good = `/tmp/gaji-good-${process.pid}.csv`;
+    writeFileSync(good, 'golongan,mkg,gaji_pokok\nIII/b,6,3400000\nIII/b,8,3500000\n');
+    execFileSync(process.execPath, [...cli, good, '--regulation', 'PP uji/2026', '--effective', '2027-01-01'], { env });
+    try {
+      const opd = await createOpd(t.db);
+      const asn = await kgbEmployee(opd.id);
+      await runKgbScan(t.db, { today: TODAY });
+      const draft = await t.db.kgbDraft.findFirstOrThrow({ where: { employeeId: asn.employee.id } });
+      // TMT 2027-01-01 falls under the new table; the old salary (basis TMT 2025) under PP 5/2024.
+      expect(draft).toMatchObject({ gajiPokokBaru: 3500000, gajiPokokLama: 3186600 });
+    } finally {
+      await t.db.gajiPokokTable.deleteMany({ where: { regulation: 'PP uji/2026' } });
+    }
+  });
+});

@@ -6,6 +6,7 @@
  * dies midway leaves only whole batches and the next run creates the rest.
  */
 import {
+  addDays,
   addMonths,
   dateToIso,
   isGolongan,
@@ -91,12 +92,13 @@ export function computeKgb(
     lastKgbTmt: fromKgb ? basis.tmt : null,
   });
   const table = selectGajiPokokTable(tables, next.tmt);
-  const lamaTable = selectGajiPokokTable(tables, basis.tmt) ?? table;
+  // The old salary is the one paid the day before the TMT (a new regulation may start on the TMT itself).
+  const lamaTable = selectGajiPokokTable(tables, addDays(next.tmt, -1)) ?? table;
   return {
     next,
     basis,
     regulation: table?.regulation ?? null,
-    gajiPokokLama: table ? gajiOf(table, golongan, basis.mkgTahun) ?? (lamaTable ? gajiOf(lamaTable, golongan, basis.mkgTahun) : null) : null,
+    gajiPokokLama: lamaTable ? gajiOf(lamaTable, golongan, basis.mkgTahun) : null,
     gajiPokokBaru: table ? gajiOf(table, golongan, next.mkgTahun) : null,
   };
 }
