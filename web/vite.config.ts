@@ -30,6 +30,8 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: API_TARGET, xfwd: true },
+      // Public letter check page (QR code target), rendered by the server.
+      '/verifikasi/surat/': { target: API_TARGET, xfwd: true },
       '/admin': adminProxy,
     },
   },
@@ -37,6 +39,8 @@ export default defineConfig({
     port: 4173,
     proxy: {
       '/api': { target: API_TARGET, xfwd: true },
+      // Public letter check page (QR code target), rendered by the server.
+      '/verifikasi/surat/': { target: API_TARGET, xfwd: true },
       '/admin': adminProxy,
     },
   },

@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconBuildingCommunity,
+  IconCalendarDollar,
   IconChecklist,
   IconFileDescription,
   IconFiles,
@@ -52,6 +53,7 @@ export const NAV_ITEMS = [
   { key: 'opdProposals', path: '/opd/usulan', roles: ['OPD_ADMIN'], section: 'opd', icon: IconListDetails },
 
   { key: 'verificationQueue', path: '/verifikasi', roles: BKD_STAFF, section: 'bkd', icon: IconChecklist },
+  { key: 'berkala', path: '/berkala', roles: BKD_STAFF, section: 'bkd', icon: IconCalendarDollar },
   { key: 'employeeSearch', path: '/pegawai', roles: BKD_STAFF, section: 'bkd', icon: IconSearch },
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },

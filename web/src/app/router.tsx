@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { RequireRole } from '../features/auth/RequireRole';
+import { BerkalaPage } from '../features/berkala/BerkalaPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EmployeeListPage } from '../features/employees/EmployeeListPage';
 import { EmployeeDetailPage, MyProfilePage } from '../features/employees/ProfilePages';
@@ -32,6 +33,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   opdEmployees: <EmployeeListPage key="opd" variant="opd" />,
   opdProposals: <RequestListPage key="opd" variant="opd" />,
   verificationQueue: <RequestListPage key="queue" variant="queue" />,
+  berkala: <BerkalaPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
   dataImport: <ImportPage />,
 };

@@ -8,6 +8,7 @@ import { InfoGrid, type InfoItem } from '../../components/InfoGrid';
 import { codeLabel, formatValue, golonganWithPangkat, STATUS_KEPEGAWAIAN_LABELS } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatMoney, formatNip } from '../../i18n/format';
 import { ChangeRequestModal, type ChangeRequestDraft } from '../change-requests/ChangeRequestModal';
+import { MyKgbCard } from '../berkala/MyKgbCard';
 import { DocumentVault } from '../documents/DocumentVault';
 import { useRequestList } from '../requests/api';
 import { AuditTab } from './AuditTab';
@@ -272,6 +273,11 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
 
           {HISTORY_TABS.map((kind) => (
             <Tabs.Panel key={kind} value={kind}>
+              {kind === 'kgb' && isSelf && (
+                <Stack mb="lg">
+                  <MyKgbCard />
+                </Stack>
+              )}
               <HistoryTable
                 kind={kind}
                 rows={employee.histories[kind]}

@@ -8,6 +8,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../i18n/format';
 import { ROLE_COLORS } from '../auth/roles';
+import { MyKgbCard } from '../berkala/MyKgbCard';
 import { useCurrentUser } from '../auth/useMe';
 import { useHomeSummary } from './api';
 
@@ -84,6 +85,8 @@ export function HomePage() {
           </SimpleGrid>
         )}
       </Stack>
+
+      {me.roles.includes('ASN') && me.employeeId !== null && <MyKgbCard />}
     </Stack>
   );
 }

@@ -9,6 +9,8 @@ import {
   IconFileText,
   IconPhoto,
   IconPointFilled,
+  IconRefresh,
+  IconRubberStamp,
   IconSend,
   IconX,
 } from '@tabler/icons-react';
@@ -26,11 +28,14 @@ import { EMPTY_VALUE, formatBytes, formatDateTime, formatNip } from '../../i18n/
 import { useCurrentUser } from '../auth/useMe';
 import { useChangeSpec } from '../change-requests/api';
 import { ChangeRequestModal, type ChangeRequestDraft } from '../change-requests/ChangeRequestModal';
+import { KgbDetailsPanel } from '../berkala/KgbDetailsPanel';
+import { KGB_TYPE } from '../berkala/states';
 import { DocumentPreview, DownloadButton } from '../documents/DocumentPreview';
 import { useEmployee } from '../employees/api';
 import { ActionDialog } from './ActionDialogs';
 import { useRequest, useRequestAction } from './api';
 import { RequestStatusBadge } from './RequestTable';
+import { displayTitle } from './title';
 import type { DiffRow, RequestAction, RequestDetail, RequestDocument } from './types';
 
 const ACTION_COLORS: Record<string, string> = {
@@ -38,6 +43,9 @@ const ACTION_COLORS: Record<string, string> = {
   approve_final: 'green',
   reject: 'red',
   withdraw: 'gray',
+  verify: 'green',
+  finalize: 'green',
+  return: 'red',
 };
 
 const ACTION_ICONS: Record<string, typeof IconCheck> = {
@@ -46,6 +54,10 @@ const ACTION_ICONS: Record<string, typeof IconCheck> = {
   reject: IconX,
   resubmit: IconSend,
   withdraw: IconArrowBackUp,
+  verify: IconCheck,
+  finalize: IconRubberStamp,
+  return: IconArrowBackUp,
+  recompute: IconRefresh,
 };
 
 function same(a: FieldValue, b: FieldValue) {
@@ -124,12 +136,21 @@ function DiffTable({ request }: { request: RequestDetail }) {
   );
 }
 
-function DocumentsPanel({ documents }: { documents: RequestDocument[] }) {
-  const { t } = useTranslation();
-  const [selectedId, setSelectedId] = useState<number | null>(documents[0]?.id ?? null);
+interface DocumentsPanelProps {
+  documents: RequestDocument[];
+  emptyTitle?: string;
+  /** Roles whose documents are not previewed on arrival (e.g. the KGB letter, which has its own preview). */
+  skipInitialPreview?: string[];
+}
+
+function DocumentsPanel({ documents, emptyTitle, skipInitialPreview = [] }: DocumentsPanelProps) {
+  const { t, i18n } = useTranslation();
+  const [selectedId, setSelectedId] = useState<number | null>(
+    documents.find((d) => !d.role || !skipInitialPreview.includes(d.role))?.id ?? null,
+  );
   const selected = documents.find((d) => d.id === selectedId) ?? null;
   if (documents.length === 0) {
-    return <EmptyState icon={<IconFileText size={30} stroke={1.5} />} title={t('requests.detail.noDocuments')} data-testid="request-documents-empty" />;
+    return <EmptyState icon={<IconFileText size={30} stroke={1.5} />} title={emptyTitle ?? t('requests.detail.noDocuments')} data-testid="request-documents-empty" />;
   }
   return (
     <Stack gap="md">
@@ -155,9 +176,16 @@ function DocumentsPanel({ documents }: { documents: RequestDocument[] }) {
               <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 260px' }}>
                 <Icon size={22} stroke={1.5} color="var(--mantine-color-simak-7)" aria-hidden />
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={600}>
-                    {doc.title}
-                  </Text>
+                  <Group gap={6} wrap="wrap">
+                    <Text size="sm" fw={600}>
+                      {doc.title}
+                    </Text>
+                    {doc.role && i18n.exists(`requests.documentRoles.${doc.role}`) && (
+                      <Badge size="xs" variant="light" color={doc.role === 'SURAT' ? 'green' : 'gray'} tt="none" data-testid="request-document-role">
+                        {t(`requests.documentRoles.${doc.role}`)}
+                      </Badge>
+                    )}
+                  </Group>
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {(DOCUMENT_TYPE_LABELS as Record<string, string>)[doc.jenis] ?? doc.jenis} · {doc.originalName} · {formatBytes(doc.sizeBytes)} ·{' '}
                     {t('documents.version', { version: doc.version })}
@@ -300,18 +328,24 @@ function RequestDetail({ requestId }: { requestId: number }) {
   };
 
   const isOwn = me.employeeId === r.employee.id;
+  const isKgb = r.type === KGB_TYPE;
+  const isBkd = me.roles.includes('BKD_VERIFIER') || me.roles.includes('BKD_ADMIN');
   const opLabel = details.op ? t(`requests.ops.${details.op}`) : EMPTY_VALUE;
 
   return (
     <Stack gap="lg">
       <PageHeader
-        title={r.title}
+        title={displayTitle(r)}
         withBack
         backTo={
           isOwn
-            ? '/usulan'
-            : me.roles.includes('BKD_VERIFIER') || me.roles.includes('BKD_ADMIN')
-              ? '/verifikasi'
+            ? isKgb
+              ? '/profil?tab=kgb'
+              : '/usulan'
+            : isBkd
+              ? isKgb
+                ? '/berkala?tab=antrean'
+                : '/verifikasi'
               : me.roles.includes('OPD_ADMIN')
                 ? '/opd/usulan'
                 : '/'
@@ -351,22 +385,31 @@ function RequestDetail({ requestId }: { requestId: number }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <Card>
-              <Group justify="space-between" mb="sm">
-                <Title order={3} size="h4">
-                  {t('requests.detail.changes')}
-                </Title>
-                <Badge color={details.op === 'delete' ? 'red' : details.op === 'create' ? 'teal' : 'blue'} variant="outline" tt="none">
-                  {opLabel}
-                </Badge>
-              </Group>
-              <DiffTable request={r} />
-            </Card>
+            {isKgb ? (
+              <KgbDetailsPanel request={r} />
+            ) : (
+              <Card>
+                <Group justify="space-between" mb="sm">
+                  <Title order={3} size="h4">
+                    {t('requests.detail.changes')}
+                  </Title>
+                  <Badge color={details.op === 'delete' ? 'red' : details.op === 'create' ? 'teal' : 'blue'} variant="outline" tt="none">
+                    {opLabel}
+                  </Badge>
+                </Group>
+                <DiffTable request={r} />
+              </Card>
+            )}
             <Card>
               <Title order={3} size="h4" mb="sm">
-                {t('requests.detail.documents')}
+                {isKgb ? t('requests.detail.kgbDocuments') : t('requests.detail.documents')}
               </Title>
-              <DocumentsPanel key={r.documents.map((d) => d.id).join(',')} documents={r.documents} />
+              <DocumentsPanel
+                key={r.documents.map((d) => d.id).join(',')}
+                documents={r.documents}
+                emptyTitle={isKgb ? t('requests.detail.kgbNoDocuments') : undefined}
+                skipInitialPreview={isKgb ? ['SURAT'] : undefined}
+              />
             </Card>
           </Stack>
         </Grid.Col>
@@ -400,7 +443,7 @@ function RequestDetail({ requestId }: { requestId: number }) {
                     ),
                   },
                   { key: 'opd', label: t('requests.detail.opd'), value: r.opd?.nama ?? EMPTY_VALUE },
-                  { key: 'submittedAt', label: t('requests.columns.submittedAt'), value: formatDateTime(r.submittedAt) },
+                  { key: 'submittedAt', label: isKgb ? t('berkala.queue.createdAt') : t('requests.columns.submittedAt'), value: formatDateTime(r.submittedAt) },
                   {
                     key: 'stateSince',
                     label: t('requests.detail.stateSince'),

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChecks, IconCircleCheck, IconCircleX, IconInbox, IconSearch } from '@tabler/icons-react';
+import { IconChecks, IconInbox, IconSearch } from '@tabler/icons-react';
 import { DATA_CHANGE_STATES } from '@simak/shared/api/change-requests';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
@@ -16,8 +16,10 @@ import { useCurrentUser } from '../auth/useMe';
 import { useChangeSpec } from '../change-requests/api';
 import { useOpds } from '../employees/api';
 import { useBatchAction, useRequestList } from './api';
+import { BatchResultModal, type BatchOutcome } from './BatchResultModal';
 import { RequestTable } from './RequestTable';
-import type { BatchResult, RequestListParams, RequestRow } from './types';
+import type { RequestListParams, RequestRow } from './types';
+import { displayTitle } from './title';
 
 export type RequestListVariant = 'mine' | 'opd' | 'queue';
 
@@ -78,7 +80,7 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
   // Batch approval (queue only).
   const [selected, setSelected] = useState<Map<number, RequestRow>>(new Map());
   const [confirmBatch, setConfirmBatch] = useState(false);
-  const [batchResult, setBatchResult] = useState<(BatchResult & { titles: Map<number, string> }) | null>(null);
+  const [batchResult, setBatchResult] = useState<BatchOutcome | null>(null);
   const batch = useBatchAction();
   const approvable = (row: RequestRow) => row.actions.some((a) => a.action === 'approve');
 
@@ -97,7 +99,7 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
 
   const runBatch = () => {
     const items = [...selected.values()].map((r) => ({ id: r.id, version: r.version }));
-    const titles = new Map([...selected.values()].map((r) => [r.id, r.title]));
+    const titles = new Map([...selected.values()].map((r) => [r.id, displayTitle(r)]));
     batch.mutate(
       { action: 'approve', items },
       {
@@ -280,59 +282,11 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
         </Stack>
       </Modal>
 
-      <Modal opened={batchResult !== null} onClose={() => setBatchResult(null)} title={t('requests.batch.resultTitle')} size="lg" centered>
-        {batchResult && (
-          <Stack gap="md" data-testid="batch-result">
-            <Group gap="sm">
-              <Badge color="green" size="lg" tt="none">
-                {t('requests.batch.succeeded', { count: batchResult.succeeded })}
-              </Badge>
-              {batchResult.failed > 0 && (
-                <Badge color="red" size="lg" tt="none">
-                  {t('requests.batch.failed', { count: batchResult.failed })}
-                </Badge>
-              )}
-            </Group>
-            {batchResult.failed > 0 && (
-              <Alert color="orange" py="xs">
-                <Text size="sm">{t('requests.batch.failedHint')}</Text>
-              </Alert>
-            )}
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('requests.columns.title')}</Table.Th>
-                  <Table.Th>{t('requests.batch.result')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {batchResult.results.map((r) => (
-                  <Table.Tr key={r.id} data-testid="batch-result-row" data-ok={r.ok ? 'true' : 'false'}>
-                    <Table.Td>
-                      <Text size="sm">{batchResult.titles.get(r.id) ?? `#${r.id}`}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        {r.ok ? <IconCircleCheck size={16} color="var(--mantine-color-green-7)" /> : <IconCircleX size={16} color="var(--mantine-color-red-7)" />}
-                        <Text size="sm">
-                          {r.ok
-                            ? (DATA_CHANGE_STATES as Record<string, string>)[r.state ?? ''] ?? r.state
-                            : r.error?.code === 'stale_version'
-                              ? t('requests.staleTitle')
-                              : r.error?.message}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Group justify="flex-end">
-              <Button onClick={() => setBatchResult(null)}>{t('common.close')}</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <BatchResultModal
+        result={batchResult}
+        onClose={() => setBatchResult(null)}
+        stateLabel={(state) => (DATA_CHANGE_STATES as Record<string, string>)[state ?? ''] ?? state ?? ''}
+      />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { SortableTh } from '../../components/SortableTh';
 import { toneColor } from '../../domain/labels';
 import { formatDate, formatDateTime, formatNip } from '../../i18n/format';
+import { displayTitle } from './title';
 import type { RequestRow } from './types';
 
 export function RequestStatusBadge({ row, size = 'md' }: { row: Pick<RequestRow, 'stateLabel' | 'tone' | 'state'>; size?: 'sm' | 'md' | 'lg' }) {
@@ -27,10 +28,12 @@ export interface RequestTableProps {
   sort: string;
   onSort: (sort: string) => void;
   selection?: RequestSelection;
+  /** Header of the date column (default "Diajukan"). */
+  submittedLabel?: string;
 }
 
 /** Requests as a table: title, employee, status badge (tone colour), submission date and age. */
-export function RequestTable({ items, showEmployee, sort, onSort, selection }: RequestTableProps) {
+export function RequestTable({ items, showEmployee, sort, onSort, selection, submittedLabel }: RequestTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const selectable = selection ? items.filter(selection.isSelectable) : [];
@@ -56,9 +59,9 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection }: R
             )}
             <Table.Th>{t('requests.columns.title')}</Table.Th>
             {showEmployee && <Table.Th>{t('requests.columns.employee')}</Table.Th>}
-            <Table.Th w={160}>{t('requests.columns.status')}</Table.Th>
+            <Table.Th w={180}>{t('requests.columns.status')}</Table.Th>
             <SortableTh sortKey="submittedAt" sort={sort} onSort={onSort} w={170}>
-              {t('requests.columns.submittedAt')}
+              {submittedLabel ?? t('requests.columns.submittedAt')}
             </SortableTh>
             <Table.Th w={90} ta="right">
               {t('requests.columns.age')}
@@ -79,7 +82,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection }: R
                 {selection && (
                   <Table.Td onClick={(e) => e.stopPropagation()}>
                     <Checkbox
-                      aria-label={t('requests.selectRow', { title: row.title })}
+                      aria-label={t('requests.selectRow', { title: displayTitle(row) })}
                       checked={selection.selected.has(row.id)}
                       disabled={!canSelect}
                       onChange={(e) => selection.onToggle(row, e.currentTarget.checked)}
@@ -97,7 +100,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection }: R
                       onClick={(e) => e.stopPropagation()}
                       data-testid="request-link"
                     >
-                      {row.title}
+                      {displayTitle(row)}
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       #{row.id} · {row.typeLabel}
@@ -108,7 +111,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection }: R
                 {showEmployee && (
                   <Table.Td>
                     <Text size="sm">{row.employee.nama}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
+                    <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {formatNip(row.employee.nip)}
                     </Text>
                   </Table.Td>

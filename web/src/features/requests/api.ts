@@ -13,10 +13,18 @@ export function useRequestList(params: RequestListParams, enabled = true) {
   });
 }
 
+/** A finalized KGB whose letter PDF the worker has not rendered yet. */
+function letterPending(detail: RequestDetail | undefined): boolean {
+  const letter = (detail?.details as { letter?: { ready?: boolean } | null } | undefined)?.letter;
+  return !!letter && letter.ready === false;
+}
+
 export function useRequest(id: number) {
   return useQuery({
     queryKey: [...REQUESTS_KEY, 'detail', id],
     queryFn: ({ signal }) => api.get<RequestDetail>(`/api/requests/${id}`, { signal }),
+    // While a letter is being rendered, re-read every 2 s until it is ready.
+    refetchInterval: (query) => (letterPending(query.state.data) ? 2000 : false),
   });
 }
 
@@ -37,6 +45,7 @@ export function useInvalidateAfterAction() {
       queryClient.invalidateQueries({ queryKey: ['employees'] }),
       queryClient.invalidateQueries({ queryKey: ['notifications'] }),
       queryClient.invalidateQueries({ queryKey: ['home'] }),
+      queryClient.invalidateQueries({ queryKey: ['berkala'] }),
     ]);
 }
 

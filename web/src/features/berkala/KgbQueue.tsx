@@ -1,0 +1,273 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconInbox, IconRubberStamp, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { ListFooter } from '../../components/ListFooter';
+import { LoadingState } from '../../components/LoadingState';
+import { formatNumber } from '../../i18n/format';
+import { useOpds } from '../employees/api';
+import { useBatchAction, useRequestList } from '../requests/api';
+import { BatchResultModal, type BatchOutcome } from '../requests/BatchResultModal';
+import { RequestTable } from '../requests/RequestTable';
+import { displayTitle } from '../requests/title';
+import type { RequestListParams, RequestRow } from '../requests/types';
+import { useBerkalaDashboard } from './api';
+import { KGB_STATE_INFO, KGB_STATES, KGB_TYPE, kgbStateInfo } from './states';
+
+/** Batch actions of the KGB queue, in button order. */
+const BATCH_ACTIONS = ['verify', 'finalize'] as const;
+type BatchActionKey = (typeof BATCH_ACTIONS)[number];
+const BATCH_ICONS: Record<BatchActionKey, typeof IconCheck> = { verify: IconCheck, finalize: IconRubberStamp };
+
+export const QUEUE_ALL = 'ALL';
+const SORTS = ['submittedAt', '-submittedAt', 'stateSince', '-stateSince'] as const;
+type Sort = (typeof SORTS)[number];
+
+export interface KgbQueueState {
+  status: string;
+  q: string;
+  opdId: string;
+  page: string;
+  pageSize: string;
+  sort: string;
+}
+
+export interface KgbQueueProps {
+  state: KgbQueueState;
+  update: (patch: Partial<Record<keyof KgbQueueState, string | number | null>>) => void;
+  year: number;
+}
+
+const hasAction = (row: RequestRow, action: string) => row.actions.some((a) => a.action === action);
+
+/**
+ * The KGB queue: requests of type KGB by state (tabs), searchable and filterable by OPD,
+ * with row selection and batch "Verifikasi terpilih" / "Tetapkan terpilih". A batch
+ * button appears only when some selected row offers that action to the user.
+ */
+export function KgbQueue({ state, update, year }: KgbQueueProps) {
+  const { t } = useTranslation();
+  const opds = useOpds();
+  const dashboard = useBerkalaDashboard(year);
+  const [search, setSearch] = useState(state.q);
+  const [debouncedSearch] = useDebouncedValue(search, 350);
+  useEffect(() => {
+    if (debouncedSearch.trim() !== state.q) update({ q: debouncedSearch.trim() });
+    // Only the typed text drives this; state.q follows it.
+  }, [debouncedSearch]);
+
+  const status = state.status === QUEUE_ALL || (KGB_STATES as readonly string[]).includes(state.status) ? state.status : 'DRAFT';
+  const sort = (SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : 'submittedAt';
+  const page = Math.max(1, Number(state.page) || 1);
+  const pageSize = Number(state.pageSize) || 25;
+  const params: RequestListParams = {
+    type: KGB_TYPE,
+    state: status === QUEUE_ALL ? KGB_STATES.join(',') : status,
+    page,
+    pageSize,
+    sort,
+    ...(state.q ? { q: state.q } : {}),
+    ...(state.opdId ? { opdId: state.opdId } : {}),
+  };
+  const list = useRequestList(params);
+
+  const [selected, setSelected] = useState<Map<number, RequestRow>>(new Map());
+  const [confirm, setConfirm] = useState<BatchActionKey | null>(null);
+  const [result, setResult] = useState<BatchOutcome | null>(null);
+  const batch = useBatchAction();
+  // A new tab or filter starts with an empty selection.
+  useEffect(() => setSelected(new Map()), [status, state.opdId, state.q]);
+
+  const selectable = (row: RequestRow) => BATCH_ACTIONS.some((a) => hasAction(row, a));
+  const eligible = (action: BatchActionKey) => [...selected.values()].filter((r) => hasAction(r, action));
+
+  const opdOptions = useMemo(() => (opds.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.nama })), [opds.data]);
+
+  const runBatch = (action: BatchActionKey) => {
+    const rows = eligible(action);
+    const titles = new Map(rows.map((r) => [r.id, displayTitle(r)]));
+    batch.mutate(
+      { action, items: rows.map((r) => ({ id: r.id, version: r.version })) },
+      {
+        onSuccess: (res) => {
+          setConfirm(null);
+          setResult({ ...res, titles });
+          setSelected(new Map());
+          notifications.show({
+            color: res.failed ? 'orange' : 'green',
+            title: t('berkala.queue.batchDoneTitle'),
+            message: t('requests.batch.done', { succeeded: res.succeeded, failed: res.failed }),
+          });
+        },
+        onError: (error) => {
+          setConfirm(null);
+          notifications.show({ color: 'red', title: t('requests.batch.failedTitle'), message: errorMessage(error) });
+        },
+      },
+    );
+  };
+
+  const counts = dashboard.data?.queue ?? {};
+  const tabs: { value: string; label: string; count?: number }[] = [
+    ...KGB_STATES.map((s) => ({ value: s, label: KGB_STATE_INFO[s].label, count: counts[s] ?? 0 })),
+    { value: QUEUE_ALL, label: t('berkala.queue.all') },
+  ];
+  const batchButtons = BATCH_ACTIONS.map((action) => ({ action, rows: eligible(action) })).filter((b) => b.rows.length > 0);
+
+  return (
+    <Stack gap="md" data-testid="kgb-queue">
+      <Tabs value={status} onChange={(v) => v && update({ status: v })} variant="pills" radius="md">
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
+          {tabs.map((tab) => (
+            <Tabs.Tab
+              key={tab.value}
+              value={tab.value}
+              data-testid={`kgb-state-${tab.value}`}
+              rightSection={
+                tab.count !== undefined && dashboard.data ? (
+                  <Badge size="sm" variant={status === tab.value ? 'white' : 'light'} color={status === tab.value ? 'simak' : 'gray'} circle={tab.count < 10}>
+                    {formatNumber(tab.count)}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {tab.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+
+      <Card padding="md">
+        <Group gap="sm" align="flex-end" justify="space-between" wrap="wrap">
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <TextInput
+              label={t('requests.filters.search')}
+              placeholder={t('berkala.queue.searchPlaceholder')}
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={260}
+              data-testid="kgb-filter-q"
+            />
+            <Select
+              label={t('requests.filters.opd')}
+              placeholder={t('requests.filters.allOpd')}
+              data={opdOptions}
+              value={state.opdId || null}
+              onChange={(v) => update({ opdId: v })}
+              searchable
+              clearable
+              w={300}
+              nothingFoundMessage={t('common.nothingFound')}
+              data-testid="kgb-filter-opd"
+            />
+          </Group>
+          <Group gap="sm" wrap="wrap">
+            {selected.size > 0 && (
+              <Text size="sm" c="dimmed" data-testid="kgb-selected-count">
+                {t('berkala.queue.selected', { count: selected.size })}
+              </Text>
+            )}
+            {batchButtons.map(({ action, rows }) => {
+              const Icon = BATCH_ICONS[action];
+              return (
+                <Button key={action} leftSection={<Icon size={16} />} onClick={() => setConfirm(action)} data-testid={`kgb-batch-${action}`}>
+                  {t(`berkala.queue.batch.${action}.button`, { count: rows.length })}
+                </Button>
+              );
+            })}
+          </Group>
+        </Group>
+      </Card>
+
+      <Card padding={0}>
+        {list.isPending ? (
+          <LoadingState />
+        ) : list.isError ? (
+          <Stack p="md">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+          </Stack>
+        ) : list.data.items.length === 0 ? (
+          <EmptyState icon={<IconInbox size={30} stroke={1.5} />} title={t('berkala.queue.empty')} data-testid="kgb-queue-empty" />
+        ) : (
+          <Stack gap={0}>
+            <RequestTable
+              items={list.data.items}
+              showEmployee
+              sort={sort}
+              onSort={(s) => update({ sort: s === 'submittedAt' ? '' : s })}
+              submittedLabel={t('berkala.queue.createdAt')}
+              selection={{
+                selected: new Set(selected.keys()),
+                isSelectable: selectable,
+                onToggle: (row, checked) =>
+                  setSelected((prev) => {
+                    const next = new Map(prev);
+                    if (checked) next.set(row.id, row);
+                    else next.delete(row.id);
+                    return next;
+                  }),
+                onToggleAll: (checked) =>
+                  setSelected((prev) => {
+                    const next = new Map(prev);
+                    for (const row of list.data.items.filter(selectable)) {
+                      if (checked) next.set(row.id, row);
+                      else next.delete(row.id);
+                    }
+                    return next;
+                  }),
+              }}
+            />
+            <Stack p="md" pt="sm">
+              <ListFooter
+                page={page}
+                pageSize={pageSize}
+                total={list.data.total}
+                onPageChange={(p) => update({ page: p })}
+                onPageSizeChange={(n) => update({ pageSize: n })}
+              />
+            </Stack>
+          </Stack>
+        )}
+      </Card>
+
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={confirm ? t(`berkala.queue.batch.${confirm}.confirmTitle`) : ''}
+        centered
+      >
+        {confirm && (
+          <Stack gap="md" data-testid={`kgb-batch-dialog-${confirm}`}>
+            <Text size="sm">{t(`berkala.queue.batch.${confirm}.confirm`, { count: eligible(confirm).length })}</Text>
+            {eligible(confirm).length < selected.size && (
+              <Text size="sm" c="dimmed">
+                {t('berkala.queue.batch.skipped', { count: selected.size - eligible(confirm).length })}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirm(null)} disabled={batch.isPending}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => runBatch(confirm)} loading={batch.isPending} data-testid="kgb-batch-confirm">
+                {t(`berkala.queue.batch.${confirm}.action`)}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+
+      <BatchResultModal
+        result={result}
+        onClose={() => setResult(null)}
+        title={t('berkala.queue.batchResultTitle')}
+        stateLabel={(s) => kgbStateInfo(s).stateLabel}
+      />
+    </Stack>
+  );
+}
