@@ -269,3 +269,24 @@ describe('salary tables are data', () => {
     }
   });
 });
+
+describe('postponed KGB', () => {
+  it('recompute is refused while the reason holds, and goes through once the SKP is corrected', async () => {
+    const opd = await createOpd(t.db);
+    const asn = await kgbEmployee(opd.id, { skp: 'BUTUH_PERBAIKAN' });
+    await runKgbScan(t.db, { today: TODAY });
+    const draft = await t.db.kgbDraft.findFirstOrThrow({ where: { employeeId: asn.employee.id } });
+    expect(draft.postponed).toBe(true);
+    const v = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
+    const url = `/api/requests/${draft.requestId}/actions/recompute`;
+    const refused = await v.post(url).set('x-csrf-token', v.csrfToken).send({ version: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('kgb_still_postponed');
+    await t.db.riwayatSkp.updateMany({ where: { employeeId: asn.employee.id, tahun: 2026 }, data: { predikat: 'BAIK' } });
+    const ok = await v.post(url).set('x-csrf-token', v.csrfToken).send({ version: 1 });
+    expect(ok.status).toBe(200);
+    expect(ok.body.state).toBe('DRAFT');
+    expect(ok.body.details).toMatchObject({ postponed: false, reasons: [] });
+    expect(await t.db.kgbDraft.findUniqueOrThrow({ where: { requestId: draft.requestId } })).toMatchObject({ postponed: false, reasons: [] });
+  });
+});

@@ -1,9 +1,10 @@
 /** The KGB request type of the verification engine (e-Berkala). */
-import { dateToIso, isoToDate, todayJakarta } from '@simak/shared';
+import { dateToIso, isoToDate, kgbPostponement, todayJakarta } from '@simak/shared';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import type { Tx } from '../../db.ts';
+import { Unprocessable } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { enqueue } from '../../jobs/outbox.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
@@ -29,11 +30,17 @@ async function nextLetterNumber(tx: Tx, kind: string, year: number, pattern: str
   return pattern.replaceAll('{seq}', String(seq).padStart(4, '0')).replaceAll('{year}', String(year));
 }
 
-/** Recomputes the figures from the current records (after a data fix). */
-async function recompute(tx: Tx, employeeId: number, payload: KgbPayload): Promise<KgbPayload> {
+/**
+ * Recomputes the figures from the current records (after a data fix) and checks the
+ * postponement again: while a reason still holds (SKP below the threshold, an active
+ * penalty) the draft stays where it is (422).
+ */
+async function recompute(tx: Tx, employeeId: number, requestId: number, payload: KgbPayload): Promise<KgbPayload> {
   const e = await tx.employee.findUniqueOrThrow({ where: { id: employeeId } });
-  const k = await tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { gte: e.tmtGolongan ?? new Date(0), lt: isoToDate(payload.tmt) } }, orderBy: { tmt: 'desc' } });
-  if (!e.golongan || !e.tmtGolongan || e.mkgTahun == null) return payload;
+  if (!e.golongan || !e.tmtGolongan || e.mkgTahun == null) {
+    throw Unprocessable('kgb_data_incomplete', 'Data golongan/MKG pegawai belum lengkap; lengkapi dahulu.');
+  }
+  const k = await tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { gte: e.tmtGolongan, lt: isoToDate(payload.tmt) } }, orderBy: { tmt: 'desc' } });
   const c = computeKgb(
     {
       golongan: e.golongan,
@@ -47,7 +54,29 @@ async function recompute(tx: Tx, employeeId: number, payload: KgbPayload): Promi
     },
     await allSalaryTables(tx),
   );
-  return {
+  const tmtYear = Number(payload.tmt.slice(0, 4));
+  const [lastSkp, penalties, threshold] = await Promise.all([
+    tx.riwayatSkp.findFirst({ where: { employeeId, tahun: { lte: tmtYear - 1 } }, orderBy: { tahun: 'desc' } }),
+    tx.riwayatHukdis.findMany({ where: { employeeId } }),
+    getSetting(tx, 'berkala.skp_threshold'),
+  ]);
+  const post = kgbPostponement({
+    lastSkpPredicate: lastSkp?.predikat ?? null,
+    lastSkpScore: lastSkp?.nilai != null ? Number(lastSkp.nilai) : null,
+    threshold,
+    penalties: penalties.map((p) => ({
+      tingkat: p.tingkat,
+      jenis: p.jenis,
+      tanggalSk: dateToIso(p.tanggalSk),
+      tmt: p.tmt ? dateToIso(p.tmt) : null,
+      tmtSelesai: p.tmtSelesai ? dateToIso(p.tmtSelesai) : null,
+    })),
+    onDate: payload.tmt,
+  });
+  if (post.postponed) {
+    throw Unprocessable('kgb_still_postponed', `KGB masih harus ditunda: ${post.reasons.join(' ')}`, { reasons: post.reasons });
+  }
+  const next: KgbPayload = {
     ...payload,
     golongan: e.golongan,
     mkgTahun: c.next.mkgTahun,
@@ -56,8 +85,16 @@ async function recompute(tx: Tx, employeeId: number, payload: KgbPayload): Promi
     gajiPokokBaru: c.gajiPokokBaru,
     regulation: c.regulation,
     basis: c.basis,
+    postponed: false,
+    reasons: [],
+    lastSkp: lastSkp ? { tahun: lastSkp.tahun, predikat: lastSkp.predikat, nilai: lastSkp.nilai != null ? Number(lastSkp.nilai) : null } : null,
     warnings: c.next.tmt !== payload.tmt ? [...c.next.warnings, `Perhitungan ulang menghasilkan TMT ${c.next.tmt}; periksa data dasar.`] : c.next.warnings,
   };
+  await tx.kgbDraft.update({
+    where: { requestId },
+    data: { golongan: next.golongan, mkgTahun: next.mkgTahun, mkgBulan: next.mkgBulan, gajiPokokLama: next.gajiPokokLama, gajiPokokBaru: next.gajiPokokBaru, postponed: false, reasons: [] },
+  });
+  return next;
 }
 
 export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
@@ -84,7 +121,7 @@ export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
       allow: (actor, req) => isBkd(actor) || managesOpd(actor, req.opdId),
       notSelf: true,
       to: 'DRAFT',
-      effect: async ({ tx, request }) => ({ payload: { ...(await recompute(tx, request.employeeId, request.payload)), postponed: false } }),
+      effect: async ({ tx, request }) => ({ payload: await recompute(tx, request.employeeId, request.id, request.payload) }),
     },
     {
       action: 'finalize',

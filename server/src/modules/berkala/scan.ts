@@ -7,6 +7,7 @@
  */
 import {
   addDays,
+  formatTanggal,
   addMonths,
   dateToIso,
   isGolongan,
@@ -230,7 +231,7 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
               state: payload.postponed ? 'DITUNDA' : 'DRAFT',
               employeeId: r.id,
               opdId: r.opd_id,
-              title: `KGB TMT ${payload.tmt} — ${r.nama}`,
+              title: `KGB TMT ${formatTanggal(payload.tmt)} — ${r.nama}`,
               payload: payload as unknown as Prisma.InputJsonValue,
               submittedAt: now,
               stateSince: now,

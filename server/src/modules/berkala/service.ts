@@ -1,6 +1,8 @@
 import { addMonths, dateToIso, isoToDate, kgbTimeliness, todayJakarta, type IsoDate } from '@simak/shared';
 import type { Db } from '../../db.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
+import { getSetting } from '../settings/service.ts';
+import { kgbWorkflow } from './definition.ts';
 
 /** KGBs whose TMT has arrived: the employee's cached salary takes the new value (idempotent). */
 export async function applyDueKgb(db: Db, today: IsoDate = todayJakarta()): Promise<number> {
@@ -40,6 +42,7 @@ export async function berkalaDashboard(db: Db, year: number, today: IsoDate = to
   const n = yearRows.length;
   return {
     today,
+    leadMonths: await getSetting(db, 'berkala.lead_months'),
     dueByOpd: due.map((r) => ({ opd: { id: r.opd_id, kode: r.kode, nama: r.nama }, next3: r.m3, next6: r.m6, next12: r.m12 })),
     totals: { next3: due.reduce((a, r) => a + r.m3, 0), next6: due.reduce((a, r) => a + r.m6, 0), next12: due.reduce((a, r) => a + r.m12, 0) },
     queue: Object.fromEntries(queue.map((q) => [q.state, q._count._all])),
@@ -52,7 +55,8 @@ export async function myKgb(db: Db, employeeId: number) {
   if (!e) return null;
   const draft = await db.kgbDraft.findFirst({ where: { employeeId }, orderBy: { tmt: 'desc' } });
   const req = draft ? await db.workflowRequest.findUnique({ where: { id: draft.requestId }, select: { id: true, state: true } }) : null;
-  const letter = draft ? await db.letter.findUnique({ where: { requestId: draft.requestId }, select: { number: true, documentId: true } }) : null;
+  const letter = draft ? await db.letter.findUnique({ where: { requestId: draft.requestId }, select: { number: true, documentId: true, date: true, token: true } }) : null;
+  const state = req ? kgbWorkflow.states[req.state] : undefined;
   return {
     nextTmt: e.nextKgbTmt ? dateToIso(e.nextKgbTmt) : null,
     gajiPokok: e.gajiPokok,
@@ -61,11 +65,21 @@ export async function myKgb(db: Db, employeeId: number) {
       ? {
           requestId: req?.id ?? null,
           state: req?.state ?? null,
+          stateLabel: state?.label ?? null,
+          tone: state?.tone ?? null,
           tmt: dateToIso(draft.tmt),
           gajiPokokBaru: draft.gajiPokokBaru,
           postponed: draft.postponed,
           reasons: draft.reasons,
-          letter: letter ? { number: letter.number, downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null } : null,
+          letter: letter
+            ? {
+                number: letter.number,
+                date: dateToIso(letter.date),
+                ready: !!letter.documentId,
+                downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
+                verifyUrl: `/verifikasi/surat/${letter.token}`,
+              }
+            : null,
         }
       : null,
   };
