@@ -5,7 +5,11 @@ import pg from 'pg';
 import { buildAccounts, type RoleRow, type UserRow } from './accounts.ts';
 import { generateDemo, type EmployeeRow, type OpdRow } from './employees.ts';
 import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from './featured.ts';
-import { insertBatched, syncSequence, type Column } from './write.ts';
+import { historyChunks } from './histories.ts';
+import type {
+  CutiRow, DiklatRow, EmployeeExtra, HukdisRow, JabatanRow, KeluargaRow, KgbRow, PangkatRow, PendidikanRow, SkpRow,
+} from './history-types.ts';
+import { insertBatched, sendQuery, syncSequence, tsvInsertSql, type Column } from './write.ts';
 
 export { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from './featured.ts';
 export { REF_DATE } from './dates.ts';
@@ -23,7 +27,12 @@ export interface SeedDemoResult {
   opds: number;
   employees: number;
   users: number;
+  /** Rows written to the history tables (riwayat_*, keluarga). */
+  historyRows: number;
 }
+
+/** Employees per generate-and-insert round (bounds memory; the rows do not depend on it). */
+const CHUNK = 2000;
 
 /**
  * Seeds an empty (migrated) database with the demo regency. Refuses to run when
@@ -48,6 +57,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const { users, roles } = buildAccounts(data);
   log(`Generated ${data.opds.length} OPDs, ${data.employees.length} employees, ${users.length} accounts (${lap()})`);
 
+  let historyRows = 0;
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
   try {
@@ -74,8 +84,31 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     const userId = (id: number) => id + base.app_user;
 
     await insertBatched<OpdRow>(client, 'opd', opdColumns(opdId), data.opds, { touchUpdatedAt: true });
-    await insertBatched<EmployeeRow>(client, 'employee', employeeColumns(opdId, empId), data.employees, { touchUpdatedAt: true });
-    log(`Inserted OPDs and employees (${lap()})`);
+    // Employees and their histories, chunk by chunk: generate, insert, drop (superiors come first, so FKs hold).
+    const employeeCols = employeeColumns(opdId, empId);
+    const t = { touchUpdatedAt: true };
+    let inflight: Promise<unknown> | null = null;
+    for (const chunk of historyChunks(data, CHUNK)) {
+      const rows = data.employees.slice(chunk.first - 1, chunk.last).map((e, k) => ({ e, x: chunk.extras[k]! }));
+      const sql =
+        tsvInsertSql(`employee`, employeeCols, rows, t) +
+        tsvInsertSql<PangkatRow>('riwayat_pangkat', pangkatColumns(empId), chunk.pangkat, t) +
+        tsvInsertSql<KgbRow>('riwayat_kgb', kgbColumns(empId), chunk.kgb, t) +
+        tsvInsertSql<JabatanRow>('riwayat_jabatan', jabatanColumns(empId, opdId), chunk.jabatan, t) +
+        tsvInsertSql<PendidikanRow>('riwayat_pendidikan', pendidikanColumns(empId), chunk.pendidikan, t) +
+        tsvInsertSql<DiklatRow>('riwayat_diklat', diklatColumns(empId), chunk.diklat, t) +
+        tsvInsertSql<SkpRow>('riwayat_skp', skpColumns(empId), chunk.skp, t) +
+        tsvInsertSql<HukdisRow>('riwayat_hukdis', hukdisColumns(empId), chunk.hukdis, t) +
+        tsvInsertSql<CutiRow>('riwayat_cuti', cutiColumns(empId), chunk.cuti) +
+        tsvInsertSql<KeluargaRow>('keluarga', keluargaColumns(empId), chunk.keluarga, t);
+      historyRows += chunk.pangkat.length + chunk.kgb.length + chunk.jabatan.length + chunk.pendidikan.length + chunk.diklat.length +
+        chunk.skp.length + chunk.hukdis.length + chunk.cuti.length + chunk.keluarga.length;
+      // One chunk in flight: Postgres inserts it while the next one is generated.
+      if (inflight) await inflight;
+      inflight = (await sendQuery(client, sql)).done;
+    }
+    if (inflight) await inflight;
+    log(`Generated and inserted employees and ${historyRows} history rows (${lap()})`);
     await insertBatched<UserRow>(client, 'app_user', userColumns(userId, empId, passwordHash), users, { touchUpdatedAt: true });
     await insertBatched<RoleRow>(client, 'user_role', roleColumns(userId, opdId), roles);
     for (const table of ['opd', 'employee', 'app_user']) await syncSequence(client, table);
@@ -87,7 +120,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   } finally {
     await client.end();
   }
-  return { opds: data.opds.length, employees: data.employees.length, users: users.length };
+  return { opds: data.opds.length, employees: data.employees.length, users: users.length, historyRows };
 }
 
 function opdColumns(opdId: (id: number | null) => number | null): Column<OpdRow>[] {
@@ -103,8 +136,14 @@ function opdColumns(opdId: (id: number | null) => number | null): Column<OpdRow>
   ];
 }
 
-function employeeColumns(opdId: (id: number | null) => number | null, empId: (id: number | null) => number | null): Column<EmployeeRow>[] {
-  return [
+/** An employee row with the columns the history generator fills. */
+interface EmployeeWithExtra {
+  e: EmployeeRow;
+  x: EmployeeExtra;
+}
+
+function employeeColumns(opdId: (id: number | null) => number | null, empId: (id: number | null) => number | null): Column<EmployeeWithExtra>[] {
+  const base: Column<EmployeeRow>[] = [
     { name: 'id', type: 'int4[]', get: (e) => empId(e.id) },
     { name: 'nip', type: 'text[]', get: (e) => e.nip },
     { name: 'nip_lama', type: 'text[]', get: (e) => e.nipLama },
@@ -136,6 +175,136 @@ function employeeColumns(opdId: (id: number | null) => number | null, empId: (id
     { name: 'email', type: 'text[]', get: (e) => e.email },
     { name: 'no_hp', type: 'text[]', get: (e) => e.noHp },
     { name: 'atasan_id', type: 'int4[]', get: (e) => empId(e.atasanId) },
+  ];
+  const extra: Column<EmployeeExtra>[] = [
+    { name: 'nik', type: 'text[]', get: (x) => x.nik },
+    { name: 'agama', type: 'text[]', get: (x) => x.agama },
+    { name: 'status_perkawinan', type: 'text[]', get: (x) => x.statusPerkawinan },
+    { name: 'alamat', type: 'text[]', get: (x) => x.alamat },
+    { name: 'kota', type: 'text[]', get: (x) => x.kota },
+    { name: 'kode_pos', type: 'text[]', get: (x) => x.kodePos },
+    { name: 'gaji_pokok', type: 'int4[]', get: (x) => x.gajiPokok },
+    { name: 'tmt_kgb_terakhir', type: 'date[]', get: (x) => x.tmtKgbTerakhir },
+  ];
+  return [
+    ...base.map((c) => ({ ...c, get: (r: EmployeeWithExtra) => c.get(r.e) })),
+    ...extra.map((c) => ({ ...c, get: (r: EmployeeWithExtra) => c.get(r.x) })),
+  ];
+}
+
+// History tables (ids from their sequences, in generation order).
+
+function pangkatColumns(empId: (id: number) => number | null): Column<PangkatRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'golongan', type: 'text[]', get: (r) => r.golongan },
+    { name: 'tmt_golongan', type: 'date[]', get: (r) => r.tmtGolongan },
+    { name: 'jenis_kp', type: '"JenisKp"[]', get: (r) => r.jenisKp },
+    { name: 'nomor_sk', type: 'text[]', get: (r) => r.nomorSk },
+    { name: 'tanggal_sk', type: 'date[]', get: (r) => r.tanggalSk },
+    { name: 'mkg_tahun', type: 'int4[]', get: (r) => r.mkgTahun },
+    { name: 'mkg_bulan', type: 'int4[]', get: (r) => r.mkgBulan },
+    { name: 'gaji_pokok', type: 'int4[]', get: (r) => r.gajiPokok },
+  ];
+}
+
+function kgbColumns(empId: (id: number) => number | null): Column<KgbRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'tmt', type: 'date[]', get: (r) => r.tmt },
+    { name: 'golongan', type: 'text[]', get: (r) => r.golongan },
+    { name: 'mkg_tahun', type: 'int4[]', get: (r) => r.mkgTahun },
+    { name: 'mkg_bulan', type: 'int4[]', get: (r) => r.mkgBulan },
+    { name: 'gaji_pokok_lama', type: 'int4[]', get: (r) => r.gajiPokokLama },
+    { name: 'gaji_pokok', type: 'int4[]', get: (r) => r.gajiPokok },
+    { name: 'nomor_surat', type: 'text[]', get: (r) => r.nomorSurat },
+    { name: 'tanggal_surat', type: 'date[]', get: (r) => r.tanggalSurat },
+  ];
+}
+
+function jabatanColumns(empId: (id: number) => number | null, opdId: (id: number | null) => number | null): Column<JabatanRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'jenis_jabatan', type: '"JenisJabatan"[]', get: (r) => r.jenisJabatan },
+    { name: 'nama_jabatan', type: 'text[]', get: (r) => r.namaJabatan },
+    { name: 'eselon', type: 'text[]', get: (r) => r.eselon },
+    { name: 'jenjang_fungsional', type: '"JenjangFungsional"[]', get: (r) => r.jenjangFungsional },
+    { name: 'rumpun_fungsional', type: '"RumpunFungsional"[]', get: (r) => r.rumpunFungsional },
+    { name: 'opd_id', type: 'int4[]', get: (r) => opdId(r.opdId) },
+    { name: 'unit_kerja', type: 'text[]', get: (r) => r.unitKerja },
+    { name: 'tmt_jabatan', type: 'date[]', get: (r) => r.tmtJabatan },
+    { name: 'nomor_sk', type: 'text[]', get: (r) => r.nomorSk },
+    { name: 'tanggal_sk', type: 'date[]', get: (r) => r.tanggalSk },
+  ];
+}
+
+function pendidikanColumns(empId: (id: number) => number | null): Column<PendidikanRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'jenjang', type: 'text[]', get: (r) => r.jenjang },
+    { name: 'jurusan', type: 'text[]', get: (r) => r.jurusan },
+    { name: 'institusi', type: 'text[]', get: (r) => r.institusi },
+    { name: 'tahun_lulus', type: 'int4[]', get: (r) => r.tahunLulus },
+  ];
+}
+
+function diklatColumns(empId: (id: number) => number | null): Column<DiklatRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'jenis', type: '"JenisDiklat"[]', get: (r) => r.jenis },
+    { name: 'nama', type: 'text[]', get: (r) => r.nama },
+    { name: 'penyelenggara', type: 'text[]', get: (r) => r.penyelenggara },
+    { name: 'tanggal_mulai', type: 'date[]', get: (r) => r.tanggalMulai },
+    { name: 'tanggal_selesai', type: 'date[]', get: (r) => r.tanggalSelesai },
+    { name: 'jp', type: 'int4[]', get: (r) => r.jp },
+    { name: 'nomor_sertifikat', type: 'text[]', get: (r) => r.nomorSertifikat },
+  ];
+}
+
+function skpColumns(empId: (id: number) => number | null): Column<SkpRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'tahun', type: 'int4[]', get: (r) => r.tahun },
+    { name: 'nilai', type: 'numeric[]', get: (r) => r.nilai },
+    { name: 'predikat', type: '"PredikatSkp"[]', get: (r) => r.predikat },
+  ];
+}
+
+function hukdisColumns(empId: (id: number) => number | null): Column<HukdisRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'tingkat', type: '"TingkatHukdis"[]', get: (r) => r.tingkat },
+    { name: 'jenis', type: 'text[]', get: (r) => r.jenis },
+    { name: 'nomor_sk', type: 'text[]', get: (r) => r.nomorSk },
+    { name: 'tanggal_sk', type: 'date[]', get: (r) => r.tanggalSk },
+    { name: 'tmt', type: 'date[]', get: (r) => r.tmt },
+    { name: 'tmt_selesai', type: 'date[]', get: (r) => r.tmtSelesai },
+    { name: 'keterangan', type: 'text[]', get: (r) => r.keterangan },
+  ];
+}
+
+function cutiColumns(empId: (id: number) => number | null): Column<CutiRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'jenis_cuti', type: 'text[]', get: (r) => r.jenisCuti },
+    { name: 'tanggal_mulai', type: 'date[]', get: (r) => r.tanggalMulai },
+    { name: 'tanggal_selesai', type: 'date[]', get: (r) => r.tanggalSelesai },
+    { name: 'lama_hari', type: 'int4[]', get: (r) => r.lamaHari },
+    { name: 'nomor_surat', type: 'text[]', get: (r) => r.nomorSurat },
+    { name: 'keterangan', type: 'text[]', get: (r) => r.keterangan },
+  ];
+}
+
+function keluargaColumns(empId: (id: number) => number | null): Column<KeluargaRow>[] {
+  return [
+    { name: 'employee_id', type: 'int4[]', get: (r) => empId(r.employeeId) },
+    { name: 'hubungan', type: '"HubunganKeluarga"[]', get: (r) => r.hubungan },
+    { name: 'nama', type: 'text[]', get: (r) => r.nama },
+    { name: 'tanggal_lahir', type: 'date[]', get: (r) => r.tanggalLahir },
+    { name: 'jenis_kelamin', type: '"JenisKelamin"[]', get: (r) => r.jenisKelamin },
+    { name: 'tanggal_nikah', type: 'date[]', get: (r) => r.tanggalNikah },
+    { name: 'status_tunjangan', type: 'bool[]', get: (r) => r.statusTunjangan },
+    { name: 'keterangan', type: 'text[]', get: (r) => r.keterangan },
   ];
 }
 

@@ -6,10 +6,10 @@ import {
   type Day,
 } from './dates.ts';
 import {
-  GENERAL_MAJORS, SD_SUBJECTS, SMP_SUBJECTS, fullName, schooling, type MajorKey, type Profession,
+  GENERAL_MAJORS, SD_SUBJECTS, SMP_SUBJECTS, schooling, type MajorKey, type Profession,
 } from './education.ts';
 import { FEATURED_PEOPLE, type FeaturedPerson, type FeaturedPersonKey } from './featured.ts';
-import { JF, KONTRAK_JABATAN, PELAKSANA_JABATAN, type JfDef, type JfKey } from './jabatan.ts';
+import { JF, KONTRAK_JABATAN, PELAKSANA_JABATAN, type JfDef } from './jabatan.ts';
 import { BIRTHPLACES, emailFor, personName, phoneNumber, type Sex } from './names.ts';
 import { KECAMATAN_NAMES, OPDS, type Area, type OpdSpec, type UnitSpec } from './opds.ts';
 import { Rng, WeightedTable, apportion } from './random.ts';
@@ -72,6 +72,44 @@ export interface DemoData {
   employees: EmployeeRow[];
   /** Employee id of each featured person. */
   featured: Record<FeaturedPersonKey, number>;
+  /** What the generator knew about each employee beyond the row (index = id - 1), for the histories. */
+  careers: CareerInfo[];
+  /** Every org-chart position and school (for earlier positions and mutations). */
+  units: OrgUnit[];
+}
+
+/** A rank step of a PNS/CPNS career (month index, 1-based rank index). */
+export interface RankEvent {
+  at: number;
+  idx: number;
+  kind: 'START' | 'REG' | 'PI';
+  /** KP pilihan struktural (an eselon holder catching up with the rank of the eselon). */
+  pilihan?: boolean;
+}
+
+/** Side facts of one generated employee; not written to `employee`, used by histories.ts. */
+export interface CareerInfo {
+  kind: 'STRUKTURAL' | 'KEPSEK' | 'JF' | 'PELAKSANA';
+  /** The JF the person was placed for (Guru for principals), even if they ended up pelaksana. */
+  jf: JfDef | null;
+  major: MajorKey | Profession;
+  /** Diploma used at appointment (lower than pendidikan_terakhir after a later degree). */
+  entryEdu: Pendidikan;
+  /** PNS/CPNS rank steps, oldest first; the last one is the current golongan. Empty for PPPK/KONTRAK. */
+  events: RankEvent[];
+  school: 'SD' | 'SMP' | null;
+  featured: FeaturedPersonKey | null;
+}
+
+/** One org-chart node, flattened. */
+export interface OrgUnit {
+  opdId: number;
+  jabatan: string;
+  eselon: string;
+  unit: string;
+  division: boolean;
+  staff: boolean;
+  school: 'SD' | 'SMP' | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -188,7 +226,22 @@ interface Career {
   idx: number;
   tmtGol: number;
   /** Start of the current JF jenjang band (for tmt_jabatan). */
-  events: { at: number; idx: number; kind: 'REG' | 'PI' | 'START' }[];
+  events: RankEvent[];
+}
+
+/** Jenjang of a JF for a rank and diploma (null: the person cannot hold it at that rank). */
+export function jenjangForJf(jf: JfDef, edu: Pendidikan, idx: number): Jenjang | null {
+  if (jf.ahli && EDU_RANK[edu] >= EDU_RANK.D4) {
+    const j = jenjangAhli(idx);
+    if (j) return j;
+  }
+  if (jf.terampil) return jenjangTerampil(idx, jf.pemula ?? false);
+  return null;
+}
+
+/** Pelaksana name band of a diploma (PELAKSANA_JABATAN key). */
+export function pelaksanaBand(edu: Pendidikan): 'low' | 'sma' | 'd3' | 's1' {
+  return EDU_RANK[edu] <= EDU_RANK.SMP ? 'low' : EDU_RANK[edu] <= EDU_RANK.D2 ? 'sma' : edu === 'D3' ? 'd3' : 's1';
 }
 
 class Generator {
@@ -197,6 +250,8 @@ class Generator {
   private readonly emails = new Set<string>();
   private readonly oldNips = new Set<string>();
   private kontrakSeq = 0;
+  /** Filled alongside the rows; never draws from the stream. */
+  readonly careers: CareerInfo[] = [];
 
   constructor() {
     for (const p of Object.values(FEATURED_PEOPLE)) {
@@ -348,7 +403,7 @@ class Generator {
         }
         idx++;
         at = next;
-        events.push({ at, idx, kind: 'REG' });
+        events.push({ at, idx, kind: 'REG', pilihan: fast });
       }
     };
     const ceilEntry = ceilingIndex(entryEdu);
@@ -378,17 +433,11 @@ class Generator {
   }
 
   private jenjangFor(jf: JfDef, edu: Pendidikan, idx: number): Jenjang | null {
-    if (jf.ahli && EDU_RANK[edu] >= EDU_RANK.D4) {
-      const j = jenjangAhli(idx);
-      if (j) return j;
-    }
-    if (jf.terampil) return jenjangTerampil(idx, jf.pemula ?? false);
-    return null;
+    return jenjangForJf(jf, edu, idx);
   }
 
   private pelaksanaJabatan(edu: Pendidikan): string {
-    const band = EDU_RANK[edu] <= EDU_RANK.SMP ? 'low' : EDU_RANK[edu] <= EDU_RANK.D2 ? 'sma' : edu === 'D3' ? 'd3' : 's1';
-    return this.rng.weighted(PELAKSANA_JABATAN[band]);
+    return this.rng.weighted(PELAKSANA_JABATAN[pelaksanaBand(edu)]);
   }
 
   /** Fills contact data and the birthplace, shared by all kinds of people. */
@@ -581,6 +630,15 @@ class Generator {
     }
 
     const contact = this.contact(nama, status);
+    this.careers[id - 1] = {
+      kind: spec.kind,
+      jf: spec.kind === 'KEPSEK' ? JF.guru : (spec.jf ?? null),
+      major,
+      entryEdu,
+      events: status === 'PNS' || status === 'CPNS' ? events : [],
+      school: spec.node.school ?? null,
+      featured: null,
+    };
     return {
       id,
       nip,
@@ -621,6 +679,15 @@ class Generator {
     if (entryIndex(p.entryEdu) < G.IIIa && p.golIdx >= G.IIIa) m -= 60;
     const jf = p.jf ? JF[p.jf] : null;
     const jenjang = jf ? this.jenjangFor(jf, p.pendidikan, p.golIdx) : null;
+    this.careers[id - 1] = {
+      kind: jf ? 'JF' : 'STRUKTURAL',
+      jf,
+      major: p.major,
+      entryEdu: p.entryEdu,
+      events: featuredEvents(p),
+      school: null,
+      featured: p.key,
+    };
     return {
       id,
       nip: p.nip,
@@ -655,6 +722,21 @@ class Generator {
       atasanId: jf ? (division.holderId ?? null) : (node.atasan?.holderId ?? null),
     };
   }
+}
+
+/** Rank steps of a featured person: regular KP every 4 years back from the current rank to the entry grade. */
+function featuredEvents(p: FeaturedPerson): RankEvent[] {
+  const steps: RankEvent[] = [];
+  const entry = entryIndex(p.entryEdu);
+  let idx = p.golIdx;
+  let at = p.tmtGolongan;
+  while (idx > entry) {
+    steps.push({ at, idx, kind: 'REG' });
+    idx--;
+    at -= 48;
+  }
+  if (at < p.tmtCpns) throw new Error(`featured ${p.nip}: rank steps start before TMT CPNS`);
+  return [{ at: p.tmtCpns, idx: entry, kind: 'START' }, ...steps.reverse()];
 }
 
 // ---------------------------------------------------------------------------
@@ -756,5 +838,14 @@ export function generateDemo(employeeCount: number): DemoData {
   });
 
   for (const e of employees) if (e.atasanId !== null && e.atasanId >= e.id) throw new Error(`superior of ${e.nip} is generated after them`);
-  return { opds, employees, featured };
+  const units: OrgUnit[] = nodes.map((n) => ({
+    opdId: n.opdId,
+    jabatan: n.spec.jabatan,
+    eselon: n.spec.eselon,
+    unit: n.spec.unit,
+    division: !!n.spec.division,
+    staff: !!n.spec.staff,
+    school: n.school ?? null,
+  }));
+  return { opds, employees, featured, careers: gen.careers, units };
 }

@@ -2,6 +2,7 @@
 // rely on. Nothing in the database marks them as special: they are found by
 // username / NIP, which are the constants below.
 import { ym, type Day } from './dates.ts';
+import type { MajorKey } from './education.ts';
 import type { JfKey } from './jabatan.ts';
 import type { Pendidikan } from './rules.ts';
 import { G } from './rules.ts';
@@ -47,6 +48,8 @@ export interface FeaturedPerson {
   entryEdu: Pendidikan;
   pendidikan: Pendidikan;
   jurusan: string;
+  /** Field of study (education.ts MAJORS) for the earlier diplomas. */
+  major: MajorKey;
   tahunLulus: number;
   golIdx: number;
   tmtGolongan: number;
@@ -73,6 +76,7 @@ export const FEATURED_PEOPLE: Record<FeaturedPersonKey, FeaturedPerson> = {
     entryEdu: 'S1',
     pendidikan: 'S1',
     jurusan: 'Teknik Informatika',
+    major: 'TI',
     tahunLulus: 2016,
     golIdx: G.IIIb,
     tmtGolongan: ym(2023, 4),
@@ -96,6 +100,7 @@ export const FEATURED_PEOPLE: Record<FeaturedPersonKey, FeaturedPerson> = {
     entryEdu: 'S1',
     pendidikan: 'S2',
     jurusan: 'Magister Kesehatan Masyarakat',
+    major: 'KESMAS',
     tahunLulus: 2011,
     golIdx: G.IVa,
     tmtGolongan: ym(2016, 4),
@@ -118,6 +123,7 @@ export const FEATURED_PEOPLE: Record<FeaturedPersonKey, FeaturedPerson> = {
     entryEdu: 'S1',
     pendidikan: 'S1',
     jurusan: 'Teknik Informatika',
+    major: 'TI',
     tahunLulus: 2012,
     golIdx: G.IIIc,
     tmtGolongan: ym(2023, 4),
@@ -141,6 +147,7 @@ export const FEATURED_PEOPLE: Record<FeaturedPersonKey, FeaturedPerson> = {
     entryEdu: 'S1',
     pendidikan: 'S1',
     jurusan: 'Ilmu Hukum',
+    major: 'HUKUM',
     tahunLulus: 2014,
     golIdx: G.IIIb,
     tmtGolongan: ym(2023, 4),

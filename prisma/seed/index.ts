@@ -48,7 +48,7 @@ async function main() {
     const started = performance.now();
     const result = await seedDemo({ databaseUrl, employees: args.employees, log: (m) => console.log(`  ${m}`) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Seeded ${result.opds} OPDs, ${result.employees} employees and ${result.users} user accounts in ${seconds} s.`);
+    console.log(`Seeded ${result.opds} OPDs, ${result.employees} employees, ${result.historyRows} history rows and ${result.users} user accounts in ${seconds} s.`);
   }
   if (args.stats) {
     const { lines, problems } = await demoStats(databaseUrl);

@@ -1,7 +1,8 @@
 // The slice of DOMAIN-RULES.md the generator needs (§2 entry grades and ceilings,
-// §3 KGB rhythm, §4 KP periods, §5 BUP). Kept local to the seed so it does not
-// depend on modules other people are writing; the figures are the same.
-import { REF_YM, ym } from './dates.ts';
+// §4 KP periods, §5 BUP), kept local with the generator's own month indexes; the
+// KGB rhythm and the salary table come from @simak/shared.
+import { nextKgb as sharedNextKgb } from '@simak/shared';
+import { REF_YM, firstOf, ym, ymOfIso } from './dates.ts';
 
 export const GOLONGAN = [
   'I/a', 'I/b', 'I/c', 'I/d',
@@ -133,19 +134,15 @@ export function kpPeriodOnOrBefore(i: number): number {
   return i;
 }
 
-/** KGB steps on even MKG for I/a and golongan III/IV, on odd MKG for I/b–II/d (§3). */
-export const kgbParity = (idx: number): 0 | 1 => (idx === G.Ia || idx >= G.IIIa ? 0 : 1);
-
 /**
  * Next KGB TMT (month index) strictly after `after`, from the MKG recorded at the
- * last SK: MKG grows one month per month, and a KGB falls where MKG reaches the
- * next whole year of the right parity.
+ * last SK: the shared rule (DOMAIN-RULES §3: even MKG for I/a and golongan III/IV,
+ * odd for I/b–II/d, first step at MKG 1 for II/a, 3 for the other odd grades),
+ * then every 2 years.
  */
 export function nextKgb(golIdx: number, tmtGolongan: number, mkgMonths: number, after: number = REF_YM): number {
-  const parity = kgbParity(golIdx);
-  let year = Math.floor(mkgMonths / 12) + 1;
-  if (year % 2 !== parity) year++;
-  let tmt = tmtGolongan + (year * 12 - mkgMonths);
+  const r = sharedNextKgb({ golongan: golAt(golIdx), mkgTahun: Math.floor(mkgMonths / 12), mkgBulan: mkgMonths % 12, tmtBase: firstOf(tmtGolongan) });
+  let tmt = ymOfIso(r.tmt);
   while (tmt <= after) tmt += 24;
   return tmt;
 }

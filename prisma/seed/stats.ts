@@ -1,6 +1,7 @@
 // Distribution figures of a seeded database, recomputed from the stored rows
 // with the same rules (used to check the generator's targets; `--stats`).
 import pg from 'pg';
+import { historyStats } from './history-stats.ts';
 import { REF_DATE, REF_YM, ym } from './dates.ts';
 import {
   GOLONGAN, bupOf, ceilingIndex, golIndex, nextKgb, type Golongan, type Jenjang, type Pendidikan,
@@ -37,6 +38,7 @@ export async function demoStats(databaseUrl: string): Promise<DemoStats> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   let rows: Row[];
+  let history: DemoStats;
   try {
     rows = (
       await client.query<Row>(
@@ -46,6 +48,7 @@ export async function demoStats(databaseUrl: string): Promise<DemoStats> {
            FROM employee ORDER BY id`,
       )
     ).rows;
+    history = await historyStats(client);
   } finally {
     await client.end();
   }
@@ -120,5 +123,7 @@ export async function demoStats(databaseUrl: string): Promise<DemoStats> {
   const pppkNumbers = rows.filter((r) => r.status_kepegawaian === 'PPPK');
   const badPppk = pppkNumbers.filter((r) => !/^\d{12}21[12]\d{3}$/.test(r.nip)).length;
   if (badPppk) problems.push(`${badPppk} PPPK numbers not in the yyyymmdd yyyy 21 s nnn form`);
+  lines.push('', ...history.lines);
+  problems.push(...history.problems);
   return { lines, problems };
 }
