@@ -121,6 +121,15 @@ async function seedIfEmpty(databaseUrl: string) {
     const t0 = Date.now();
     const r = await seed.seedDemo({ databaseUrl, log: (m: string) => log(m) });
     log(`Seeded ${r.opds} OPDs, ${r.employees} employees, ${r.users} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+    // The first e-Berkala detection, so the KGB queue and dashboard are filled at once (then daily at 01:00 WIB).
+    const [{ createDb }, { runKgbScan }] = await Promise.all([import('../server/src/db.ts'), import('../server/src/modules/berkala/scan.ts')]);
+    const db = createDb(databaseUrl, 2);
+    try {
+      const s = await runKgbScan(db);
+      log(`e-Berkala scan: ${s.created} KGB drafts (${s.postponed} postponed) from ${s.scanned} PNS/CPNS.`);
+    } finally {
+      await db.$disconnect();
+    }
   }
   return seed.listDemoAccounts(databaseUrl).catch(() => []);
 }
