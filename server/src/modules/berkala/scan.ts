@@ -225,21 +225,20 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
       const created = await db.$transaction(
         async (tx) => {
           const now = new Date();
-          const reqs = await tx.workflowRequest.createManyAndReturn({
-            data: drafts.map(({ r, payload }) => ({
-              type: 'KGB',
-              state: payload.postponed ? 'DITUNDA' : 'DRAFT',
-              employeeId: r.id,
-              opdId: r.opd_id,
-              title: `KGB TMT ${formatTanggal(payload.tmt)} — ${r.nama}`,
-              payload: payload as unknown as Prisma.InputJsonValue,
-              submittedAt: now,
-              stateSince: now,
-              dedupeKey: `KGB:${r.id}:${payload.tmt}`,
-            })),
-            skipDuplicates: true,
-            select: { id: true, employeeId: true, dedupeKey: true, state: true },
-          });
+          // Set-based insert (one statement per batch); the dedupe key makes a rerun insert nothing.
+          const reqs = await tx.$queryRaw<{ id: number; employeeId: number; dedupeKey: string; state: string }[]>`
+            INSERT INTO workflow_request (type, state, employee_id, opd_id, title, payload, submitted_at, state_since, dedupe_key, created_at, updated_at)
+            SELECT 'KGB', x.state, x.employee_id, x.opd_id, x.title, x.payload::jsonb, ${now}, ${now}, x.dedupe_key, ${now}, ${now}
+            FROM unnest(
+              ${drafts.map((d) => (d.payload.postponed ? 'DITUNDA' : 'DRAFT'))}::text[],
+              ${drafts.map((d) => d.r.id)}::int[],
+              ${drafts.map((d) => d.r.opd_id)}::int[],
+              ${drafts.map((d) => `KGB TMT ${formatTanggal(d.payload.tmt)} — ${d.r.nama}`)}::text[],
+              ${drafts.map((d) => JSON.stringify(d.payload))}::text[],
+              ${drafts.map((d) => `KGB:${d.r.id}:${d.payload.tmt}`)}::text[]
+            ) AS x(state, employee_id, opd_id, title, payload, dedupe_key)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            RETURNING id, employee_id AS "employeeId", dedupe_key AS "dedupeKey", state`;
           const byKey = new Map(drafts.map((d) => [`KGB:${d.r.id}:${d.payload.tmt}`, d]));
           const made = reqs.map((q) => ({ q, d: byKey.get(q.dedupeKey!)! }));
           await tx.kgbDraft.createMany({
