@@ -57,7 +57,7 @@ describe('KGB scan', () => {
     expect(drafts[2]!.reasons.join(' ')).toMatch(/hukuman disiplin/);
     const reqs = await t.db.workflowRequest.findMany({ where: { id: { in: drafts.map((x) => x.requestId) } }, orderBy: { employeeId: 'asc' } });
     expect(reqs.map((r) => r.state)).toEqual(['DRAFT', 'DITUNDA', 'DITUNDA']);
-    expect((await t.db.employee.findUnique({ where: { id: notYet.employee.id } }))?.nextKgbTmt?.toISOString().slice(0, 10)).toBe('2027-06-01');
+    expect((await t.db.kgbSchedule.findUnique({ where: { employeeId: notYet.employee.id } }))?.nextTmt.toISOString().slice(0, 10)).toBe('2027-06-01');
 
     const again = await runKgbScan(t.db, { today: TODAY });
     expect(again.created).toBe(0);

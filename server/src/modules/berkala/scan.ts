@@ -124,12 +124,13 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
   for (;;) {
     const rows = await db.$queryRaw<Row[]>`
       SELECT e.id, e.opd_id, e.nama, e.nip, e.status_kepegawaian::text AS status, e.golongan, e.tmt_golongan, e.mkg_tahun, e.mkg_bulan,
-             e.tmt_cpns, e.next_kgb_tmt, k.tmt AS kgb_tmt, k.mkg_tahun AS kgb_mkg_tahun, k.mkg_bulan AS kgb_mkg_bulan
+             e.tmt_cpns, ks.next_tmt AS next_kgb_tmt, k.tmt AS kgb_tmt, k.mkg_tahun AS kgb_mkg_tahun, k.mkg_bulan AS kgb_mkg_bulan
       FROM employee e
       LEFT JOIN LATERAL (
         SELECT tmt, mkg_tahun, mkg_bulan FROM riwayat_kgb
         WHERE employee_id = e.id AND tmt >= e.tmt_golongan ORDER BY tmt DESC LIMIT 1
       ) k ON true
+      LEFT JOIN kgb_schedule ks ON ks.employee_id = e.id
       WHERE e.id > ${lastId}
         AND e.status_kepegawaian::text = ANY(${statuses})
         AND (e.tmt_berhenti IS NULL OR e.tmt_berhenti > ${isoToDate(today)}::date)
@@ -152,13 +153,13 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
       })
       .filter((x): x is NonNullable<typeof x> => x !== null);
 
-    // Cache the next TMT on the employee (dashboards, the ASN's view).
+    // Keep each employee's next TMT (dashboards, the ASN's view); only changed rows are written.
     const changed = computed.filter(({ r, k }) => (r.next_kgb_tmt ? dateToIso(r.next_kgb_tmt) : null) !== k.next.tmt);
     if (changed.length) {
       await db.$executeRaw`
-        UPDATE employee e SET next_kgb_tmt = v.tmt
-        FROM unnest(${changed.map((c) => c.r.id)}::int[], ${changed.map((c) => c.k.next.tmt)}::date[]) AS v(id, tmt)
-        WHERE e.id = v.id`;
+        INSERT INTO kgb_schedule (employee_id, next_tmt, updated_at)
+        SELECT v.id, v.tmt, now() FROM unnest(${changed.map((c) => c.r.id)}::int[], ${changed.map((c) => c.k.next.tmt)}::date[]) AS v(id, tmt)
+        ON CONFLICT (employee_id) DO UPDATE SET next_tmt = EXCLUDED.next_tmt, updated_at = now()`;
     }
 
     const due = computed.filter(({ k }) => k.next.tmt <= horizon && k.next.tmt >= oldest);

@@ -19,11 +19,11 @@ export async function berkalaDashboard(db: Db, year: number, today: IsoDate = to
   const [d3, d6, d12] = [3, 6, 12].map((m) => isoToDate(addMonths(today, m)));
   const due = await db.$queryRaw<{ opd_id: number; kode: string; nama: string; m3: number; m6: number; m12: number }[]>`
     SELECT o.id AS opd_id, o.kode, o.nama,
-      COUNT(*) FILTER (WHERE e.next_kgb_tmt <= ${d3}::date)::int AS m3,
-      COUNT(*) FILTER (WHERE e.next_kgb_tmt <= ${d6}::date)::int AS m6,
+      COUNT(*) FILTER (WHERE ks.next_tmt <= ${d3}::date)::int AS m3,
+      COUNT(*) FILTER (WHERE ks.next_tmt <= ${d6}::date)::int AS m6,
       COUNT(*)::int AS m12
-    FROM employee e JOIN opd o ON o.id = e.opd_id
-    WHERE e.next_kgb_tmt >= ${t}::date AND e.next_kgb_tmt <= ${d12}::date
+    FROM kgb_schedule ks JOIN employee e ON e.id = ks.employee_id JOIN opd o ON o.id = e.opd_id
+    WHERE ks.next_tmt >= ${t}::date AND ks.next_tmt <= ${d12}::date
       AND e.status_kepegawaian IN ('PNS', 'CPNS') AND e.tmt_berhenti IS NULL
     GROUP BY o.id, o.kode, o.nama ORDER BY m3 DESC, o.nama`;
   const queue = await db.workflowRequest.groupBy({ by: ['state'], where: { type: 'KGB' }, _count: { _all: true } });
@@ -51,14 +51,17 @@ export async function berkalaDashboard(db: Db, year: number, today: IsoDate = to
 }
 
 export async function myKgb(db: Db, employeeId: number) {
-  const e = await db.employee.findUnique({ where: { id: employeeId }, select: { nextKgbTmt: true, gajiPokok: true, tmtKgbTerakhir: true, statusKepegawaian: true } });
+  const [e, schedule] = await Promise.all([
+    db.employee.findUnique({ where: { id: employeeId }, select: { gajiPokok: true, tmtKgbTerakhir: true, statusKepegawaian: true } }),
+    db.kgbSchedule.findUnique({ where: { employeeId } }),
+  ]);
   if (!e) return null;
   const draft = await db.kgbDraft.findFirst({ where: { employeeId }, orderBy: { tmt: 'desc' } });
   const req = draft ? await db.workflowRequest.findUnique({ where: { id: draft.requestId }, select: { id: true, state: true } }) : null;
   const letter = draft ? await db.letter.findUnique({ where: { requestId: draft.requestId }, select: { number: true, documentId: true, date: true, token: true } }) : null;
   const state = req ? kgbWorkflow.states[req.state] : undefined;
   return {
-    nextTmt: e.nextKgbTmt ? dateToIso(e.nextKgbTmt) : null,
+    nextTmt: schedule ? dateToIso(schedule.nextTmt) : null,
     gajiPokok: e.gajiPokok,
     tmtKgbTerakhir: e.tmtKgbTerakhir ? dateToIso(e.tmtKgbTerakhir) : null,
     current: draft
