@@ -11,6 +11,7 @@ import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { indicatorRoutes } from './indicators/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -32,5 +33,6 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...berkalaRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),
+    ...indicatorRoutes(ctx),
   ];
 }

@@ -1,0 +1,258 @@
+/**
+ * Live indicators benchmark, each figure printed as a ratio to baselines measured in
+ * the same run on the same data:
+ *
+ *   npx tsx bench/indicators.ts [sizes=100000,1000000] [runs=5]
+ *       (TEST_DATABASE_BASE_URL or postgresql://postgres@127.0.0.1:5432; BENCH_KEEP_DB=1 keeps the databases)
+ *
+ * For each size: a fresh database (prisma/tools/migrations.ts applyMigrations) filled by
+ * bench/indicators-generate.ts (employees + jabatan, pendidikan, diklat, SKP, hukdis histories),
+ * VACUUM ANALYZE, then, interleaved, median of `runs`:
+ *
+ *   scan     ONE hand-written SQL query touching every row of each table the indicators read
+ *            (employee, riwayat_jabatan, riwayat_pendidikan, riwayat_diklat, riwayat_skp, riwayat_hukdis);
+ *   core     the full indicator set of a year for the agency and every top-level OPD
+ *            (IKP, IKom a–d, IKin, IDis, IP with every numerator/denominator): computeTallies + formulas;
+ *   response the whole GET /api/indicators answer (core + previous year + counters + snapshot);
+ *   naive    (100k only) loading the same tables into JavaScript (Prisma findMany) and computing
+ *            there; its result is compared with the SQL one (they must agree exactly). At 1M it is
+ *            extrapolated linearly from the 100k run (loading ~17M rows into the V8 heap is not
+ *            attempted).
+ */
+import pg from 'pg';
+import {
+  DEFAULT_PREDIKAT_SCORES,
+  type PredikatSkp,
+} from '@simak/shared';
+import { applyMigrations } from '../prisma/tools/migrations.ts';
+import { createDb, type Db } from '../server/src/db.ts';
+import { buildIndicators, computeIndicators, computeTallies, emptyTally, loadLevels, type LevelTable, type Tally } from '../server/src/modules/indicators/compute.ts';
+import { loadYearConfig } from '../server/src/modules/indicators/config.ts';
+import { resolveScope } from '../server/src/modules/indicators/scope.ts';
+import { generateRegency } from './indicators-generate.ts';
+
+const SIZES = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
+const RUNS = Number(process.argv[3] ?? 5);
+const BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const YEAR = 2026;
+const AS_OF = '2026-11-30';
+
+const SCAN = `SELECT
+  (SELECT count(opd_id) FROM employee),
+  (SELECT count(opd_id) FROM riwayat_jabatan),
+  (SELECT count(jenjang) FROM riwayat_pendidikan),
+  (SELECT sum(jp) FROM riwayat_diklat),
+  (SELECT count(tahun) FROM riwayat_skp),
+  (SELECT count(tingkat) FROM riwayat_hukdis)`;
+
+const time = async <T>(fn: () => Promise<T>) => {
+  const t0 = performance.now();
+  const r = await fn();
+  return { ms: performance.now() - t0, r };
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+// ---------------------------------------------------------------------------
+// The naive way: every row into JavaScript, the rules applied there.
+
+const asnOn = (e: { statusKepegawaian: string; tmtCpns: Date | null; tmtPppk: Date | null; tmtBerhenti: Date | null }, d: number) => {
+  if (!['PNS', 'CPNS', 'PPPK'].includes(e.statusKepegawaian)) return false;
+  const tmt = e.statusKepegawaian === 'PPPK' ? e.tmtPppk : e.tmtCpns;
+  if (tmt && tmt.getTime() > d) return false;
+  return !(e.tmtBerhenti && e.tmtBerhenti.getTime() <= d);
+};
+
+async function naive(db: Db, levels: LevelTable, scores: Record<PredikatSkp, number>) {
+  const D = Date.parse(`${AS_OF}T00:00:00Z`);
+  const Y0 = Date.UTC(YEAR, 0, 1);
+  const [opds, employees, jabatan, pendidikan, diklat, skp, hukdis] = await Promise.all([
+    db.opd.findMany({ select: { id: true, parentId: true } }),
+    db.employee.findMany({ select: { id: true, statusKepegawaian: true, tmtCpns: true, tmtPppk: true, tmtBerhenti: true, opdId: true, jenisJabatan: true, eselon: true, pendidikanTerakhir: true } }),
+    db.riwayatJabatan.findMany({ select: { employeeId: true, tmtJabatan: true, opdId: true, jenisJabatan: true, eselon: true } }),
+    db.riwayatPendidikan.findMany({ select: { employeeId: true, jenjang: true, tahunLulus: true, tanggalIjazah: true } }),
+    db.riwayatDiklat.findMany({ select: { employeeId: true, jenis: true, tanggalSelesai: true, jp: true } }),
+    db.riwayatSkp.findMany({ select: { employeeId: true, tahun: true, nilai: true, predikat: true } }),
+    db.riwayatHukdis.findMany({ select: { employeeId: true, tingkat: true, tanggalSk: true } }),
+  ]);
+  const parent = new Map(opds.map((o) => [o.id, o.parentId]));
+  const root = (id: number) => {
+    let cur = id;
+    while (parent.get(cur) != null) cur = parent.get(cur)!;
+    return cur;
+  };
+  const group = <T extends { employeeId: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) {
+      const l = m.get(r.employeeId);
+      if (l) l.push(r);
+      else m.set(r.employeeId, [r]);
+    }
+    return m;
+  };
+  const jab = group(jabatan);
+  const edu = group(pendidikan);
+  const dik = group(diklat);
+  const skpBy = group(skp.filter((s) => s.tahun === YEAR));
+  const rank = (code: string) => levels.codes.indexOf(code) + 1;
+  const byRoot = new Map<number, Tally>();
+  const tallyOf = (unit: number) => {
+    const r = root(unit);
+    let t = byRoot.get(r);
+    if (!t) byRoot.set(r, (t = emptyTally(levels.codes.length)));
+    return t;
+  };
+  const unitOn = (e: (typeof employees)[number]) => {
+    let best: (typeof jabatan)[number] | null = null;
+    for (const j of jab.get(e.id) ?? []) if (j.tmtJabatan.getTime() <= D && (!best || j.tmtJabatan > best.tmtJabatan)) best = j;
+    return best ? { unit: best.opdId, jenis: best.jenisJabatan, eselon: best.eselon } : { unit: e.opdId, jenis: e.jenisJabatan, eselon: e.eselon };
+  };
+  for (const e of employees) {
+    if (!asnOn(e, D)) continue;
+    const pos = unitOn(e);
+    const t = tallyOf(pos.unit);
+    t.n++;
+    t.byStatus[e.statusKepegawaian as 'PNS' | 'CPNS' | 'PPPK']++;
+    const records = edu.get(e.id);
+    let level: number;
+    if (!records) level = Math.max(0, rank(e.pendidikanTerakhir));
+    else {
+      const done = (p: (typeof pendidikan)[number]) => (p.tanggalIjazah ? p.tanggalIjazah.getTime() : p.tahunLulus != null ? Date.UTC(p.tahunLulus, 11, 31) : null);
+      const ok = records.filter((p) => done(p) === null || done(p)! <= D);
+      if (ok.length) level = Math.max(...ok.map((p) => Math.max(0, rank(p.jenjang))));
+      else {
+        const first = [...records].sort((a, b) => done(a)! - done(b)! || rank(b.jenjang) - rank(a.jenjang))[0]!;
+        level = Math.max(0, rank(first.jenjang));
+      }
+    }
+    t.byLevel[level]!++;
+    const trainings = dik.get(e.id) ?? [];
+    const eselonHolder = pos.jenis === 'STRUKTURAL' && !!pos.eselon;
+    if (eselonHolder) {
+      t.aDen++;
+      if (trainings.some((k) => k.jenis === 'KEPEMIMPINAN' && k.tanggalSelesai.getTime() <= D)) t.aNum++;
+    }
+    if (pos.jenis === 'FUNGSIONAL') {
+      t.bDen++;
+      if (trainings.some((k) => k.jenis === 'FUNGSIONAL' && k.tanggalSelesai.getTime() <= D)) t.bNum++;
+    }
+    const inYear = trainings.filter((k) => k.tanggalSelesai.getTime() >= Y0 && k.tanggalSelesai.getTime() <= D);
+    if (inYear.reduce((a, k) => a + k.jp, 0) >= 20) t.cNum++;
+    if (inYear.some((k) => k.jenis === 'WORKSHOP')) t.dNum++;
+    const s = skpBy.get(e.id)?.[0];
+    const cents = s ? (s.nilai != null ? Math.round(Number(s.nilai) * 100) : s.predikat ? Math.round(scores[s.predikat] * 100) : null) : null;
+    if (cents != null) {
+      t.scored++;
+      t.scoreCents += cents;
+      if (s!.nilai != null) t.fromNilai++;
+    }
+  }
+  const byId = new Map(employees.map((e) => [e.id, e]));
+  for (const h of hukdis) {
+    const e = byId.get(h.employeeId)!;
+    if (h.tanggalSk.getTime() < Y0 || h.tanggalSk.getTime() > D || !asnOn(e, h.tanggalSk.getTime())) continue;
+    const t = tallyOf(unitOn(e).unit);
+    if (h.tingkat === 'RINGAN') t.ringan++;
+    else if (h.tingkat === 'SEDANG') t.sedang++;
+    else t.berat++;
+  }
+  const total = emptyTally(levels.codes.length);
+  for (const t of byRoot.values()) {
+    for (const k of ['n', 'aNum', 'aDen', 'bNum', 'bDen', 'cNum', 'dNum', 'scored', 'fromNilai', 'scoreCents', 'ringan', 'sedang', 'berat'] as const) total[k] += t[k];
+    t.byLevel.forEach((c, i) => (total.byLevel[i]! += c));
+    for (const s of ['PNS', 'CPNS', 'PPPK'] as const) total.byStatus[s] += t.byStatus[s];
+  }
+  return { total, byRoot, rows: employees.length + jabatan.length + pendidikan.length + diklat.length + skp.length + hukdis.length };
+}
+
+// ---------------------------------------------------------------------------
+
+async function benchSize(n: number, naive100k: { ms: number; n: number } | null) {
+  const name = `simak_bench_indicators_${n}_${process.pid}`;
+  const url = Object.assign(new URL(BASE), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: BASE });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const db = createDb(url, 12);
+  let naiveResult: { ms: number; n: number } | null = null;
+  try {
+    const gen = await time(() => generateRegency(client, n));
+    const vac = await time(() => client.query('VACUUM ANALYZE'));
+    const rows = Object.values(gen.r.rows).reduce((a, b) => a + b, 0);
+    console.log(`\n${n.toLocaleString('en')} employees: ${gen.r.opds} OPDs, ${rows.toLocaleString('en')} rows generated in ${fmt(gen.ms)} (+ VACUUM ANALYZE ${fmt(vac.ms)})`);
+    console.log(`  ${Object.entries(gen.r.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+    await client.query('SET jit = off');
+
+    const scope = await resolveScope(db, { year: YEAR, asOf: AS_OF });
+    const levels = await loadLevels(db);
+    const config = await loadYearConfig(db, YEAR);
+    const core = async () => {
+      const t = await computeTallies(db, scope, levels, config);
+      return { t, indicators: buildIndicators(t.total, levels, config) };
+    };
+    const response = () => computeIndicators(db, { year: YEAR, asOf: AS_OF });
+    const scan = () => client.query(SCAN);
+
+    // Warm-up (caches, plans), then interleaved measured runs.
+    await scan();
+    const first = await core();
+    await response();
+    const ms = { scan: [] as number[], core: [] as number[], response: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      ms.scan.push((await time(scan)).ms);
+      ms.core.push((await time(core)).ms);
+      ms.response.push((await time(response)).ms);
+    }
+    const scanMs = median(ms.scan);
+    const coreMs = median(ms.core);
+    const respMs = median(ms.response);
+    const ind = first.indicators;
+    console.log(
+      `  N = ${first.t.total.n.toLocaleString('en')}: IKP ${ind.ikp.value?.toFixed(4)}, IKom ${ind.ikom.value?.toFixed(4)}, IKin ${ind.ikin.value?.toFixed(4)}, IDis ${ind.idis.value?.toFixed(4)}, IP ${ind.ip.value?.toFixed(4)}`,
+    );
+    console.log(`  scan (one SQL query touching every row of the 6 tables): ${fmt(scanMs)}   [runs: ${ms.scan.map(fmt).join(', ')}]`);
+    console.log(`  core (full indicator set, agency + ${first.t.byRoot.size} top-level OPDs): ${fmt(coreMs)}  → ${(coreMs / scanMs).toFixed(2)}× scan   [runs: ${ms.core.map(fmt).join(', ')}]`);
+    console.log(`  response (core + previous year + counters + snapshot): ${fmt(respMs)}  → ${(respMs / scanMs).toFixed(2)}× scan   [runs: ${ms.response.map(fmt).join(', ')}]`);
+
+    if (!naive100k) {
+      const nv = await time(() => naive(db, levels, config.predicateScores ?? DEFAULT_PREDIKAT_SCORES));
+      const same = JSON.stringify(nv.r.total) === JSON.stringify(first.t.total);
+      const mem = process.memoryUsage().rss / 1e6;
+      console.log(
+        `  naive (${nv.r.rows.toLocaleString('en')} rows loaded into JavaScript with Prisma, computed there): ${fmt(nv.ms)}  → ${(nv.ms / scanMs).toFixed(1)}× scan, core is ${(nv.ms / coreMs).toFixed(1)}× faster; RSS ${mem.toFixed(0)} MB; same counts as SQL: ${same ? 'yes' : 'NO'}`,
+      );
+      if (!same) {
+        console.log('    SQL  ', JSON.stringify(first.t.total));
+        console.log('    naive', JSON.stringify(nv.r.total));
+        process.exitCode = 1;
+      }
+      naiveResult = { ms: nv.ms, n };
+    } else {
+      const est = (naive100k.ms * n) / naive100k.n;
+      console.log(`  naive: not run (≈ ${rows.toLocaleString('en')} rows into the V8 heap); linear extrapolation from ${naive100k.n.toLocaleString('en')}: ≈ ${fmt(est)}  → ≈ ${(est / scanMs).toFixed(1)}× scan, ≈ ${(est / coreMs).toFixed(1)}× core`);
+    }
+  } finally {
+    await client.end();
+    await db.$disconnect();
+    if (!process.env.BENCH_KEEP_DB) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    else console.log(`  kept database ${name}`);
+    await admin.end();
+  }
+  return naiveResult;
+}
+
+async function main() {
+  let naive100k: { ms: number; n: number } | null = null;
+  for (const n of SIZES) {
+    const r = await benchSize(n, naive100k);
+    naive100k ??= r;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

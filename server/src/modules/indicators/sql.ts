@@ -1,0 +1,219 @@
+/**
+ * The SQL behind the indicators (INDICATORS.md). PostgreSQL does the counting;
+ * nothing here loads employees into JavaScript. Every query is parameterised
+ * (Prisma.sql) and reads the histories "as of D":
+ *
+ *   ASN on a date     status PNS/CPNS/PPPK, appointed on or before it (tmt_cpns, or tmt_pppk
+ *                     for PPPK; no date = appointed), no exit (tmt_berhenti) on or before it
+ *   unit/position     the latest riwayat_jabatan row with tmt_jabatan ≤ D; without one, the
+ *                     employee row (opd_id, jenis_jabatan, eselon, nama_jabatan)
+ *   education         the highest level among the records completed on or before D
+ *                     (tanggal_ijazah, else 31 December of tahun_lulus; no date = completed);
+ *                     none → the earliest record; no records → pendidikan_terakhir
+ *   trainings (a, b)  a KEPEMIMPINAN / FUNGSIONAL record finished on or before D
+ *   JP, workshop      records finished between 1 January of Y and D
+ *   SKP               the record of year Y: nilai, else the predicate's score for Y
+ *   penalties         tanggal_sk between 1 January of Y and D, imposed on someone who was
+ *                     ASN on tanggal_sk
+ *
+ * The indexes these plans rely on are created by the indicators migration.
+ */
+import type { IsoDate } from '@simak/shared';
+import { PREDIKAT_SKP, type PredikatSkp } from '@simak/shared';
+import { Prisma } from '../../db.ts';
+
+export interface ScopeParams {
+  year: number;
+  /** D, inside `year`. */
+  asOf: IsoDate;
+  /** Education level codes by rank (ref_pendidikan ordered by urutan): rank = index + 1. */
+  levels: readonly string[];
+  /** Predicate → score for the year. */
+  predicateScores: Record<PredikatSkp, number>;
+  /** OPD ids of the unit asked for and every unit under it; null = the whole agency. */
+  units: readonly number[] | null;
+  /** Only employees with lo ≤ id ≤ hi (the agency-wide scan is split into ranges run side by side). */
+  idRange?: readonly [number, number] | null;
+}
+
+const sql = Prisma.sql;
+const raw = Prisma.raw;
+const empty = Prisma.empty;
+
+/** The SQL condition "employee `e` was ASN on `date`" (see the header). */
+export function asnOn(e: string, date: Prisma.Sql): Prisma.Sql {
+  const a = raw(e);
+  return sql`(${a}.status_kepegawaian IN ('PNS', 'CPNS', 'PPPK')
+    AND COALESCE(CASE WHEN ${a}.status_kepegawaian = 'PPPK' THEN ${a}.tmt_pppk ELSE ${a}.tmt_cpns END, ${date}) <= ${date}
+    AND (${a}.tmt_berhenti IS NULL OR ${a}.tmt_berhenti > ${date}))`;
+}
+
+/** Predicate scores in hundredths, in PREDIKAT_SKP order (exact integer sums). */
+function predicateCents(scores: Record<PredikatSkp, number>): number[] {
+  return PREDIKAT_SKP.map((p) => Math.round(scores[p] * 100));
+}
+
+/** SKP score × 100 of the riwayat_skp row `s`: nilai wins, else the predicate's score; null when neither. */
+export function skpCents(s: string, scores: Record<PredikatSkp, number>): Prisma.Sql {
+  const a = raw(s);
+  return sql`COALESCE(round(${a}.nilai * 100)::int,
+    (${predicateCents(scores)}::int[])[array_position(${[...PREDIKAT_SKP]}::text[], ${a}.predikat::text)])`;
+}
+
+/**
+ * The CTE chain that yields `f`: one row per employee who is ASN aktif on D (and,
+ * with `units`, whose unit on D is one of them), with the facts the indicators need.
+ * `detail` adds the columns of the drill-down (names, position, JP total …).
+ */
+export function factsCte(p: ScopeParams, detail: boolean): Prisma.Sql {
+  const d = sql`${p.asOf}::date`;
+  const y0 = sql`make_date(${p.year}::int, 1, 1)`;
+  const levels = sql`${[...p.levels]}::text[]`;
+  // With a unit filter, only employees who may belong to it on D are looked at: their
+  // employee row points into it, or one of their positions on or before D does.
+  const cand = p.units
+    ? sql`cand AS (
+        SELECT e.id FROM employee e WHERE e.opd_id = ANY(${[...p.units]}::int[])
+        UNION
+        SELECT j.employee_id FROM riwayat_jabatan j WHERE j.opd_id = ANY(${[...p.units]}::int[]) AND j.tmt_jabatan <= ${d}
+      ),`
+    : empty;
+  const range = p.idRange;
+  const inCand = (col: string) =>
+    sql`${p.units ? sql`AND ${raw(col)} IN (SELECT id FROM cand)` : empty} ${range ? sql`AND ${raw(col)} BETWEEN ${range[0]}::int AND ${range[1]}::int` : empty}`;
+  const unitFilter = p.units ? sql`AND u.unit_id = ANY(${[...p.units]}::int[])` : empty;
+
+  return sql`WITH ${cand}
+    jab AS (
+      SELECT DISTINCT ON (j.employee_id) j.employee_id, j.opd_id, j.jenis_jabatan, j.eselon${detail ? sql`, j.nama_jabatan` : empty}
+      FROM riwayat_jabatan j
+      WHERE j.tmt_jabatan <= ${d} ${inCand('j.employee_id')}
+      ORDER BY j.employee_id, j.tmt_jabatan DESC
+    ),
+    u AS (
+      SELECT e.id, e.status_kepegawaian AS status,
+        COALESCE(array_position(${levels}, e.pendidikan_terakhir), 0) AS level0,
+        CASE WHEN j.employee_id IS NULL THEN e.opd_id ELSE j.opd_id END AS unit_id,
+        CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END AS jenis_jabatan,
+        CASE WHEN j.employee_id IS NULL THEN e.eselon ELSE j.eselon END AS eselon
+        ${detail ? sql`, e.nip, e.nama, e.gelar_depan, e.gelar_belakang, CASE WHEN j.employee_id IS NULL THEN e.nama_jabatan ELSE j.nama_jabatan END AS nama_jabatan` : empty}
+      FROM employee e LEFT JOIN jab j ON j.employee_id = e.id
+      WHERE ${asnOn('e', d)} ${inCand('e.id')}
+    ),
+    -- One key per record, so a single max() picks the level: a record completed by D
+    -- (or undated) outranks every other and the highest level wins among them; otherwise
+    -- the earliest completion wins. level = key mod 100.
+    edu AS (
+      SELECT p.employee_id,
+        (max(CASE WHEN p.tanggal_ijazah IS NULL AND p.tahun_lulus IS NULL
+                    OR COALESCE(p.tanggal_ijazah, make_date(p.tahun_lulus, 12, 31)) <= ${d}
+                  THEN 10000000000
+                  ELSE (10000000 - (COALESCE(p.tanggal_ijazah, make_date(p.tahun_lulus, 12, 31)) - DATE '0001-01-01')) * 100
+             END + COALESCE(array_position(${levels}, p.jenjang), 0)) % 100)::int AS level
+      FROM riwayat_pendidikan p
+      WHERE true ${inCand('p.employee_id')}
+      GROUP BY p.employee_id
+    ),
+    yr AS (
+      SELECT k.employee_id, sum(k.jp)::int AS jp, count(*) FILTER (WHERE k.jenis = 'WORKSHOP')::int AS workshops
+      FROM riwayat_diklat k
+      WHERE k.tanggal_selesai >= ${y0} AND k.tanggal_selesai <= ${d} ${inCand('k.employee_id')}
+      GROUP BY k.employee_id
+    ),
+    lead AS (
+      SELECT DISTINCT k.employee_id FROM riwayat_diklat k
+      WHERE k.jenis = 'KEPEMIMPINAN' AND k.tanggal_selesai <= ${d} ${inCand('k.employee_id')}
+    ),
+    func AS (
+      SELECT DISTINCT k.employee_id FROM riwayat_diklat k
+      WHERE k.jenis = 'FUNGSIONAL' AND k.tanggal_selesai <= ${d} ${inCand('k.employee_id')}
+    ),
+    skp AS (
+      SELECT s.employee_id, s.nilai IS NOT NULL AS from_nilai, ${skpCents('s', p.predicateScores)} AS cents
+      FROM riwayat_skp s
+      WHERE s.tahun = ${p.year}::int ${inCand('s.employee_id')}
+      ORDER BY s.employee_id -- read in index order (tahun, employee_id): no sort before the merge join
+    ),
+    f AS (
+      SELECT u.*,
+        COALESCE(edu.level, u.level0) AS level,
+        (u.jenis_jabatan = 'STRUKTURAL' AND NULLIF(u.eselon, '') IS NOT NULL) AS eselon_holder,
+        (u.jenis_jabatan = 'FUNGSIONAL') AS jft,
+        (lead.employee_id IS NOT NULL) AS has_lead,
+        (func.employee_id IS NOT NULL) AS has_func,
+        COALESCE(yr.jp, 0) AS jp,
+        COALESCE(yr.workshops, 0) AS workshops,
+        skp.cents AS skp_cents,
+        COALESCE(skp.from_nilai, false) AS skp_from_nilai
+      FROM u
+      LEFT JOIN edu ON edu.employee_id = u.id
+      LEFT JOIN yr ON yr.employee_id = u.id
+      LEFT JOIN lead ON lead.employee_id = u.id
+      LEFT JOIN func ON func.employee_id = u.id
+      LEFT JOIN skp ON skp.employee_id = u.id
+      WHERE true ${unitFilter}
+    )`;
+}
+
+/** Counts per (unit on D, education level): summable into any group of units. */
+export interface UnitCountsRow {
+  unit_id: number;
+  level: number;
+  n: number;
+  pns: number;
+  cpns: number;
+  pppk: number;
+  a_den: number;
+  a_num: number;
+  b_den: number;
+  b_num: number;
+  c_num: number;
+  d_num: number;
+  scored: number;
+  from_nilai: number;
+  /** Σ SKP score × 100 (an exact integer). */
+  score_cents: number;
+}
+
+export function unitCountsSql(p: ScopeParams): Prisma.Sql {
+  return sql`${factsCte(p, false)}
+    SELECT f.unit_id, f.level,
+      count(*)::int AS n,
+      count(*) FILTER (WHERE f.status = 'PNS')::int AS pns,
+      count(*) FILTER (WHERE f.status = 'CPNS')::int AS cpns,
+      count(*) FILTER (WHERE f.status = 'PPPK')::int AS pppk,
+      count(*) FILTER (WHERE f.eselon_holder)::int AS a_den,
+      count(*) FILTER (WHERE f.eselon_holder AND f.has_lead)::int AS a_num,
+      count(*) FILTER (WHERE f.jft)::int AS b_den,
+      count(*) FILTER (WHERE f.jft AND f.has_func)::int AS b_num,
+      count(*) FILTER (WHERE f.jp >= 20)::int AS c_num,
+      count(*) FILTER (WHERE f.workshops > 0)::int AS d_num,
+      count(f.skp_cents)::int AS scored,
+      count(*) FILTER (WHERE f.skp_cents IS NOT NULL AND f.skp_from_nilai)::int AS from_nilai,
+      COALESCE(sum(f.skp_cents), 0)::float8 AS score_cents
+    FROM f
+    GROUP BY f.unit_id, f.level`;
+}
+
+/** Penalties counted for year Y up to D, by the unit of the penalised employee on D and level. */
+export interface PenaltyRow {
+  unit_id: number;
+  tingkat: 'RINGAN' | 'SEDANG' | 'BERAT';
+  count: number;
+}
+
+export function penaltiesSql(p: Pick<ScopeParams, 'year' | 'asOf'>): Prisma.Sql {
+  const d = sql`${p.asOf}::date`;
+  return sql`
+    SELECT COALESCE(j.opd_id, e.opd_id) AS unit_id, h.tingkat::text AS tingkat, count(*)::int AS count
+    FROM riwayat_hukdis h
+    JOIN employee e ON e.id = h.employee_id
+    LEFT JOIN LATERAL (
+      SELECT rj.opd_id FROM riwayat_jabatan rj
+      WHERE rj.employee_id = e.id AND rj.tmt_jabatan <= ${d}
+      ORDER BY rj.tmt_jabatan DESC LIMIT 1
+    ) j ON true
+    WHERE h.tanggal_sk >= make_date(${p.year}::int, 1, 1) AND h.tanggal_sk <= ${d}
+      AND ${asnOn('e', sql`h.tanggal_sk`)}
+    GROUP BY 1, 2`;
+}
