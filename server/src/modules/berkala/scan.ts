@@ -118,10 +118,14 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
   const oldest = addMonths(today, -12);
   const statuses = includePppk ? ['PNS', 'CPNS', 'PPPK'] : ['PNS', 'CPNS'];
   const result: ScanResult = { scanned: 0, created: 0, alreadyPresent: 0, postponed: 0 };
+  // Batches are id ranges (not LIMIT): each batch's work stays bounded whatever the planner estimates.
+  const maxRow = await db.$queryRaw<{ max: number | null }[]>`SELECT max(id) AS max FROM employee`;
+  const maxId = maxRow[0]?.max ?? 0;
   let lastId = 0;
   let batchNo = 0;
 
-  for (;;) {
+  while (lastId < maxId) {
+    const upTo = lastId + batchSize;
     const rows = await db.$queryRaw<Row[]>`
       SELECT e.id, e.opd_id, e.nama, e.nip, e.status_kepegawaian::text AS status, e.golongan, e.tmt_golongan, e.mkg_tahun, e.mkg_bulan,
              e.tmt_cpns, ks.next_tmt AS next_kgb_tmt, k.tmt AS kgb_tmt, k.mkg_tahun AS kgb_mkg_tahun, k.mkg_bulan AS kgb_mkg_bulan
@@ -131,14 +135,13 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
         WHERE employee_id = e.id AND tmt >= e.tmt_golongan ORDER BY tmt DESC LIMIT 1
       ) k ON true
       LEFT JOIN kgb_schedule ks ON ks.employee_id = e.id
-      WHERE e.id > ${lastId}
-        AND e.status_kepegawaian::text = ANY(${statuses})
+      WHERE e.id > ${lastId} AND e.id <= ${upTo}
+        AND e.status_kepegawaian = ANY(${statuses}::"StatusKepegawaian"[])
         AND (e.tmt_berhenti IS NULL OR e.tmt_berhenti > ${isoToDate(today)}::date)
         AND e.golongan IS NOT NULL AND e.tmt_golongan IS NOT NULL AND e.mkg_tahun IS NOT NULL
-      ORDER BY e.id
-      LIMIT ${batchSize}`;
-    if (!rows.length) break;
-    lastId = rows[rows.length - 1]!.id;
+      ORDER BY e.id`;
+    lastId = upTo;
+    if (!rows.length) continue;
     batchNo++;
     result.scanned += rows.length;
 
