@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconBuildingCommunity,
+  IconChartLine,
   IconCalendarDollar,
   IconChecklist,
   IconFileDescription,
@@ -18,7 +19,7 @@ import type { Me, Role } from '../api/types';
 import { hasAnyRole } from '../features/auth/roles';
 
 /** Navbar groups, rendered in this order (labels: `nav.sections.<key>`). */
-export const NAV_SECTIONS = ['general', 'asn', 'atasan', 'opd', 'bkd', 'admin'] as const;
+export const NAV_SECTIONS = ['general', 'asn', 'atasan', 'opd', 'bkd', 'reports', 'admin'] as const;
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 export interface NavItem {
@@ -35,6 +36,7 @@ export interface NavItem {
 }
 
 const BKD_STAFF: readonly Role[] = ['BKD_VERIFIER', 'BKD_ADMIN'];
+const INDICATOR_VIEWERS: readonly Role[] = ['BKD_VERIFIER', 'BKD_ADMIN', 'OPD_ADMIN'];
 
 /**
  * The single source of truth for navigation. Every non-external entry also becomes a
@@ -55,6 +57,8 @@ export const NAV_ITEMS = [
   { key: 'verificationQueue', path: '/verifikasi', roles: BKD_STAFF, section: 'bkd', icon: IconChecklist },
   { key: 'berkala', path: '/berkala', roles: BKD_STAFF, section: 'bkd', icon: IconCalendarDollar },
   { key: 'employeeSearch', path: '/pegawai', roles: BKD_STAFF, section: 'bkd', icon: IconSearch },
+
+  { key: 'indicators', path: '/indikator', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartLine },
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
   { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },

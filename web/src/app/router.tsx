@@ -13,6 +13,7 @@ import { EmployeeListPage } from '../features/employees/EmployeeListPage';
 import { EmployeeDetailPage, MyProfilePage } from '../features/employees/ProfilePages';
 import { HomePage } from '../features/home/HomePage';
 import { ImportPage } from '../features/imports/ImportPage';
+import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
 import { RequestListPage } from '../features/requests/RequestListPage';
 import { NotFoundPage } from '../features/system/NotFoundPage';
@@ -35,6 +36,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   verificationQueue: <RequestListPage key="queue" variant="queue" />,
   berkala: <BerkalaPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
+  indicators: <IndicatorsPage />,
   dataImport: <ImportPage />,
 };
 
