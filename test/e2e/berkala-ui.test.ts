@@ -6,25 +6,22 @@
  *
  * Runs on its own database (created, migrated and seeded here, dropped afterwards).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { PDFParse } from 'pdf-parse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from '../../prisma/seed/demo.ts';
-import { applyMigrations } from '../../prisma/tools/migrations.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { runKgbScan } from '../../server/src/modules/berkala/scan.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer } from '../support/server.ts';
+import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import type { startServer } from '../support/server.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const TODAY = '2026-11-30';
 const GOOD_PREDICATES = new Set(['SANGAT_BAIK', 'BAIK']);
 
+let world: DemoWorld | undefined;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-let databaseUrl: string;
 let requestId: number;
 
 async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -45,17 +42,8 @@ async function shot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `${url.pathname}_kgb`;
-  databaseUrl = url.toString();
-  await applyMigrations(databaseUrl);
-  await seedDemo({ databaseUrl, employees: 600 });
-  server = await startServer({ DATABASE_URL: databaseUrl });
-  browser = await launchBrowser();
+  world = await startDemoWorld('kgb');
+  ({ server, browser } = world);
 
   // The KGB is postponed without a qualifying SKP of the year before the TMT: make sure there is one.
   const db = server.ctx.db;
@@ -77,20 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (databaseUrl) {
-    const admin = new URL(databaseUrl);
-    const name = decodeURIComponent(admin.pathname.slice(1));
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  await world?.stop();
 });
 
 describe('KGB from detection to the downloaded letter', () => {

@@ -5,24 +5,20 @@
  *
  * Runs on its own database (created, migrated and seeded here, dropped afterwards).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from '../../prisma/seed/demo.ts';
-import { applyMigrations } from '../../prisma/tools/migrations.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer } from '../support/server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import type { startServer } from '../support/server.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const INDEX_KEYS = ['ikp', 'ikom', 'ikin', 'idis', 'ip'] as const;
 /** An index as displayed: 2 decimals with the Indonesian comma (e.g. 73,33). */
 const DISPLAYED_INDEX = /^\d{1,3}(\.\d{3})*,\d{2}$/;
 
+let world: DemoWorld | undefined;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-let databaseUrl: string;
 
 async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -59,34 +55,12 @@ async function apiGet<T>(page: Page, url: string): Promise<{ status: number; bod
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `${url.pathname}_indui`;
-  databaseUrl = url.toString();
-  await applyMigrations(databaseUrl);
-  await seedDemo({ databaseUrl, employees: 600 });
-  server = await startServer({ DATABASE_URL: databaseUrl });
-  browser = await launchBrowser();
+  world = await startDemoWorld('indui');
+  ({ server, browser } = world);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (databaseUrl) {
-    const admin = new URL(databaseUrl);
-    const name = decodeURIComponent(admin.pathname.slice(1));
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  await world?.stop();
 });
 
 describe('Indikator Kinerja', () => {

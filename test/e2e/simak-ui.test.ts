@@ -7,22 +7,18 @@
  * Runs on its own database (created, migrated and seeded here, dropped afterwards), so
  * it does not depend on the order of the other e2e files that seed the shared one.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from '../../prisma/seed/demo.ts';
-import { applyMigrations } from '../../prisma/tools/migrations.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer } from '../support/server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import type { startServer } from '../support/server.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const NEW_BIRTHPLACE = 'Malang';
 
+let world: DemoWorld | undefined;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-let databaseUrl: string;
 let requestId: number;
 
 /** A tiny but well-formed one-page PDF (correct xref offsets), as a browser upload would send. */
@@ -62,34 +58,12 @@ async function signIn(username: string): Promise<{ context: BrowserContext; page
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `simak-ui-${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `${url.pathname}_ui`;
-  databaseUrl = url.toString();
-  await applyMigrations(databaseUrl);
-  await seedDemo({ databaseUrl, employees: 600 });
-  server = await startServer({ DATABASE_URL: databaseUrl });
-  browser = await launchBrowser();
+  world = await startDemoWorld('ui');
+  ({ server, browser } = world);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (databaseUrl) {
-    const admin = new URL(databaseUrl);
-    const name = decodeURIComponent(admin.pathname.slice(1));
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  await world?.stop();
 });
 
 describe('data-change proposal from Profil Saya to approval', () => {

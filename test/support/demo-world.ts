@@ -1,0 +1,57 @@
+/** A browser test's own world: a fresh database with the demo regency, the running app, a browser. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import { seedDemo } from '../../prisma/seed/demo.ts';
+import { applyMigrations } from '../../prisma/tools/migrations.ts';
+import { launchBrowser } from './browser.ts';
+import { startServer } from './server.ts';
+
+export const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+export interface DemoWorld {
+  databaseUrl: string;
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+async function dropDatabase(databaseUrl: string) {
+  const admin = new URL(databaseUrl);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `suffix` names the database (run database + "_" + suffix), so test files never share one. */
+export async function startDemoWorld(suffix: string, employees = 600): Promise<DemoWorld> {
+  if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = `${url.pathname}_${suffix}`;
+  const databaseUrl = url.toString();
+  await applyMigrations(databaseUrl);
+  await seedDemo({ databaseUrl, employees });
+  const server = await startServer({ DATABASE_URL: databaseUrl });
+  const browser = await launchBrowser();
+  return {
+    databaseUrl,
+    server,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
