@@ -1,7 +1,14 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/id';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 
+dayjs.extend(utc);
+dayjs.extend(timezone);
 dayjs.locale('id');
+
+/** The agency's time zone: times are shown in WIB whatever the browser's zone. */
+export const AGENCY_TZ = 'Asia/Jakarta';
 
 export type DateInput = string | number | Date | null | undefined;
 
@@ -35,9 +42,10 @@ export function formatDateShort(value: DateInput): string {
   return toDayjs(value, true)?.locale('id').format('D MMM YYYY') ?? EMPTY_VALUE;
 }
 
-/** Indonesian date and local time, e.g. `30 November 2026 14.05`. */
+/** Indonesian date and time in WIB, e.g. `30 November 2026 14.05 WIB`. */
 export function formatDateTime(value: DateInput): string {
-  return toDayjs(value, false)?.locale('id').format('D MMMM YYYY HH.mm') ?? EMPTY_VALUE;
+  const d = toDayjs(value, false);
+  return d ? `${d.tz(AGENCY_TZ).locale('id').format('D MMMM YYYY HH.mm')} WIB` : EMPTY_VALUE;
 }
 
 const numberFormat = new Intl.NumberFormat('id-ID');
