@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
   S3_ACCESS_KEY: z.string().optional(),
   S3_SECRET_KEY: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Bulk import files (CSV/XLSX) go to a temporary file; their own limit. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('SIMAK BKD <noreply@simak.local>'),
   SEED_DEMO: bool.default(true),

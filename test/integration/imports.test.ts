@@ -494,3 +494,21 @@ describe.sequential('import CLI', () => {
     expect(usage.code).toBe(2);
   }, 60_000);
 });
+
+describe('import file size limit', () => {
+  it('refuses a file over IMPORT_MAX_BYTES with 413 and creates no import', async () => {
+    const small = buildTestApp({ IMPORT_MAX_BYTES: '200' });
+    try {
+      const admin = await createUser(small.db, { roles: ['BKD_ADMIN'] });
+      const agent = await loginAgent(small.app, admin.username, PASSWORD);
+      const before = await small.db.importJob.count();
+      const big = Buffer.from('kode,nama\n' + 'X1,Dinas Percobaan Dengan Nama Panjang\n'.repeat(20));
+      const res = await agent.post('/api/imports/opd').set('x-csrf-token', agent.csrfToken).attach('file', big, 'opd.csv');
+      expect(res.status).toBe(413);
+      expect(res.body.error.code).toBe('file_too_large');
+      expect(await small.db.importJob.count()).toBe(before);
+    } finally {
+      await small.close();
+    }
+  });
+});

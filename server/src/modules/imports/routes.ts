@@ -23,16 +23,15 @@ import { createImport, errorsCsv, getImport, listImports } from './service.ts';
 
 /**
  * Import files are far larger than documents (100,000 employees ≈ 25 MB of CSV), so
- * they have their own limit instead of UPLOAD_MAX_BYTES; they go to a temporary file,
- * never to memory.
+ * they have their own limit (IMPORT_MAX_BYTES, default 200 MB) instead of
+ * UPLOAD_MAX_BYTES; they go to a temporary file, never to memory.
  */
-export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 const FILE_FIELD = 'file';
 
-function importUpload(): RequestHandler {
+function importUpload(maxBytes: number): RequestHandler {
   const single = multer({
     storage: multer.diskStorage({ destination: os.tmpdir() }),
-    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 8 },
+    limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 8 },
     defParamCharset: 'utf8',
   }).single(FILE_FIELD);
   return (req, res, next) =>
@@ -40,7 +39,7 @@ function importUpload(): RequestHandler {
       if (!err) return next();
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') {
-          return next(new AppError(413, 'file_too_large', `Ukuran berkas impor melebihi batas ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`));
+          return next(new AppError(413, 'file_too_large', `Ukuran berkas impor melebihi batas ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`));
         }
         return next(new AppError(422, 'invalid_upload', `Kirim tepat satu berkas pada kolom "${FILE_FIELD}".`, { reason: err.code }));
       }
@@ -60,7 +59,7 @@ export function importRoutes(ctx: AppContext) {
       tags: ['Impor'],
       auth: ['BKD_ADMIN'],
       params: z.object({ kind: ImportKindSchema }),
-      before: [importUpload()],
+      before: [importUpload(ctx.config.IMPORT_MAX_BYTES)],
       responses: {
         202: { description: 'Impor diterima dan diantrikan', schema: ImportCreatedResponse },
         413: { description: 'Berkas terlalu besar' },
