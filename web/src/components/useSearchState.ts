@@ -1,4 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -36,4 +37,28 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
     [setParams],
   );
   return [values, update] as const;
+}
+
+/**
+ * The text of a list's search box: what is typed goes to the `q` value of the list
+ * state (trimmed) after a pause; `q` itself follows the typed text.
+ */
+export function useSearchInput(q: string, update: (patch: { q: string }) => void) {
+  const [search, setSearch] = useState(q);
+  const [debouncedSearch] = useDebouncedValue(search, 350);
+  useEffect(() => {
+    if (debouncedSearch.trim() !== q) update({ q: debouncedSearch.trim() });
+    // Only the typed text drives this; q follows it.
+  }, [debouncedSearch]);
+  return [search, setSearch] as const;
+}
+
+/** Page number (1 or more) and page size (25 when missing) from the list state. */
+export function parsePaging(state: { page: string; pageSize: string }) {
+  return { page: Math.max(1, Number(state.page) || 1), pageSize: Number(state.pageSize) || 25 };
+}
+
+/** `value` when it is one of `allowed`, otherwise `fallback`. */
+export function pickSort<S extends string>(value: string, allowed: readonly S[], fallback: S): S {
+  return (allowed as readonly string[]).includes(value) ? (value as S) : fallback;
 }

@@ -1,9 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
-  Anchor,
   Badge,
   Box,
-  Button,
   Card,
   Grid,
   Group,
@@ -22,9 +20,11 @@ import {
 import { IconCalendarDue, IconChevronRight, IconClockCheck, IconListCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { AnchorButton } from '../../components/AnchorButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { ShowAllToggle, useShowAll } from '../../components/ShowAllToggle';
 import { toneColor } from '../../domain/labels';
 import { formatDate, formatDecimal, formatNumber } from '../../i18n/format';
 import { useBerkalaDashboard } from './api';
@@ -213,9 +213,8 @@ function Legend() {
 
 function DueByOpdTable({ rows, onOpenOpd }: { rows: DueByOpd[]; onOpenOpd: (opdId: number) => void }) {
   const { t } = useTranslation();
-  const [showAll, setShowAll] = useState(false);
   const max = useMemo(() => rows.reduce((m, r) => Math.max(m, r.next12), 0), [rows]);
-  const visible = showAll ? rows : rows.slice(0, OPD_ROWS);
+  const shown = useShowAll(rows, OPD_ROWS);
   return (
     <Card padding={0} data-testid="due-by-opd">
       <Group justify="space-between" p="md" pb="sm" wrap="wrap">
@@ -246,20 +245,12 @@ function DueByOpdTable({ rows, onOpenOpd }: { rows: DueByOpd[]; onOpenOpd: (opdI
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {visible.map((row) => (
+                {shown.visible.map((row) => (
                   <Table.Tr key={row.opd.id} data-testid="due-opd-row" data-opd={row.opd.kode}>
                     <Table.Td>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        fw={600}
-                        ta="left"
-                        onClick={() => onOpenOpd(row.opd.id)}
-                        title={t('berkala.dashboard.openOpdQueue', { opd: row.opd.nama })}
-                      >
+                      <AnchorButton onClick={() => onOpenOpd(row.opd.id)} title={t('berkala.dashboard.openOpdQueue', { opd: row.opd.nama })}>
                         {row.opd.nama}
-                      </Anchor>
+                      </AnchorButton>
                       <Text size="xs" c="dimmed">
                         {row.opd.kode}
                       </Text>
@@ -283,13 +274,7 @@ function DueByOpdTable({ rows, onOpenOpd }: { rows: DueByOpd[]; onOpenOpd: (opdI
               </Table.Tbody>
             </Table>
           </ScrollArea>
-          {rows.length > OPD_ROWS && (
-            <Group justify="center" p="sm">
-              <Button variant="subtle" size="xs" onClick={() => setShowAll((v) => !v)} data-testid="due-opd-toggle">
-                {showAll ? t('berkala.dashboard.showLess') : t('berkala.dashboard.showAll', { count: rows.length })}
-              </Button>
-            </Group>
-          )}
+          <ShowAllToggle state={shown} data-testid="due-opd-toggle" />
         </>
       )}
     </Card>

@@ -1,21 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconInbox, IconRubberStamp, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
-import { LoadingState } from '../../components/LoadingState';
+import { ListCard } from '../../components/ListCard';
+import { useRowSelection } from '../../components/useRowSelection';
+import { parsePaging, pickSort, useSearchInput } from '../../components/useSearchState';
 import { formatNumber } from '../../i18n/format';
-import { useOpds } from '../employees/api';
-import { useBatchAction, useRequestList } from '../requests/api';
-import { BatchResultModal, type BatchOutcome } from '../requests/BatchResultModal';
+import { opdOptions as toOpdOptions, useOpds } from '../employees/api';
+import { useRequestList } from '../requests/api';
+import { BatchResultModal } from '../requests/BatchResultModal';
 import { RequestTable } from '../requests/RequestTable';
-import { displayTitle } from '../requests/title';
 import type { RequestListParams, RequestRow } from '../requests/types';
+import { useBatchRun } from '../requests/useBatchRun';
 import { useBerkalaDashboard } from './api';
 import { KGB_STATE_INFO, KGB_STATES, KGB_TYPE, kgbStateInfo } from './states';
 
@@ -54,17 +51,11 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
   const { t } = useTranslation();
   const opds = useOpds();
   const dashboard = useBerkalaDashboard(year);
-  const [search, setSearch] = useState(state.q);
-  const [debouncedSearch] = useDebouncedValue(search, 350);
-  useEffect(() => {
-    if (debouncedSearch.trim() !== state.q) update({ q: debouncedSearch.trim() });
-    // Only the typed text drives this; state.q follows it.
-  }, [debouncedSearch]);
+  const [search, setSearch] = useSearchInput(state.q, update);
 
   const status = state.status === QUEUE_ALL || (KGB_STATES as readonly string[]).includes(state.status) ? state.status : 'DRAFT';
-  const sort = (SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : 'submittedAt';
-  const page = Math.max(1, Number(state.page) || 1);
-  const pageSize = Number(state.pageSize) || 25;
+  const sort: Sort = pickSort(state.sort, SORTS, 'submittedAt');
+  const { page, pageSize } = parsePaging(state);
   const params: RequestListParams = {
     type: KGB_TYPE,
     state: status === QUEUE_ALL ? KGB_STATES.join(',') : status,
@@ -76,41 +67,20 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
   };
   const list = useRequestList(params);
 
-  const [selected, setSelected] = useState<Map<number, RequestRow>>(new Map());
+  const selection = useRowSelection((row: RequestRow) => BATCH_ACTIONS.some((a) => hasAction(row, a)));
+  const selected = selection.selected;
   const [confirm, setConfirm] = useState<BatchActionKey | null>(null);
-  const [result, setResult] = useState<BatchOutcome | null>(null);
-  const batch = useBatchAction();
+  const batch = useBatchRun({
+    doneTitle: t('berkala.queue.batchDoneTitle'),
+    onSettled: () => setConfirm(null),
+    onSuccess: selection.clear,
+  });
   // A new tab or filter starts with an empty selection.
-  useEffect(() => setSelected(new Map()), [status, state.opdId, state.q]);
+  useEffect(selection.clear, [status, state.opdId, state.q]);
 
-  const selectable = (row: RequestRow) => BATCH_ACTIONS.some((a) => hasAction(row, a));
   const eligible = (action: BatchActionKey) => [...selected.values()].filter((r) => hasAction(r, action));
 
-  const opdOptions = useMemo(() => (opds.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.nama })), [opds.data]);
-
-  const runBatch = (action: BatchActionKey) => {
-    const rows = eligible(action);
-    const titles = new Map(rows.map((r) => [r.id, displayTitle(r)]));
-    batch.mutate(
-      { action, items: rows.map((r) => ({ id: r.id, version: r.version })) },
-      {
-        onSuccess: (res) => {
-          setConfirm(null);
-          setResult({ ...res, titles });
-          setSelected(new Map());
-          notifications.show({
-            color: res.failed ? 'orange' : 'green',
-            title: t('berkala.queue.batchDoneTitle'),
-            message: t('requests.batch.done', { succeeded: res.succeeded, failed: res.failed }),
-          });
-        },
-        onError: (error) => {
-          setConfirm(null);
-          notifications.show({ color: 'red', title: t('requests.batch.failedTitle'), message: errorMessage(error) });
-        },
-      },
-    );
-  };
+  const opdOptions = useMemo(() => toOpdOptions(opds.data?.items), [opds.data]);
 
   const counts = dashboard.data?.queue ?? {};
   const tabs: { value: string; label: string; count?: number }[] = [
@@ -185,56 +155,24 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
         </Group>
       </Card>
 
-      <Card padding={0}>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <Stack p="md">
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-          </Stack>
-        ) : list.data.items.length === 0 ? (
-          <EmptyState icon={<IconInbox size={30} stroke={1.5} />} title={t('berkala.queue.empty')} data-testid="kgb-queue-empty" />
-        ) : (
-          <Stack gap={0}>
-            <RequestTable
-              items={list.data.items}
-              showEmployee
-              sort={sort}
-              onSort={(s) => update({ sort: s === 'submittedAt' ? '' : s })}
-              submittedLabel={t('berkala.queue.createdAt')}
-              selection={{
-                selected: new Set(selected.keys()),
-                isSelectable: selectable,
-                onToggle: (row, checked) =>
-                  setSelected((prev) => {
-                    const next = new Map(prev);
-                    if (checked) next.set(row.id, row);
-                    else next.delete(row.id);
-                    return next;
-                  }),
-                onToggleAll: (checked) =>
-                  setSelected((prev) => {
-                    const next = new Map(prev);
-                    for (const row of list.data.items.filter(selectable)) {
-                      if (checked) next.set(row.id, row);
-                      else next.delete(row.id);
-                    }
-                    return next;
-                  }),
-              }}
-            />
-            <Stack p="md" pt="sm">
-              <ListFooter
-                page={page}
-                pageSize={pageSize}
-                total={list.data.total}
-                onPageChange={(p) => update({ page: p })}
-                onPageSizeChange={(n) => update({ pageSize: n })}
-              />
-            </Stack>
-          </Stack>
+      <ListCard
+        query={list}
+        page={page}
+        pageSize={pageSize}
+        onPaging={update}
+        empty={<EmptyState icon={<IconInbox size={30} stroke={1.5} />} title={t('berkala.queue.empty')} data-testid="kgb-queue-empty" />}
+      >
+        {(data) => (
+          <RequestTable
+            items={data.items}
+            showEmployee
+            sort={sort}
+            onSort={(s) => update({ sort: s === 'submittedAt' ? '' : s })}
+            submittedLabel={t('berkala.queue.createdAt')}
+            selection={selection.forRows(data.items)}
+          />
         )}
-      </Card>
+      </ListCard>
 
       <Modal
         opened={confirm !== null}
@@ -251,10 +189,10 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
               </Text>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirm(null)} disabled={batch.isPending}>
+              <Button variant="default" onClick={() => setConfirm(null)} disabled={batch.pending}>
                 {t('common.cancel')}
               </Button>
-              <Button onClick={() => runBatch(confirm)} loading={batch.isPending} data-testid="kgb-batch-confirm">
+              <Button onClick={() => batch.run(confirm, eligible(confirm))} loading={batch.pending} data-testid="kgb-batch-confirm">
                 {t(`berkala.queue.batch.${confirm}.action`)}
               </Button>
             </Group>
@@ -263,8 +201,8 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
       </Modal>
 
       <BatchResultModal
-        result={result}
-        onClose={() => setResult(null)}
+        result={batch.result}
+        onClose={batch.closeResult}
         title={t('berkala.queue.batchResultTitle')}
         stateLabel={(s) => kgbStateInfo(s).stateLabel}
       />

@@ -1,20 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Anchor, Badge, Button, Card, Group, ScrollArea, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
-import { LoadingState } from '../../components/LoadingState';
+import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
 import { SortableTh } from '../../components/SortableTh';
-import { useSearchState } from '../../components/useSearchState';
+import { parsePaging, pickSort, useSearchInput, useSearchState } from '../../components/useSearchState';
 import { GOLONGAN, JENIS_JABATAN_LABELS, PANGKAT, STATUS_KEPEGAWAIAN_LABELS } from '../../domain/labels';
 import { EMPTY_VALUE } from '../../i18n/format';
 import { useCurrentUser } from '../auth/useMe';
-import { employeeExportUrl, useEmployeeList, useOpds } from './api';
+import { employeeExportUrl, opdOptions as toOpdOptions, useEmployeeList, useOpds } from './api';
 import { EMPLOYEE_SORTS, type EmployeeListParams, type EmployeeSort } from './types';
 
 export type EmployeeListVariant = 'bkd' | 'opd' | 'atasan';
@@ -38,15 +35,10 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
   const navigate = useNavigate();
   const opds = useOpds();
   const [state, update] = useSearchState(DEFAULTS);
-  const [search, setSearch] = useState(state.q);
-  const [debouncedSearch] = useDebouncedValue(search, 350);
-  useEffect(() => {
-    if (debouncedSearch.trim() !== state.q) update({ q: debouncedSearch.trim() });
-  }, [debouncedSearch]);
+  const [search, setSearch] = useSearchInput(state.q, update);
 
-  const sort: EmployeeSort = (EMPLOYEE_SORTS as readonly string[]).includes(state.sort) ? (state.sort as EmployeeSort) : 'nama';
-  const page = Math.max(1, Number(state.page) || 1);
-  const pageSize = Number(state.pageSize) || 25;
+  const sort: EmployeeSort = pickSort(state.sort, EMPLOYEE_SORTS, 'nama');
+  const { page, pageSize } = parsePaging(state);
   const filters = {
     ...(state.q ? { q: state.q } : {}),
     ...(state.opdId ? { opdId: state.opdId } : {}),
@@ -73,10 +65,9 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
           }
         }
       }
-      const items = all.length ? all.filter((o) => scope.has(o.id)) : me.opds;
-      return items.map((o) => ({ value: String(o.id), label: o.nama }));
+      return toOpdOptions(all.length ? all.filter((o) => scope.has(o.id)) : me.opds);
     }
-    return (opds.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.nama }));
+    return toOpdOptions(opds.data?.items);
   }, [variant, opds.data, me.opds]);
 
   const canExport = variant !== 'atasan' && me.roles.some((r) => r === 'BKD_ADMIN' || r === 'BKD_VERIFIER' || r === 'OPD_ADMIN');
@@ -193,108 +184,97 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
         </Stack>
       </Card>
 
-      <Card padding={0}>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <Stack p="md">
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-          </Stack>
-        ) : list.data.items.length === 0 ? (
+      <ListCard
+        query={list}
+        page={page}
+        pageSize={pageSize}
+        onPaging={update}
+        empty={
           <EmptyState
             icon={<IconUsers size={30} stroke={1.5} />}
             title={variant === 'atasan' && !state.q ? t('employees.emptySubordinates') : t('employees.empty')}
             description={t('employees.emptyHint')}
             data-testid="employees-empty"
           />
-        ) : (
-          <Stack gap={0}>
-            <ScrollArea type="auto">
-              <Table highlightOnHover verticalSpacing="sm" miw={960} data-testid="employee-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortableTh sortKey="nip" sort={sort} onSort={(s) => update({ sort: s })} w={200}>
-                      {t('employees.columns.nip')}
-                    </SortableTh>
-                    <SortableTh sortKey="nama" sort={sort} onSort={(s) => update({ sort: s })}>
-                      {t('employees.columns.nama')}
-                    </SortableTh>
-                    <SortableTh sortKey="golongan" sort={sort} onSort={(s) => update({ sort: s })} w={190}>
-                      {t('employees.columns.golongan')}
-                    </SortableTh>
-                    <Table.Th>{t('employees.columns.jabatan')}</Table.Th>
-                    <SortableTh sortKey="opd" sort={sort} onSort={(s) => update({ sort: s })}>
-                      {t('employees.columns.opd')}
-                    </SortableTh>
-                    <Table.Th w={110}>{t('employees.columns.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((e) => (
-                    <Table.Tr
-                      key={e.id}
-                      onClick={() => void navigate(`/pegawai/${e.id}`)}
-                      style={{ cursor: 'pointer' }}
-                      data-testid="employee-row"
-                      data-employee-id={e.id}
-                    >
-                      <Table.Td>
-                        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                          {e.nipFormatted}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/pegawai/${e.id}`} size="sm" fw={600} onClick={(ev) => ev.stopPropagation()}>
-                          {e.namaLengkap}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{e.golongan ?? EMPTY_VALUE}</Text>
-                        {e.pangkat && (
-                          <Text size="xs" c="dimmed">
-                            {e.pangkat}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{e.namaJabatan ?? EMPTY_VALUE}</Text>
+        }
+      >
+        {(data) => (
+          <ScrollArea type="auto">
+            <Table highlightOnHover verticalSpacing="sm" miw={960} data-testid="employee-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <SortableTh sortKey="nip" sort={sort} onSort={(s) => update({ sort: s })} w={200}>
+                    {t('employees.columns.nip')}
+                  </SortableTh>
+                  <SortableTh sortKey="nama" sort={sort} onSort={(s) => update({ sort: s })}>
+                    {t('employees.columns.nama')}
+                  </SortableTh>
+                  <SortableTh sortKey="golongan" sort={sort} onSort={(s) => update({ sort: s })} w={190}>
+                    {t('employees.columns.golongan')}
+                  </SortableTh>
+                  <Table.Th>{t('employees.columns.jabatan')}</Table.Th>
+                  <SortableTh sortKey="opd" sort={sort} onSort={(s) => update({ sort: s })}>
+                    {t('employees.columns.opd')}
+                  </SortableTh>
+                  <Table.Th w={110}>{t('employees.columns.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((e) => (
+                  <Table.Tr
+                    key={e.id}
+                    onClick={() => void navigate(`/pegawai/${e.id}`)}
+                    style={{ cursor: 'pointer' }}
+                    data-testid="employee-row"
+                    data-employee-id={e.id}
+                  >
+                    <Table.Td>
+                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                        {e.nipFormatted}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/pegawai/${e.id}`} size="sm" fw={600} onClick={(ev) => ev.stopPropagation()}>
+                        {e.namaLengkap}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.golongan ?? EMPTY_VALUE}</Text>
+                      {e.pangkat && (
                         <Text size="xs" c="dimmed">
-                          {(JENIS_JABATAN_LABELS as Record<string, string>)[e.jenisJabatan] ?? e.jenisJabatan}
-                          {e.eselon ? ` · ${t('employees.eselon', { eselon: e.eselon })}` : ''}
+                          {e.pangkat}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{e.opd.nama}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          <Badge size="sm" variant="light" color="simak" tt="none">
-                            {(STATUS_KEPEGAWAIAN_LABELS as Record<string, string>)[e.statusKepegawaian] ?? e.statusKepegawaian}
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.namaJabatan ?? EMPTY_VALUE}</Text>
+                      <Text size="xs" c="dimmed">
+                        {(JENIS_JABATAN_LABELS as Record<string, string>)[e.jenisJabatan] ?? e.jenisJabatan}
+                        {e.eselon ? ` · ${t('employees.eselon', { eselon: e.eselon })}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.opd.nama}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge size="sm" variant="light" color="simak" tt="none">
+                          {(STATUS_KEPEGAWAIAN_LABELS as Record<string, string>)[e.statusKepegawaian] ?? e.statusKepegawaian}
+                        </Badge>
+                        {!e.aktif && (
+                          <Badge size="sm" color="gray" tt="none">
+                            {t('employees.inactive')}
                           </Badge>
-                          {!e.aktif && (
-                            <Badge size="sm" color="gray" tt="none">
-                              {t('employees.inactive')}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
-            <Stack p="md" pt="sm">
-              <ListFooter
-                page={page}
-                pageSize={pageSize}
-                total={list.data.total}
-                onPageChange={(p) => update({ page: p })}
-                onPageSizeChange={(n) => update({ pageSize: n })}
-              />
-            </Stack>
-          </Stack>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
         )}
-      </Card>
+      </ListCard>
     </Stack>
   );
 }

@@ -46,3 +46,8 @@ export function useOpds() {
     staleTime: 10 * 60_000,
   });
 }
+
+/** OPDs as select options (id → name). */
+export function opdOptions(items: readonly { id: number; nama: string }[] | undefined) {
+  return (items ?? []).map((o) => ({ value: String(o.id), label: o.nama }));
+}

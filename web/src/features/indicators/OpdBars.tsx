@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
-import { Anchor, Button, Card, Group, Progress, ScrollArea, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Card, Group, Progress, ScrollArea, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { IconBuildingCommunity } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AnchorButton } from '../../components/AnchorButton';
+import { ShowAllToggle, useShowAll } from '../../components/ShowAllToggle';
 import { formatNumber } from '../../i18n/format';
 import { formatIndex } from './format';
 import { INDEX_KEYS, INDEX_SHORT, type IndexKey, type IndicatorResult } from './types';
@@ -18,7 +20,6 @@ export interface OpdBarsProps {
 /** Horizontal bars of one index per top-level OPD, best first, with N. */
 export function OpdBars({ breakdown, index, onIndex, onOpenOpd }: OpdBarsProps) {
   const { t } = useTranslation();
-  const [showAll, setShowAll] = useState(false);
   const lowerIsBetter = breakdown[0]?.indicators[index].polarity === 'LOWER_IS_BETTER';
   const rows = useMemo(() => {
     const list = breakdown.map((b) => ({ opd: b.opd, n: b.population, value: b.indicators[index].value }));
@@ -28,7 +29,7 @@ export function OpdBars({ breakdown, index, onIndex, onOpenOpd }: OpdBarsProps) 
     });
   }, [breakdown, index, lowerIsBetter]);
   const max = rows.reduce((m, r) => Math.max(m, r.value ?? 0), 0);
-  const visible = showAll ? rows : rows.slice(0, ROWS);
+  const shown = useShowAll(rows, ROWS);
 
   return (
     <Card padding={0} data-testid="opd-bars">
@@ -71,20 +72,12 @@ export function OpdBars({ breakdown, index, onIndex, onOpenOpd }: OpdBarsProps) 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {visible.map((row) => (
+              {shown.visible.map((row) => (
                 <Table.Tr key={row.opd.id} data-testid="opd-bar-row" data-opd={row.opd.kode} data-value={row.value ?? ''}>
                   <Table.Td>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      fw={600}
-                      ta="left"
-                      onClick={() => onOpenOpd(row.opd.kode)}
-                      title={t('indicators.byOpd.openOpd', { opd: row.opd.nama })}
-                    >
+                    <AnchorButton onClick={() => onOpenOpd(row.opd.kode)} title={t('indicators.byOpd.openOpd', { opd: row.opd.nama })}>
                       {row.opd.nama}
-                    </Anchor>
+                    </AnchorButton>
                   </Table.Td>
                   <Table.Td ta="right">
                     <Text size="sm" c="dimmed">
@@ -111,13 +104,7 @@ export function OpdBars({ breakdown, index, onIndex, onOpenOpd }: OpdBarsProps) 
           </Table>
         </ScrollArea>
       )}
-      {rows.length > ROWS && (
-        <Group justify="center" p="sm">
-          <Button variant="subtle" size="xs" onClick={() => setShowAll((v) => !v)} data-testid="opd-bars-toggle">
-            {showAll ? t('berkala.dashboard.showLess') : t('berkala.dashboard.showAll', { count: rows.length })}
-          </Button>
-        </Group>
-      )}
+      <ShowAllToggle state={shown} data-testid="opd-bars-toggle" />
     </Card>
   );
 }

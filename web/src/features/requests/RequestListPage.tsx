@@ -1,25 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Card, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconChecks, IconInbox, IconSearch } from '@tabler/icons-react';
 import { DATA_CHANGE_STATES } from '@simak/shared/api/change-requests';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
-import { LoadingState } from '../../components/LoadingState';
+import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
-import { useSearchState } from '../../components/useSearchState';
+import { useRowSelection } from '../../components/useRowSelection';
+import { parsePaging, pickSort, useSearchInput, useSearchState } from '../../components/useSearchState';
 import { useCurrentUser } from '../auth/useMe';
 import { useChangeSpec } from '../change-requests/api';
-import { useOpds } from '../employees/api';
-import { useBatchAction, useRequestList } from './api';
-import { BatchResultModal, type BatchOutcome } from './BatchResultModal';
+import { opdOptions as toOpdOptions, useOpds } from '../employees/api';
+import { useRequestList } from './api';
+import { BatchResultModal } from './BatchResultModal';
 import { RequestTable } from './RequestTable';
 import type { RequestListParams, RequestRow } from './types';
-import { displayTitle } from './title';
+import { useBatchRun } from './useBatchRun';
 
 export type RequestListVariant = 'mine' | 'opd' | 'queue';
 
@@ -45,17 +41,11 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
   const spec = useChangeSpec();
   const opds = useOpds();
   const [state, update] = useSearchState(DEFAULTS);
-  const [search, setSearch] = useState(state.q);
-  const [debouncedSearch] = useDebouncedValue(search, 350);
-  useEffect(() => {
-    if (debouncedSearch.trim() !== state.q) update({ q: debouncedSearch.trim() });
-    // Only the typed text drives this; state.q follows it.
-  }, [debouncedSearch]);
+  const [search, setSearch] = useSearchInput(state.q, update);
 
   const defaultSort: Sort = variant === 'queue' ? 'submittedAt' : '-submittedAt';
-  const sort = (SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : defaultSort;
-  const page = Math.max(1, Number(state.page) || 1);
-  const pageSize = Number(state.pageSize) || 25;
+  const sort = pickSort(state.sort, SORTS, defaultSort);
+  const { page, pageSize } = parsePaging(state);
 
   const params: RequestListParams = {
     page,
@@ -78,16 +68,16 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
   const list = useRequestList(params, !noEmployee);
 
   // Batch approval (queue only).
-  const [selected, setSelected] = useState<Map<number, RequestRow>>(new Map());
+  const selection = useRowSelection((row: RequestRow) => row.actions.some((a) => a.action === 'approve'));
+  const selected = selection.selected;
   const [confirmBatch, setConfirmBatch] = useState(false);
-  const [batchResult, setBatchResult] = useState<BatchOutcome | null>(null);
-  const batch = useBatchAction();
-  const approvable = (row: RequestRow) => row.actions.some((a) => a.action === 'approve');
+  const batch = useBatchRun({
+    doneTitle: t('requests.batch.doneTitle'),
+    onSettled: () => setConfirmBatch(false),
+    onSuccess: selection.clear,
+  });
 
-  const opdOptions = useMemo(() => {
-    if (variant === 'opd') return me.opds.map((o) => ({ value: String(o.id), label: o.nama }));
-    return (opds.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.nama }));
-  }, [variant, me.opds, opds.data]);
+  const opdOptions = useMemo(() => toOpdOptions(variant === 'opd' ? me.opds : opds.data?.items), [variant, me.opds, opds.data]);
   const targetOptions = useMemo(
     () => Object.entries(spec.data?.targets ?? {}).map(([value, s]) => ({ value, label: s.label })),
     [spec.data],
@@ -96,30 +86,6 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
     { value: 'open', label: t('requests.filters.open') },
     ...Object.entries(DATA_CHANGE_STATES).map(([value, label]) => ({ value, label })),
   ];
-
-  const runBatch = () => {
-    const items = [...selected.values()].map((r) => ({ id: r.id, version: r.version }));
-    const titles = new Map([...selected.values()].map((r) => [r.id, displayTitle(r)]));
-    batch.mutate(
-      { action: 'approve', items },
-      {
-        onSuccess: (result) => {
-          setConfirmBatch(false);
-          setBatchResult({ ...result, titles });
-          setSelected(new Map());
-          notifications.show({
-            color: result.failed ? 'orange' : 'green',
-            title: t('requests.batch.doneTitle'),
-            message: t('requests.batch.done', { succeeded: result.succeeded, failed: result.failed }),
-          });
-        },
-        onError: (error) => {
-          setConfirmBatch(false);
-          notifications.show({ color: 'red', title: t('requests.batch.failedTitle'), message: errorMessage(error) });
-        },
-      },
-    );
-  };
 
   return (
     <Stack gap="lg">
@@ -207,75 +173,40 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
         </Group>
       </Card>
 
-      <Card padding={0}>
-        {noEmployee ? (
-          <EmptyState title={t('profile.noEmployee')} />
-        ) : list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <Stack p="md">
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-          </Stack>
-        ) : list.data.items.length === 0 ? (
+      <ListCard
+        query={list}
+        page={page}
+        pageSize={pageSize}
+        onPaging={update}
+        unavailable={noEmployee && <EmptyState title={t('profile.noEmployee')} />}
+        empty={
           <EmptyState
             icon={<IconInbox size={30} stroke={1.5} />}
             title={variant === 'queue' ? t('requests.emptyQueue') : t('requests.empty')}
             description={variant === 'mine' ? t('requests.emptyMineHint') : undefined}
             data-testid="requests-empty"
           />
-        ) : (
-          <Stack gap={0}>
-            <RequestTable
-              items={list.data.items}
-              showEmployee={variant !== 'mine'}
-              sort={sort}
-              onSort={(s) => update({ sort: s === defaultSort ? '' : s })}
-              selection={
-                variant === 'queue'
-                  ? {
-                      selected: new Set(selected.keys()),
-                      isSelectable: approvable,
-                      onToggle: (row, checked) =>
-                        setSelected((prev) => {
-                          const next = new Map(prev);
-                          if (checked) next.set(row.id, row);
-                          else next.delete(row.id);
-                          return next;
-                        }),
-                      onToggleAll: (checked) =>
-                        setSelected((prev) => {
-                          const next = new Map(prev);
-                          for (const row of list.data.items.filter(approvable)) {
-                            if (checked) next.set(row.id, row);
-                            else next.delete(row.id);
-                          }
-                          return next;
-                        }),
-                    }
-                  : undefined
-              }
-            />
-            <Stack p="md" pt="sm">
-              <ListFooter
-                page={page}
-                pageSize={pageSize}
-                total={list.data.total}
-                onPageChange={(p) => update({ page: p })}
-                onPageSizeChange={(n) => update({ pageSize: n })}
-              />
-            </Stack>
-          </Stack>
+        }
+      >
+        {(data) => (
+          <RequestTable
+            items={data.items}
+            showEmployee={variant !== 'mine'}
+            sort={sort}
+            onSort={(s) => update({ sort: s === defaultSort ? '' : s })}
+            selection={variant === 'queue' ? selection.forRows(data.items) : undefined}
+          />
         )}
-      </Card>
+      </ListCard>
 
       <Modal opened={confirmBatch} onClose={() => setConfirmBatch(false)} title={t('requests.batch.confirmTitle')} centered>
         <Stack gap="md">
           <Text size="sm">{t('requests.batch.confirm', { count: selected.size })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmBatch(false)} disabled={batch.isPending}>
+            <Button variant="default" onClick={() => setConfirmBatch(false)} disabled={batch.pending}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={runBatch} loading={batch.isPending} leftSection={<IconChecks size={16} />} data-testid="batch-confirm">
+            <Button onClick={() => batch.run('approve', [...selected.values()])} loading={batch.pending} leftSection={<IconChecks size={16} />} data-testid="batch-confirm">
               {t('requests.batch.approve')}
             </Button>
           </Group>
@@ -283,8 +214,8 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
       </Modal>
 
       <BatchResultModal
-        result={batchResult}
-        onClose={() => setBatchResult(null)}
+        result={batch.result}
+        onClose={batch.closeResult}
         stateLabel={(state) => (DATA_CHANGE_STATES as Record<string, string>)[state ?? ''] ?? state ?? ''}
       />
     </Stack>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Checkbox, Group, ScrollArea, Stack, Table, Text } from '
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { SortableTh } from '../../components/SortableTh';
+import type { RowSelection } from '../../components/useRowSelection';
 import { toneColor } from '../../domain/labels';
 import { formatDate, formatDateTime, formatNip } from '../../i18n/format';
 import { displayTitle } from './title';
@@ -15,12 +16,7 @@ export function RequestStatusBadge({ row, size = 'md' }: { row: Pick<RequestRow,
   );
 }
 
-export interface RequestSelection {
-  selected: Set<number>;
-  isSelectable: (row: RequestRow) => boolean;
-  onToggle: (row: RequestRow, checked: boolean) => void;
-  onToggleAll: (checked: boolean) => void;
-}
+export type RequestSelection = RowSelection<RequestRow>;
 
 export interface RequestTableProps {
   items: RequestRow[];
