@@ -180,3 +180,22 @@ describe('admin password reset', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('user list', () => {
+  it('401 anonymous, 403 non-admin, searchable list with abilities for BKD_ADMIN', async () => {
+    expect((await supertest(t.app).get('/api/users')).status).toBe(401);
+    const v = await createUser(t.db, { roles: ['BKD_VERIFIER'], username: uniq('cari.verif.') });
+    const va = await loginAgent(t.app, v.username, PASSWORD);
+    expect((await va.get('/api/users')).status).toBe(403);
+    const admin = await createUser(t.db, { roles: ['BKD_ADMIN'] });
+    const aa = await loginAgent(t.app, admin.username, PASSWORD);
+    const res = await aa.get(`/api/users?q=${encodeURIComponent(v.username)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ id: v.id, username: v.username, roles: [{ role: 'BKD_VERIFIER', opd: null }], abilities: { resetPassword: true } }),
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/hash/i);
+    const self = await aa.get(`/api/users?q=${encodeURIComponent(admin.username)}`);
+    expect(self.body.items[0].abilities.resetPassword).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+
+let world: DemoWorld;
+beforeAll(async () => {
+  world = await startDemoWorld('users');
+});
+afterAll(async () => {
+  await world?.stop();
+});
+
+describe('Pengguna (BKD_ADMIN)', () => {
+  it('resets a password to a temporary one; the user must change it at the next login', async () => {
+    const { browser, server } = world;
+    const admin = await browser.newContext();
+    const page = await admin.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdAdmin);
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByTestId('home-title').waitFor();
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-search').fill(DEMO_USERNAMES.bkdVerifier);
+    const row = page.getByTestId('users-table').getByRole('row', { name: /Rina Wulandari/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Setel ulang sandi' }).click();
+    await page.getByTestId('users-reset-confirm').click();
+    const temp = (await page.getByTestId('users-temporary-password').innerText()).trim();
+    expect(temp).toMatch(/^[A-Za-z2-9]{12}$/);
+    await page.screenshot({ path: path.join(SHOTS, 'users-reset.png') });
+    await admin.close();
+
+    const verifier = await browser.newContext();
+    const vp = await verifier.newPage();
+    await vp.goto(`${server.url}/login`);
+    await vp.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdVerifier);
+    await vp.getByLabel('Kata sandi').fill(temp);
+    await vp.getByRole('button', { name: 'Masuk' }).click();
+    await vp.waitForURL(/\/ganti-sandi/);
+    await vp.getByTestId('must-change-password-notice').waitFor();
+    await verifier.close();
+  });
+});

@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconKey, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../../api/client';
+import type { Role } from '../../api/types';
+import { EmptyState, ListCard, PageHeader, parsePaging, useSearchInput, useSearchState } from '../../components';
+import { formatDateTime } from '../../i18n/format';
+
+interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  roles: { role: Role; opd: string | null }[];
+  abilities: { resetPassword: boolean };
+}
+interface UserList {
+  page: number;
+  pageSize: number;
+  total: number;
+  items: UserRow[];
+}
+
+const FILTER_ROLES: Role[] = ['ASN', 'OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN'];
+
+/** BKD_ADMIN: accounts with their roles; reset a password to a temporary one. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [state, update] = useSearchState({ q: '', role: '', page: '1', pageSize: '25' });
+  const [search, setSearch] = useSearchInput(state.q, update);
+  const { page, pageSize } = parsePaging(state);
+  const query = useQuery({
+    queryKey: ['users', state.q, state.role, page, pageSize],
+    queryFn: ({ signal }) => api.get<UserList>('/api/users', { query: { q: state.q, role: state.role, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+  const [target, setTarget] = useState<UserRow | null>(null);
+  const [temporary, setTemporary] = useState<string | null>(null);
+  const reset = useMutation({
+    mutationFn: (id: number) => api.post<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`),
+    onSuccess: (r) => {
+      setTemporary(r.temporaryPassword);
+      void qc.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (err) => notifications.show({ color: 'red', title: t('users.resetFailed'), message: errorMessage(err) }),
+  });
+  const close = () => {
+    setTarget(null);
+    setTemporary(null);
+    reset.reset();
+  };
+
+  return (
+    <Stack>
+      <PageHeader title={t('nav.items.users')} description={t('users.description')} />
+      <Group align="end">
+        <TextInput
+          label={t('users.search')}
+          placeholder={t('users.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+          data-testid="users-search"
+        />
+        <Select
+          label={t('users.role')}
+          placeholder={t('users.allRoles')}
+          data={FILTER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={state.role || null}
+          onChange={(v) => update({ role: v ?? '' })}
+          clearable
+          w={220}
+        />
+      </Group>
+      <ListCard query={query} page={page} pageSize={pageSize} onPaging={update} empty={<EmptyState icon={<IconUsersGroup size={32} />} title={t('users.empty')} />}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover data-testid="users-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.name')}</Table.Th>
+                  <Table.Th>{t('users.username')}</Table.Th>
+                  <Table.Th>{t('users.roles')}</Table.Th>
+                  <Table.Th>{t('users.lastLogin')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {u.displayName}
+                      </Text>
+                      {u.mustChangePassword && (
+                        <Badge size="xs" color="orange" variant="light">
+                          {t('users.mustChange')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{u.username}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {u.roles.map((r) => (
+                          <Badge key={`${r.role}-${r.opd ?? ''}`} size="sm" variant="light">
+                            {t(`roles.${r.role}`)}
+                            {r.opd ? ` · ${r.opd}` : ''}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {u.abilities.resetPassword && (
+                        <Button size="xs" variant="light" leftSection={<IconKey size={14} />} onClick={() => setTarget(u)}>
+                          {t('users.reset')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListCard>
+      <Modal opened={!!target} onClose={close} title={t('users.resetTitle')} centered>
+        {target && !temporary && (
+          <Stack>
+            <Text size="sm">{t('users.resetConfirm', { name: target.displayName, username: target.username })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button color="red" loading={reset.isPending} onClick={() => reset.mutate(target.id)} data-testid="users-reset-confirm">
+                {t('users.reset')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {temporary && (
+          <Stack>
+            <Alert color="green" title={t('users.resetDone')}>
+              {t('users.resetDoneText')}
+            </Alert>
+            <Group>
+              <Code fz="lg" data-testid="users-temporary-password">
+                {temporary}
+              </Code>
+              <CopyButton value={temporary}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? t('users.copied') : t('users.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Group justify="flex-end">
+              <Button onClick={close}>{t('common.close')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
