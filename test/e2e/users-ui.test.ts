@@ -11,7 +11,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-describe('Pengguna (BKD_ADMIN)', () => {
+describe('Pengguna and Pengaturan (BKD_ADMIN)', () => {
   it('resets a password to a temporary one; the user must change it at the next login', async () => {
     const { browser, server } = world;
     const admin = await browser.newContext();
@@ -30,6 +30,20 @@ describe('Pengguna (BKD_ADMIN)', () => {
     const temp = (await page.getByTestId('users-temporary-password').innerText()).trim();
     expect(temp).toMatch(/^[A-Za-z2-9]{12}$/);
     await page.screenshot({ path: path.join(SHOTS, 'users-reset.png') });
+    await page.getByRole('button', { name: 'Tutup' }).click();
+
+    // Pengaturan: add a rejection reason; it is stored (and audited) on the server.
+    await page.getByTestId('nav-settings').click();
+    const reasons = page.getByTestId('setting-change_request.reject_reasons');
+    await reasons.waitFor();
+    await reasons.locator('input:not([type=hidden])').fill('NIK tidak sesuai KTP');
+    await reasons.locator('input:not([type=hidden])').press('Enter');
+    await reasons.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Pengaturan disimpan').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });
+    const saved = await server.ctx.db.appSetting.findUniqueOrThrow({ where: { key: 'change_request.reject_reasons' } });
+    expect(saved.value).toContain('NIK tidak sesuai KTP');
+    expect(await server.ctx.db.auditLog.count({ where: { action: 'setting.updated', entityId: 'change_request.reject_reasons' } })).toBe(1);
     await admin.close();
 
     const verifier = await browser.newContext();

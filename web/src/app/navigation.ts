@@ -9,6 +9,7 @@ import {
   IconHome,
   IconListDetails,
   IconSearch,
+  IconSettings,
   IconSitemap,
   IconStack2,
   IconUpload,
@@ -62,6 +63,7 @@ export const NAV_ITEMS = [
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
   { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },
+  { key: 'settings', path: '/admin/pengaturan', roles: ['BKD_ADMIN'], section: 'admin', icon: IconSettings },
   { key: 'jobQueues', path: '/admin/queues', roles: ['BKD_ADMIN'], section: 'admin', icon: IconStack2, external: true },
 ] as const satisfies readonly NavItem[];
 

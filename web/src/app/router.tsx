@@ -17,6 +17,7 @@ import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
 import { RequestListPage } from '../features/requests/RequestListPage';
 import { NotFoundPage } from '../features/system/NotFoundPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
@@ -40,6 +41,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   indicators: <IndicatorsPage />,
   dataImport: <ImportPage />,
   users: <UsersPage />,
+  settings: <SettingsPage />,
 };
 
 /** Pages of the detail routes (see DETAIL_ROUTES). */
