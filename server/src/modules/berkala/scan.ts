@@ -22,7 +22,6 @@ import {
 } from '@simak/shared';
 import { systemMeta, type RequestMeta } from '../../audit/audit.ts';
 import type { Db } from '../../db.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
 import { getSetting } from '../settings/service.ts';
 import { allSalaryTables, gajiOf } from './salary.ts';
 
@@ -245,43 +244,38 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
             RETURNING id, employee_id AS "employeeId", dedupe_key AS "dedupeKey", state`;
           const byKey = new Map(drafts.map((d) => [`KGB:${d.r.id}:${d.payload.tmt}`, d]));
           const made = reqs.map((q) => ({ q, d: byKey.get(q.dedupeKey!)! }));
-          await tx.kgbDraft.createMany({
-            data: made.map(({ q, d }) => ({
-              requestId: q.id,
-              employeeId: q.employeeId,
-              tmt: isoToDate(d.payload.tmt),
-              golongan: d.payload.golongan,
-              mkgTahun: d.payload.mkgTahun,
-              mkgBulan: d.payload.mkgBulan,
-              gajiPokokLama: d.payload.gajiPokokLama,
-              gajiPokokBaru: d.payload.gajiPokokBaru,
-              postponed: d.payload.postponed,
-              reasons: d.payload.reasons,
-            })),
-          });
-          await tx.requestEvent.createMany({
-            data: made.map(({ q, d }) => ({
-              requestId: q.id,
-              actorName: 'Sistem (e-Berkala)',
-              action: 'create',
-              toState: q.state,
-              note: d.payload.postponed ? `Ditunda: ${d.payload.reasons.join(' ')}` : 'Draf KGB dibuat otomatis.',
-            })),
-          });
-          const links = made.flatMap(({ q, d }) => d.docIds.map((documentId) => ({ requestId: q.id, documentId, role: 'DASAR' })));
-          if (links.length) await tx.requestDocument.createMany({ data: links, skipDuplicates: true });
-          await tx.auditLog.createMany({
-            data: made.map(({ q, d }) => ({
-              action: 'kgb.created',
-              entityType: 'workflow_request',
-              entityId: String(q.id),
-              employeeId: q.employeeId,
-              after: d.payload as unknown as Prisma.InputJsonValue,
-              actorUserId: meta.actorUserId,
-              requestId: meta.requestId ?? null,
-              ip: meta.ip ?? null,
-            })),
-          });
+          if (!made.length) return made;
+          // The rest of the batch, set-based as well: drafts, timeline events, base documents, audit rows.
+          const ids = made.map(({ q }) => q.id);
+          await tx.$executeRaw`
+            INSERT INTO kgb_draft (request_id, employee_id, tmt, golongan, mkg_tahun, mkg_bulan, gaji_pokok_lama, gaji_pokok_baru, postponed, reasons)
+            SELECT x.request_id, x.employee_id, x.tmt, x.golongan, x.mkg_tahun, x.mkg_bulan, x.lama, x.baru, x.postponed,
+                   ARRAY(SELECT jsonb_array_elements_text(x.reasons::jsonb))
+            FROM unnest(
+              ${ids}::int[], ${made.map(({ q }) => q.employeeId)}::int[], ${made.map(({ d }) => d.payload.tmt)}::date[],
+              ${made.map(({ d }) => d.payload.golongan)}::text[], ${made.map(({ d }) => d.payload.mkgTahun)}::int[],
+              ${made.map(({ d }) => d.payload.mkgBulan)}::int[], ${made.map(({ d }) => d.payload.gajiPokokLama)}::int[],
+              ${made.map(({ d }) => d.payload.gajiPokokBaru)}::int[], ${made.map(({ d }) => d.payload.postponed)}::boolean[],
+              ${made.map(({ d }) => JSON.stringify(d.payload.reasons))}::text[]
+            ) AS x(request_id, employee_id, tmt, golongan, mkg_tahun, mkg_bulan, lama, baru, postponed, reasons)`;
+          await tx.$executeRaw`
+            INSERT INTO request_event (request_id, at, actor_name, action, to_state, note)
+            SELECT x.request_id, ${now}, 'Sistem (e-Berkala)', 'create', x.state, x.note
+            FROM unnest(
+              ${ids}::int[], ${made.map(({ q }) => q.state)}::text[],
+              ${made.map(({ d }) => (d.payload.postponed ? `Ditunda: ${d.payload.reasons.join(' ')}` : 'Draf KGB dibuat otomatis.'))}::text[]
+            ) AS x(request_id, state, note)`;
+          const links = made.flatMap(({ q, d }) => d.docIds.map((documentId) => [q.id, documentId] as const));
+          if (links.length) {
+            await tx.$executeRaw`
+              INSERT INTO request_document (request_id, document_id, role)
+              SELECT x.r, x.d, 'DASAR' FROM unnest(${links.map((l) => l[0])}::int[], ${links.map((l) => l[1])}::int[]) AS x(r, d)
+              ON CONFLICT DO NOTHING`;
+          }
+          await tx.$executeRaw`
+            INSERT INTO audit_log (at, action, entity_type, entity_id, employee_id, after, actor_user_id, request_id, ip)
+            SELECT ${now}, 'kgb.created', 'workflow_request', x.id::text, x.employee_id, x.after::jsonb, ${meta.actorUserId}::int, ${meta.requestId ?? null}, ${meta.ip ?? null}
+            FROM unnest(${ids}::int[], ${made.map(({ q }) => q.employeeId)}::int[], ${made.map(({ d }) => JSON.stringify(d.payload))}::text[]) AS x(id, employee_id, after)`;
           return made;
         },
         { timeout: 120_000 },
