@@ -9,31 +9,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_NIPS, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { runKgbScan } from '../../server/src/modules/berkala/scan.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
-import type { startServer } from '../support/server.ts';
 
 const TODAY = '2026-11-30';
 const GOOD_PREDICATES = new Set(['SANGAT_BAIK', 'BAIK']);
 
 let world: DemoWorld | undefined;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let server: DemoWorld['server'];
 let requestId: number;
 
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('NIP / Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('home-title').waitFor();
-  return { context, page };
-}
+const signIn = (username: string) => world!.signIn(username);
 
 async function shot(page: Page, name: string) {
   // Full-page shots of a scrolled page draw the fixed header mid-page: start from the top.
@@ -43,7 +32,7 @@ async function shot(page: Page, name: string) {
 
 beforeAll(async () => {
   world = await startDemoWorld('kgb');
-  ({ server, browser } = world);
+  ({ server } = world);
 
   // The KGB is postponed without a qualifying SKP of the year before the TMT: make sure there is one.
   const db = server.ctx.db;

@@ -6,30 +6,18 @@
  * Runs on its own database (created, migrated and seeded here, dropped afterwards).
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
-import type { startServer } from '../support/server.ts';
 
 const INDEX_KEYS = ['ikp', 'ikom', 'ikin', 'idis', 'ip'] as const;
 /** An index as displayed: 2 decimals with the Indonesian comma (e.g. 73,33). */
 const DISPLAYED_INDEX = /^\d{1,3}(\.\d{3})*,\d{2}$/;
 
 let world: DemoWorld | undefined;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
 
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('NIP / Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('home-title').waitFor();
-  return { context, page };
-}
+const signIn = (username: string) => world!.signIn(username);
 
 async function shot(page: Page, name: string) {
   await page.evaluate('window.scrollTo(0, 0)');
@@ -56,7 +44,6 @@ async function apiGet<T>(page: Page, url: string): Promise<{ status: number; bod
 
 beforeAll(async () => {
   world = await startDemoWorld('indui');
-  ({ server, browser } = world);
 });
 
 afterAll(async () => {

@@ -8,17 +8,15 @@
  * it does not depend on the order of the other e2e files that seed the shared one.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_NIPS, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
-import type { startServer } from '../support/server.ts';
 
 const NEW_BIRTHPLACE = 'Malang';
 
 let world: DemoWorld | undefined;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let server: DemoWorld['server'];
 let requestId: number;
 
 /** A tiny but well-formed one-page PDF (correct xref offsets), as a browser upload would send. */
@@ -44,22 +42,13 @@ function tinyPdf(text: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('NIP / Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('home-title').waitFor();
-  return { context, page };
-}
+const signIn = (username: string) => world!.signIn(username);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `simak-ui-${name}.png`), fullPage: true });
 
 beforeAll(async () => {
   world = await startDemoWorld('ui');
-  ({ server, browser } = world);
+  ({ server } = world);
 });
 
 afterAll(async () => {

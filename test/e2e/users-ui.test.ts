@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
 let world: DemoWorld;
@@ -14,13 +14,7 @@ afterAll(async () => {
 describe('Pengguna and Pengaturan (BKD_ADMIN)', () => {
   it('resets a password to a temporary one; the user must change it at the next login', async () => {
     const { browser, server } = world;
-    const admin = await browser.newContext();
-    const page = await admin.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdAdmin);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByTestId('home-title').waitFor();
+    const { context: admin, page } = await world.signIn(DEMO_USERNAMES.bkdAdmin);
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-search').fill(DEMO_USERNAMES.bkdVerifier);
     const row = page.getByTestId('users-table').getByRole('row', { name: /Rina Wulandari/ });

@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { seedDemo } from '../../prisma/seed/demo.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/demo.ts';
 import { applyMigrations } from '../../prisma/tools/migrations.ts';
 import { launchBrowser } from './browser.ts';
 import { startServer } from './server.ts';
@@ -15,6 +15,8 @@ export interface DemoWorld {
   databaseUrl: string;
   server: Awaited<ReturnType<typeof startServer>>;
   browser: Browser;
+  /** A fresh browser context logged in through the login page (home page shown). */
+  signIn(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,16 @@ export async function startDemoWorld(suffix: string, employees = 600): Promise<D
     databaseUrl,
     server,
     browser,
+    async signIn(username, password = DEMO_PASSWORD) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('NIP / Nama pengguna').fill(username);
+      await page.getByLabel('Kata sandi').fill(password);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByTestId('home-title').waitFor();
+      return { context, page };
+    },
     async stop() {
       await browser.close().catch(() => undefined);
       await server.stop();
