@@ -3,6 +3,7 @@ import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
 import { presentRequestDetail } from '../requests/presenter.ts';
+import { loadVisibleRequest } from '../requests/service.ts';
 import { proposeChange } from './service.ts';
 
 export function changeRequestRoutes(ctx: AppContext) {
@@ -30,13 +31,9 @@ export function changeRequestRoutes(ctx: AppContext) {
       responses: { 201: { description: 'Usulan dibuat (atau langsung diterapkan untuk data kontak)' } },
       handler: async ({ req, res, actor, body }) => {
         const created = await proposeChange(db, actor, body, metaFrom(req));
-        const full = await db.workflowRequest.findUniqueOrThrow({
-          where: { id: created.id },
-          include: { employee: { select: { id: true, nip: true, nama: true, gelarDepan: true, gelarBelakang: true, atasanId: true } } },
-        });
-        const opd = await db.opd.findUnique({ where: { id: full.opdId }, select: { kode: true, nama: true } });
+        const { r } = await loadVisibleRequest(db, actor, created.id);
         res.status(201);
-        return presentRequestDetail(db, actor, { ...(full as never as Parameters<typeof presentRequestDetail>[2]), opd });
+        return presentRequestDetail(db, actor, r);
       },
     }),
   ];

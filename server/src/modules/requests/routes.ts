@@ -3,12 +3,12 @@ import { RequestActionBody } from '@simak/shared/api/change-requests';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError, Forbidden, NotFound } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { defineRoute } from '../../lib/http.ts';
-import { canViewRequest, requestScope, transition, type Req } from '../../workflow/engine.ts';
-import { workflowOf } from '../../workflow/registry.ts';
+import { requestScope, transition, type Req } from '../../workflow/engine.ts';
 import { presentRequestDetail, presentRequestRow } from './presenter.ts';
+import { loadVisibleRequest, REQUEST_INCLUDE } from './service.ts';
 
 const listQuery = z.object({
   type: z.string().max(40).optional(),
@@ -24,21 +24,9 @@ const listQuery = z.object({
   sort: z.enum(['submittedAt', '-submittedAt', 'stateSince', '-stateSince']).default('submittedAt'),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const include = {
-  employee: { select: { id: true, nip: true, nama: true, gelarDepan: true, gelarBelakang: true, atasanId: true } },
-} as const;
 
 export function requestRoutes(ctx: AppContext) {
   const { db } = ctx;
-
-  async function loadVisible(actor: Parameters<typeof canViewRequest>[1], id: number) {
-    const r = await db.workflowRequest.findUnique({ where: { id }, include });
-    const entry = r && workflowOf(r.type);
-    if (!r || !entry) throw NotFound('Usulan');
-    if (!canViewRequest(entry.def, actor, r, r.employee.atasanId)) throw Forbidden();
-    const opd = await db.opd.findUnique({ where: { id: r.opdId }, select: { kode: true, nama: true } });
-    return { r: { ...r, opd } as unknown as Req<unknown> & { employee: typeof r.employee; opd: typeof opd }, entry };
-  }
 
   return [
     defineRoute({
@@ -71,7 +59,7 @@ export function requestRoutes(ctx: AppContext) {
           db.workflowRequest.count({ where }),
           db.workflowRequest.findMany({
             where,
-            include,
+            include: REQUEST_INCLUDE,
             orderBy: [{ [field]: desc ? 'desc' : 'asc' }, { id: 'asc' }],
             skip: (query.page - 1) * query.pageSize,
             take: query.pageSize,
@@ -96,7 +84,7 @@ export function requestRoutes(ctx: AppContext) {
       params: idParams,
       responses: { 200: { description: 'Usulan' }, 404: { description: 'Tidak ditemukan' } },
       handler: async ({ actor, params }) => {
-        const { r } = await loadVisible(actor, params.id);
+        const { r } = await loadVisibleRequest(db, actor, params.id);
         return presentRequestDetail(db, actor, r);
       },
     }),
@@ -110,7 +98,7 @@ export function requestRoutes(ctx: AppContext) {
       body: RequestActionBody,
       responses: { 200: { description: 'Usulan setelah tindakan' }, 409: { description: 'Versi usang atau status tidak sesuai' } },
       handler: async ({ req, actor, params, body }) => {
-        const { entry } = await loadVisible(actor, params.id);
+        const { entry } = await loadVisibleRequest(db, actor, params.id);
         await transition(db, entry.def, {
           requestId: params.id,
           action: params.action,
@@ -119,7 +107,7 @@ export function requestRoutes(ctx: AppContext) {
           input: { note: body.note, data: body.data },
           meta: metaFrom(req),
         });
-        const { r } = await loadVisible(actor, params.id);
+        const { r } = await loadVisibleRequest(db, actor, params.id);
         return presentRequestDetail(db, actor, r);
       },
     }),
@@ -139,7 +127,7 @@ export function requestRoutes(ctx: AppContext) {
         const results: { id: number; ok: boolean; state?: string; error?: { code: string; message: string } }[] = [];
         for (const item of body.items) {
           try {
-            const { entry } = await loadVisible(actor, item.id);
+            const { entry } = await loadVisibleRequest(db, actor, item.id);
             const r = await transition(db, entry.def, {
               requestId: item.id,
               action: body.action,
