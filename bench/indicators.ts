@@ -12,7 +12,9 @@
  *   scan     ONE hand-written SQL query touching every row of each table the indicators read
  *            (employee, riwayat_jabatan, riwayat_pendidikan, riwayat_diklat, riwayat_skp, riwayat_hukdis);
  *   core     the full indicator set of a year for the agency and every top-level OPD
- *            (IKP, IKom a–d, IKin, IDis, IP with every numerator/denominator): computeTallies + formulas;
+ *            (IKP, IKom a–d, IKin, IDis, IP with every numerator/denominator): computeTallies + formulas,
+ *            from the year's materialized facts (built first, timed: what the worker does);
+ *   direct   the same from the histories (the path of a year not materialized); must agree exactly;
  *   response the whole GET /api/indicators answer (core + previous year + counters + snapshot);
  *   naive    (100k only) loading the same tables into JavaScript (Prisma findMany) and computing
  *            there; its result is compared with the SQL one (they must agree exactly). At 1M it is
@@ -26,7 +28,7 @@ import {
 } from '@simak/shared';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
 import { createDb, type Db } from '../server/src/db.ts';
-import { buildIndicators, computeIndicators, computeTallies, emptyTally, loadLevels, type LevelTable, type Tally } from '../server/src/modules/indicators/compute.ts';
+import { buildIndicators, computeIndicators, computeTallies, emptyTally, loadLevels, materializeYear, type LevelTable, type Tally } from '../server/src/modules/indicators/compute.ts';
 import { loadYearConfig } from '../server/src/modules/indicators/config.ts';
 import { resolveScope } from '../server/src/modules/indicators/scope.ts';
 import { generateRegency } from './indicators-generate.ts';
@@ -186,11 +188,25 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
     console.log(`  ${Object.entries(gen.r.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
     await client.query('SET jit = off');
 
+    // The facts of the year and the previous one (what the worker does at start and every 1 January).
+    const mat: string[] = [];
+    for (const y of [YEAR - 1, YEAR]) {
+      const m = await time(() => materializeYear(db, y));
+      mat.push(`${y} ${fmt(m.ms)}`);
+    }
+    await client.query('VACUUM ANALYZE');
+    const { rows: factRows } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM indicator_fact');
+    console.log(`  facts materialized: ${mat.join(', ')} (${Number(factRows[0]!.n).toLocaleString('en')} rows for the two years)`);
+
     const scope = await resolveScope(db, { year: YEAR, asOf: AS_OF });
     const levels = await loadLevels(db);
     const config = await loadYearConfig(db, YEAR);
     const core = async () => {
       const t = await computeTallies(db, scope, levels, config);
+      return { t, indicators: buildIndicators(t.total, levels, config) };
+    };
+    const direct = async () => {
+      const t = await computeTallies(db, scope, levels, config, { direct: true });
       return { t, indicators: buildIndicators(t.total, levels, config) };
     };
     const response = () => computeIndicators(db, { year: YEAR, asOf: AS_OF });
@@ -199,16 +215,25 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
     // Warm-up (caches, plans), then interleaved measured runs.
     await scan();
     const first = await core();
+    const viaHistories = await direct();
     await response();
-    const ms = { scan: [] as number[], core: [] as number[], response: [] as number[] };
+    if (JSON.stringify(first.t.total) !== JSON.stringify(viaHistories.t.total)) {
+      console.log('  FACTS AND HISTORIES DISAGREE');
+      console.log('    facts    ', JSON.stringify(first.t.total));
+      console.log('    histories', JSON.stringify(viaHistories.t.total));
+      process.exitCode = 1;
+    }
+    const ms = { scan: [] as number[], core: [] as number[], response: [] as number[], direct: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       ms.scan.push((await time(scan)).ms);
       ms.core.push((await time(core)).ms);
       ms.response.push((await time(response)).ms);
+      ms.direct.push((await time(direct)).ms);
     }
     const scanMs = median(ms.scan);
     const coreMs = median(ms.core);
     const respMs = median(ms.response);
+    const directMs = median(ms.direct);
     const ind = first.indicators;
     console.log(
       `  N = ${first.t.total.n.toLocaleString('en')}: IKP ${ind.ikp.value?.toFixed(4)}, IKom ${ind.ikom.value?.toFixed(4)}, IKin ${ind.ikin.value?.toFixed(4)}, IDis ${ind.idis.value?.toFixed(4)}, IP ${ind.ip.value?.toFixed(4)}`,
@@ -216,6 +241,15 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
     console.log(`  scan (one SQL query touching every row of the 6 tables): ${fmt(scanMs)}   [runs: ${ms.scan.map(fmt).join(', ')}]`);
     console.log(`  core (full indicator set, agency + ${first.t.byRoot.size} top-level OPDs): ${fmt(coreMs)}  → ${(coreMs / scanMs).toFixed(2)}× scan   [runs: ${ms.core.map(fmt).join(', ')}]`);
     console.log(`  response (core + previous year + counters + snapshot): ${fmt(respMs)}  → ${(respMs / scanMs).toFixed(2)}× scan   [runs: ${ms.response.map(fmt).join(', ')}]`);
+    console.log(
+      `  core from the histories (a year not materialized; same counts: ${JSON.stringify(first.t.total) === JSON.stringify(viaHistories.t.total) ? 'yes' : 'NO'}): ${fmt(directMs)}  → ${(directMs / scanMs).toFixed(2)}× scan   [runs: ${ms.direct.map(fmt).join(', ')}]`,
+    );
+    // What keeping the facts costs a write: recomputing employees' facts (two years), per employee.
+    for (const k of [1, 100, 10_000]) {
+      const ids = (await client.query<{ id: number }>(`SELECT id FROM employee ORDER BY id LIMIT ${k} OFFSET 1000`)).rows.map((r) => r.id);
+      const w = await time(() => client.query('SELECT refresh_indicator_facts($1::int[], NULL)', [ids]));
+      console.log(`  write cost: recomputing the facts of ${k.toLocaleString('en')} employee(s) (2 years): ${fmt(w.ms)} (${(w.ms / k).toFixed(3)} ms each)`);
+    }
 
     if (!naive100k) {
       const nv = await time(() => naive(db, levels, config.predicateScores ?? DEFAULT_PREDIKAT_SCORES));

@@ -122,11 +122,19 @@ async function seedIfEmpty(databaseUrl: string) {
     const r = await seed.seedDemo({ databaseUrl, log: (m: string) => log(m) });
     log(`Seeded ${r.opds} OPDs, ${r.employees} employees, ${r.users} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     // The first e-Berkala detection, so the KGB queue and dashboard are filled at once (then daily at 01:00 WIB).
-    const [{ createDb }, { runKgbScan }] = await Promise.all([import('../server/src/db.ts'), import('../server/src/modules/berkala/scan.ts')]);
+    const [{ createDb }, { runKgbScan }, { materializeYear }, { defaultMaterializedYears }] = await Promise.all([
+      import('../server/src/db.ts'),
+      import('../server/src/modules/berkala/scan.ts'),
+      import('../server/src/modules/indicators/compute.ts'),
+      import('../server/src/modules/indicators/jobs.ts'),
+    ]);
     const db = createDb(databaseUrl, 2);
     try {
       const s = await runKgbScan(db);
       log(`e-Berkala scan: ${s.created} KGB drafts (${s.postponed} postponed) from ${s.scanned} PNS/CPNS.`);
+      // The indicator facts of the dashboard's first years (the worker keeps them and adds new years).
+      for (const year of defaultMaterializedYears()) await materializeYear(db, year);
+      log(`Indicator facts materialized for ${defaultMaterializedYears().join(' and ')}.`);
     } finally {
       await db.$disconnect();
     }

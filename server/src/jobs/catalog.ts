@@ -54,6 +54,13 @@ export const JOBS = {
     schema: z.object({ letterId: z.number().int().positive() }),
     jobId: (p) => `berkala.letter/${p.letterId}`,
   }),
+  /** Builds the indicator facts of a year (null: the current year and the previous one); idempotent. */
+  'indicators.materialize': spec({
+    queue: 'default',
+    schema: z.object({ year: z.number().int().min(1900).max(2200).nullable(), key: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+    jobId: (p) => `indicators.materialize/${p.key}`,
+    attempts: 3,
+  }),
 } satisfies Record<string, { queue: QueueName; schema: ZodType; jobId: (p: never) => string }>;
 
 export type JobName = keyof typeof JOBS;

@@ -8,11 +8,13 @@ import type { HandlerMap } from './types.ts';
 import { systemHandlers } from './system-jobs.ts';
 import { berkalaHandlers } from '../modules/berkala/jobs.ts';
 import { importHandlers } from '../modules/imports/jobs.ts';
+import { indicatorHandlers } from '../modules/indicators/jobs.ts';
 
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...berkalaHandlers,
   ...importHandlers,
+  ...indicatorHandlers,
 };
 
 export function assertHandlers(map: Partial<Record<string, unknown>>) {

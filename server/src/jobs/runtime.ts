@@ -1,4 +1,5 @@
 /** Starts BullMQ workers for every queue plus the outbox relay; stops them gracefully. */
+import { todayJakarta } from '@simak/shared';
 import { Worker, type Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import type { Db } from '../db.ts';
@@ -11,6 +12,7 @@ import { assertHandlers } from './handlers.ts';
 import { createQueues } from './queues.ts';
 import { OutboxRelay } from './relay.ts';
 import { upsertSchedules } from './schedules.ts';
+import { enqueue } from './outbox.ts';
 import type { HandlerMap, JobCtx } from './types.ts';
 
 export interface WorkerRuntime {
@@ -60,7 +62,13 @@ export function startWorkerRuntime(opts: {
     w.on('error', (err) => logger.error({ err: err.message }, 'worker error'));
   }
   if (opts.relay !== false) relay.start();
-  if (opts.schedules !== false) upsertSchedules(queues).catch((err) => logger.warn({ err: (err as Error).message }, 'could not upsert job schedules'));
+  if (opts.schedules !== false) {
+    upsertSchedules(queues).catch((err) => logger.warn({ err: (err as Error).message }, 'could not upsert job schedules'));
+    // Start-up work that must not wait for its schedule: the indicator facts of the current and previous year.
+    db.$transaction((tx) => enqueue(tx, 'indicators.materialize', { year: null, key: `boot-${todayJakarta()}` })).catch((err) =>
+      logger.warn({ err: (err as Error).message }, 'could not queue the indicator facts'),
+    );
+  }
   // Heartbeat for container health checks (npm run worker:health).
   const beat = () => redis.set(`${config.REDIS_PREFIX}:worker:heartbeat`, new Date().toISOString(), 'EX', 30).catch(() => undefined);
   void beat();

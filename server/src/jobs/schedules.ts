@@ -14,6 +14,8 @@ interface Schedule<N extends JobName> {
 export const SCHEDULES: Schedule<JobName>[] = [
   // e-Berkala: detect KGB falling due, daily at 01:00 WIB.
   { id: 'berkala-scan-daily', name: 'berkala.scan', pattern: '0 1 * * *', data: { date: '2000-01-01', trigger: 'schedule' } },
+  // Indicators: the facts of the current and the previous year exist (a new year on 1 January), daily at 00:15 WIB.
+  { id: 'indicators-materialize-daily', name: 'indicators.materialize', pattern: '15 0 * * *', data: { year: null, key: 'schedule' } },
 ];
 
 export async function upsertSchedules(queues: Queues) {

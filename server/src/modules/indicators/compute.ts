@@ -4,9 +4,13 @@
  *
  * The counts come back per (unit on D, education level) and are summed here, so
  * the agency's numerators and denominators are exactly the sums of the
- * top-level OPDs' ones. The agency-wide scan is split into employee-id ranges
- * run side by side on separate connections (each range is an independent,
- * merge-join-friendly query); a unit's scan is one query.
+ * top-level OPDs' ones.
+ *
+ * Two paths give the same counts (tested against each other): for a materialized
+ * year, one scan of its facts (indicator_fact, kept exact by triggers in the writing
+ * transaction); for any other year, the histories directly, agency-wide split into
+ * employee-id ranges run side by side (each an independent, merge-join-friendly
+ * query). Recent years are materialized on first use by a job.
  */
 import {
   INDICATOR_LABELS,
@@ -19,15 +23,17 @@ import {
   ip,
   IKP_REFERENCE_WEIGHT,
   type IndicatorResult as FormulaResult,
+  todayJakarta,
   type IsoDate,
 } from '@simak/shared';
 import type { BreakdownItem, IndicatorCode, IndicatorResult, IndicatorSet, IndicatorValue } from '@simak/shared/api/indicators';
 import type { Db } from '../../db.ts';
+import { enqueue } from '../../jobs/outbox.ts';
 import { loadYearConfig, type YearConfig } from './config.ts';
 import { computeCounters } from './counters.ts';
 import { defaultAsOf, resolveScope, type OpdTree, type Scope } from './scope.ts';
 import { latestSnapshot } from './snapshots.ts';
-import { penaltiesSql, unitCountsSql, type PenaltyRow, type ScopeParams, type UnitCountsRow } from './sql.ts';
+import { factCountsSql, penaltiesSql, unitCountsSql, type PenaltyRow, type ScopeParams, type UnitCountsRow } from './sql.ts';
 
 /** Counts of one group of employees (a unit, a top-level OPD, the agency). */
 export interface Tally {
@@ -104,9 +110,11 @@ export async function loadLevels(db: Db): Promise<LevelTable> {
   return { codes: rows.map((r) => r.kode), weights: rows.map((r) => r.bobotIkp) };
 }
 
-/** Employees per agency-wide range query; below twice this, one query. */
+/** Employees per agency-wide range query of the direct path; below twice this, one query. */
 const RANGE_SIZE = 50_000;
 const MAX_RANGES = 4;
+/** Years this far back from the current one are materialized the first time they are asked for. */
+export const AUTO_MATERIALIZE_YEARS = 5;
 
 /** Runs one counting query with the session settings the plans are tuned for. */
 async function runCounting<T>(db: Db, query: ReturnType<typeof unitCountsSql>, opts: { mergeJoins: boolean }): Promise<T[]> {
@@ -126,8 +134,41 @@ async function runCounting<T>(db: Db, query: ReturnType<typeof unitCountsSql>, o
   );
 }
 
-/** Counts per (unit, level) for a scope; agency-wide in parallel id ranges. */
-export async function unitCounts(db: Db, p: ScopeParams): Promise<UnitCountsRow[]> {
+/** Whether the facts of `year` are materialized (indicator_fact_year). */
+export async function isMaterialized(db: Db, year: number): Promise<boolean> {
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM indicator_fact_year WHERE year = ${year}::int`;
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** Builds the facts of `year` now (false when they already exist). Minutes at a million employees. */
+export async function materializeYear(db: Db, year: number): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
+      const [r] = await tx.$queryRaw<{ built: boolean }[]>`SELECT materialize_indicator_year(${year}::int) AS built`;
+      return r?.built ?? false;
+    },
+    { timeout: 3_600_000, maxWait: 60_000 },
+  );
+}
+
+/** Queues the materialization of a recent year that is computed directly for now. */
+async function requestMaterialization(db: Db, year: number, today: IsoDate) {
+  const current = Number(today.slice(0, 4));
+  if (year > current || year < current - AUTO_MATERIALIZE_YEARS) return;
+  await db.$transaction((tx) => enqueue(tx, 'indicators.materialize', { year, key: String(year) }));
+}
+
+/**
+ * Counts per (unit, level) for a scope. A materialized year is one scan of its facts;
+ * any other year is computed from the histories (agency-wide in parallel id ranges)
+ * and, when recent, queued for materialization.
+ */
+export async function unitCounts(db: Db, p: ScopeParams, opts: { direct?: boolean; today?: IsoDate } = {}): Promise<UnitCountsRow[]> {
+  if (!opts.direct && (await isMaterialized(db, p.year))) {
+    return runCounting<UnitCountsRow>(db, factCountsSql(p), { mergeJoins: false });
+  }
+  if (!opts.direct) await requestMaterialization(db, p.year, opts.today ?? todayJakarta());
   if (p.units) return runCounting<UnitCountsRow>(db, unitCountsSql(p), { mergeJoins: false });
   const [bounds] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(id) AS lo, max(id) AS hi FROM employee`;
   const { lo, hi } = bounds ?? { lo: null, hi: null };
@@ -151,9 +192,15 @@ export interface ScopeTallies {
   byRoot: Map<number, Tally>;
 }
 
-export async function computeTallies(db: Db, scope: Scope, levels: LevelTable, config: YearConfig): Promise<ScopeTallies> {
+export async function computeTallies(
+  db: Db,
+  scope: Scope,
+  levels: LevelTable,
+  config: YearConfig,
+  opts: { direct?: boolean; today?: IsoDate } = {},
+): Promise<ScopeTallies> {
   const params: ScopeParams = { year: scope.year, asOf: scope.asOf, levels: levels.codes, predicateScores: config.predicateScores, units: scope.units };
-  const [counts, penalties] = await Promise.all([unitCounts(db, params), penaltyCounts(db, params)]);
+  const [counts, penalties] = await Promise.all([unitCounts(db, params, opts), penaltyCounts(db, params)]);
   return tally(scope.tree, levels.codes.length, scope.units, counts, penalties);
 }
 
@@ -295,9 +342,9 @@ interface CoreResult {
   indicators: IndicatorSet;
 }
 
-async function computeCore(db: Db, scope: Scope, levels: LevelTable): Promise<CoreResult> {
+async function computeCore(db: Db, scope: Scope, levels: LevelTable, today?: IsoDate): Promise<CoreResult> {
   const config = await loadYearConfig(db, scope.year);
-  const tallies = await computeTallies(db, scope, levels, config);
+  const tallies = await computeTallies(db, scope, levels, config, { today });
   return { scope, config, tallies, indicators: buildIndicators(tallies.total, levels, config) };
 }
 
@@ -307,8 +354,8 @@ export async function computeIndicators(db: Db, input: ComputeInput, opts: { tod
   const levels = await loadLevels(db);
   const prevScope: Scope = { ...scope, year: scope.year - 1, asOf: defaultAsOf(scope.year - 1, opts.today) };
   const [current, previous, counters, snapshot] = await Promise.all([
-    computeCore(db, scope, levels),
-    computeCore(db, prevScope, levels),
+    computeCore(db, scope, levels, opts.today),
+    computeCore(db, prevScope, levels, opts.today),
     computeCounters(db, scope),
     latestSnapshot(db, scope.year, scope.opd?.id ?? null),
   ]);
