@@ -8,7 +8,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_PREDIKAT_SCORES } from '@simak/shared';
+import { DEFAULT_PREDIKAT_SCORES, PREDIKAT_SKP } from '@simak/shared';
 import { generateRegency } from '../../bench/indicators-generate.ts';
 import { applyMigrations } from '../../prisma/tools/migrations.ts';
 import { createDb, type Db } from '../../server/src/db.ts';
@@ -117,6 +117,11 @@ afterAll(async () => {
 });
 
 describe('indicator facts', { timeout: 120_000 }, () => {
+  it('the facts store predicates by their position in the PredikatSkp enum, whose order PREDIKAT_SKP follows', async () => {
+    const { rows } = await client.query<{ r: string[] }>(`SELECT enum_range(NULL::"PredikatSkp")::text[] AS r`);
+    expect(rows[0]!.r).toEqual([...PREDIKAT_SKP]);
+  });
+
   it('nothing is kept while no year is materialized: writes note nothing', async () => {
     expect(await isMaterialized(db, 2026)).toBe(false);
     const id = await someEmployee(`status_kepegawaian = 'PNS'`);

@@ -18,16 +18,23 @@ CREATE TABLE "indicator_fact" (
   "valid_from" DATE NOT NULL,
   "valid_to" DATE NOT NULL,
   "status" "StatusKepegawaian" NOT NULL,
+  -- unit on the day (riwayat_jabatan in force, else the employee row)
   "opd_id" INTEGER NOT NULL,
-  "jenis_jabatan" "JenisJabatan" NOT NULL,
-  "eselon" TEXT,
-  "jenjang" TEXT,
+  -- rank of the highest education in ref_pendidikan ordered by urutan (1 = lowest; 0 = code not listed)
+  "level" SMALLINT NOT NULL,
+  -- structural position with an eselon / functional position (JFT)
+  "eselon_holder" BOOLEAN NOT NULL,
+  "jft" BOOLEAN NOT NULL,
+  -- a leadership / functional training completed on or before the day
   "leadership" BOOLEAN NOT NULL,
   "functional" BOOLEAN NOT NULL,
+  -- JP and workshops of the trainings completed from 1 January of the year up to the day
   "jp" INTEGER NOT NULL,
   "workshops" INTEGER NOT NULL,
-  "skp_nilai" DECIMAL(5,2),
-  "skp_predikat" "PredikatSkp",
+  -- SKP of the year: nilai × 100, and the predicate as its position in the PredikatSkp enum
+  -- (the query maps it to the year's configured score)
+  "skp_cents" INTEGER,
+  "skp_predikat" SMALLINT,
   PRIMARY KEY ("year", "employee_id", "valid_from")
 ) PARTITION BY LIST ("year");
 
@@ -48,9 +55,12 @@ BEGIN
     DELETE FROM indicator_fact f USING unnest(ids) x(id) WHERE f.employee_id = x.id AND f.year = ANY(years);
   END IF;
   IF cardinality(ids) = 0 OR cardinality(years) = 0 THEN RETURN; END IF;
-  INSERT INTO indicator_fact (year, employee_id, valid_from, valid_to, status, opd_id, jenis_jabatan, eselon, jenjang,
-                              leadership, functional, jp, workshops, skp_nilai, skp_predikat)
-  WITH y AS (
+  INSERT INTO indicator_fact (year, employee_id, valid_from, valid_to, status, opd_id, level, eselon_holder, jft,
+                              leadership, functional, jp, workshops, skp_cents, skp_predikat)
+  WITH ranks AS (
+    SELECT kode, row_number() OVER (ORDER BY urutan)::smallint AS rank FROM ref_pendidikan
+  ),
+  y AS (
     SELECT v AS year, make_date(v, 1, 1) AS y0, make_date(v + 1, 1, 1) AS y1 FROM unnest(years) v
   ),
   e AS (
@@ -81,13 +91,14 @@ BEGIN
   )
   SELECT sp.year, sp.id, sp.f, sp.t, e.status,
     COALESCE(j.opd_id, e.opd_id),
-    CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END,
-    CASE WHEN j.employee_id IS NULL THEN e.eselon ELSE j.eselon END,
-    COALESCE(edu.jenjang, e.pendidikan_terakhir),
+    COALESCE(rk.rank, 0),
+    CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan = 'STRUKTURAL' AND NULLIF(e.eselon, '') IS NOT NULL
+         ELSE j.jenis_jabatan = 'STRUKTURAL' AND NULLIF(j.eselon, '') IS NOT NULL END,
+    CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END = 'FUNGSIONAL',
     EXISTS (SELECT 1 FROM riwayat_diklat k WHERE k.employee_id = sp.id AND k.jenis = 'KEPEMIMPINAN' AND k.tanggal_selesai <= sp.f),
     EXISTS (SELECT 1 FROM riwayat_diklat k WHERE k.employee_id = sp.id AND k.jenis = 'FUNGSIONAL' AND k.tanggal_selesai <= sp.f),
     COALESCE(yr.jp, 0), COALESCE(yr.workshops, 0),
-    s.nilai, s.predikat
+    round(s.nilai * 100)::int, array_position(enum_range(NULL::"PredikatSkp"), s.predikat)::smallint
   FROM sp
   JOIN e ON e.id = sp.id
   LEFT JOIN LATERAL (
@@ -107,6 +118,7 @@ BEGIN
     SELECT sum(k.jp)::int AS jp, count(*) FILTER (WHERE k.jenis = 'WORKSHOP')::int AS workshops FROM riwayat_diklat k
     WHERE k.employee_id = sp.id AND k.tanggal_selesai >= make_date(sp.year, 1, 1) AND k.tanggal_selesai <= sp.f
   ) yr ON true
+  LEFT JOIN ranks rk ON rk.kode = COALESCE(edu.jenjang, e.pendidikan_terakhir)
   LEFT JOIN riwayat_skp s ON s.employee_id = sp.id AND s.tahun = sp.year
   WHERE COALESCE(e.appointed, sp.f) <= sp.f AND (e.left_on IS NULL OR e.left_on > sp.f);
 END $$;

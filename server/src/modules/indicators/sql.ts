@@ -53,15 +53,11 @@ function predicateCents(scores: Record<PredikatSkp, number>): number[] {
   return PREDIKAT_SKP.map((p) => Math.round(scores[p] * 100));
 }
 
-/**
- * SKP score × 100 of the riwayat_skp row `s` (or of the columns `nilai`/`predikat` given):
- * nilai wins, else the predicate's score; null when neither.
- */
-export function skpCents(s: string, scores: Record<PredikatSkp, number>, cols = { nilai: 'nilai', predikat: 'predikat' }): Prisma.Sql {
-  const nilai = raw(`${s}.${cols.nilai}`);
-  const predikat = raw(`${s}.${cols.predikat}`);
-  return sql`COALESCE(round(${nilai} * 100)::int,
-    (${predicateCents(scores)}::int[])[array_position(${[...PREDIKAT_SKP]}::text[], ${predikat}::text)])`;
+/** SKP score × 100 of the riwayat_skp row `s`: nilai wins, else the predicate's score; null when neither. */
+export function skpCents(s: string, scores: Record<PredikatSkp, number>): Prisma.Sql {
+  const a = raw(s);
+  return sql`COALESCE(round(${a}.nilai * 100)::int,
+    (${predicateCents(scores)}::int[])[array_position(${[...PREDIKAT_SKP]}::text[], ${a}.predikat::text)])`;
 }
 
 /**
@@ -206,23 +202,22 @@ export function unitCountsSql(p: ScopeParams): Prisma.Sql {
  */
 export function factCountsSql(p: ScopeParams): Prisma.Sql {
   const d = sql`${p.asOf}::date`;
-  const levels = sql`${[...p.levels]}::text[]`;
-  const eselonHolder = sql`(f.jenis_jabatan = 'STRUKTURAL' AND NULLIF(f.eselon, '') IS NOT NULL)`;
-  const cents = skpCents('f', p.predicateScores, { nilai: 'skp_nilai', predikat: 'skp_predikat' });
+  // skp_predikat is the predicate's position in the PredikatSkp enum, whose order PREDIKAT_SKP follows.
+  const cents = sql`COALESCE(f.skp_cents, (${predicateCents(p.predicateScores)}::int[])[f.skp_predikat])`;
   return sql`
-    SELECT f.opd_id AS unit_id, COALESCE(array_position(${levels}, f.jenjang), 0) AS level,
+    SELECT f.opd_id AS unit_id, f.level::int AS level,
       count(*)::int AS n,
       count(*) FILTER (WHERE f.status = 'PNS')::int AS pns,
       count(*) FILTER (WHERE f.status = 'CPNS')::int AS cpns,
       count(*) FILTER (WHERE f.status = 'PPPK')::int AS pppk,
-      count(*) FILTER (WHERE ${eselonHolder})::int AS a_den,
-      count(*) FILTER (WHERE ${eselonHolder} AND f.leadership)::int AS a_num,
-      count(*) FILTER (WHERE f.jenis_jabatan = 'FUNGSIONAL')::int AS b_den,
-      count(*) FILTER (WHERE f.jenis_jabatan = 'FUNGSIONAL' AND f.functional)::int AS b_num,
+      count(*) FILTER (WHERE f.eselon_holder)::int AS a_den,
+      count(*) FILTER (WHERE f.eselon_holder AND f.leadership)::int AS a_num,
+      count(*) FILTER (WHERE f.jft)::int AS b_den,
+      count(*) FILTER (WHERE f.jft AND f.functional)::int AS b_num,
       count(*) FILTER (WHERE f.jp >= 20)::int AS c_num,
       count(*) FILTER (WHERE f.workshops > 0)::int AS d_num,
       count(${cents})::int AS scored,
-      count(*) FILTER (WHERE f.skp_nilai IS NOT NULL)::int AS from_nilai,
+      count(f.skp_cents)::int AS from_nilai,
       COALESCE(sum(${cents}), 0)::float8 AS score_cents
     FROM indicator_fact f
     WHERE f.year = ${p.year}::int AND f.valid_from <= ${d} AND f.valid_to > ${d}
