@@ -9,8 +9,9 @@
 -- triggers on the source tables note the employees touched (indicator_fact_dirty) and
 -- a deferred constraint trigger recomputes them once, at commit, under per-employee
 -- advisory locks, so two transactions touching one employee recompute one after the
--- other and the later one sees both changes. Nothing happens while no year is
--- materialized.
+-- other and the later one sees both changes (under READ COMMITTED, the isolation every
+-- writer of this application uses: each statement of the recompute takes a fresh
+-- snapshot after the lock). Nothing happens while no year is materialized.
 
 CREATE TABLE "indicator_fact" (
   "year" INTEGER NOT NULL,
