@@ -223,37 +223,24 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER indicator_facts_jabatan_ins AFTER INSERT ON "riwayat_jabatan"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-CREATE TRIGGER indicator_facts_jabatan_upd AFTER UPDATE ON "riwayat_jabatan"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION indicator_facts_on_history('employee_id,tmt_jabatan,opd_id,jenis_jabatan,eselon');
-CREATE TRIGGER indicator_facts_jabatan_del AFTER DELETE ON "riwayat_jabatan"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-
-CREATE TRIGGER indicator_facts_pendidikan_ins AFTER INSERT ON "riwayat_pendidikan"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-CREATE TRIGGER indicator_facts_pendidikan_upd AFTER UPDATE ON "riwayat_pendidikan"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION indicator_facts_on_history('employee_id,jenjang,tahun_lulus,tanggal_ijazah');
-CREATE TRIGGER indicator_facts_pendidikan_del AFTER DELETE ON "riwayat_pendidikan"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-
-CREATE TRIGGER indicator_facts_diklat_ins AFTER INSERT ON "riwayat_diklat"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-CREATE TRIGGER indicator_facts_diklat_upd AFTER UPDATE ON "riwayat_diklat"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION indicator_facts_on_history('employee_id,jenis,tanggal_selesai,jp');
-CREATE TRIGGER indicator_facts_diklat_del AFTER DELETE ON "riwayat_diklat"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-
-CREATE TRIGGER indicator_facts_skp_ins AFTER INSERT ON "riwayat_skp"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
-CREATE TRIGGER indicator_facts_skp_upd AFTER UPDATE ON "riwayat_skp"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION indicator_facts_on_history('employee_id,tahun,nilai,predikat');
-CREATE TRIGGER indicator_facts_skp_del AFTER DELETE ON "riwayat_skp"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history();
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('riwayat_jabatan', 'jabatan', 'employee_id,tmt_jabatan,opd_id,jenis_jabatan,eselon'),
+    ('riwayat_pendidikan', 'pendidikan', 'employee_id,jenjang,tahun_lulus,tanggal_ijazah'),
+    ('riwayat_diklat', 'diklat', 'employee_id,jenis,tanggal_selesai,jp'),
+    ('riwayat_skp', 'skp', 'employee_id,tahun,nilai,predikat')
+  ) AS v(tbl, short, cols) LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history()', 'indicator_facts_' || t.short || '_ins', t.tbl);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history(%L)', 'indicator_facts_' || t.short || '_upd', t.tbl, t.cols);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_history()', 'indicator_facts_' || t.short || '_del', t.tbl);
+  END LOOP;
+END $$;
 
 -- The ranking of education levels decides "highest": any change recomputes every year.
 CREATE FUNCTION indicator_facts_on_levels() RETURNS trigger LANGUAGE plpgsql AS $$

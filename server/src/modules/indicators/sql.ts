@@ -175,22 +175,35 @@ export interface UnitCountsRow {
   score_cents: number;
 }
 
-export function unitCountsSql(p: ScopeParams): Prisma.Sql {
-  return sql`${factsCte(p, false)}
-    SELECT f.unit_id, f.level,
-      count(*)::int AS n,
+/**
+ * The columns of UnitCountsRow, counted over rows `f` (one per ASN aktif on D, with `status`,
+ * `eselon_holder`, `jft`, `jp`, `workshops`), given how `f` names the remaining facts.
+ */
+function countColumns(c: { lead: Prisma.Sql; func: Prisma.Sql; cents: Prisma.Sql; fromNilai: Prisma.Sql }): Prisma.Sql {
+  return sql`count(*)::int AS n,
       count(*) FILTER (WHERE f.status = 'PNS')::int AS pns,
       count(*) FILTER (WHERE f.status = 'CPNS')::int AS cpns,
       count(*) FILTER (WHERE f.status = 'PPPK')::int AS pppk,
       count(*) FILTER (WHERE f.eselon_holder)::int AS a_den,
-      count(*) FILTER (WHERE f.eselon_holder AND f.has_lead)::int AS a_num,
+      count(*) FILTER (WHERE f.eselon_holder AND ${c.lead})::int AS a_num,
       count(*) FILTER (WHERE f.jft)::int AS b_den,
-      count(*) FILTER (WHERE f.jft AND f.has_func)::int AS b_num,
+      count(*) FILTER (WHERE f.jft AND ${c.func})::int AS b_num,
       count(*) FILTER (WHERE f.jp >= 20)::int AS c_num,
       count(*) FILTER (WHERE f.workshops > 0)::int AS d_num,
-      count(f.skp_cents)::int AS scored,
-      count(*) FILTER (WHERE f.skp_cents IS NOT NULL AND f.skp_from_nilai)::int AS from_nilai,
-      COALESCE(sum(f.skp_cents), 0)::float8 AS score_cents
+      count(${c.cents})::int AS scored,
+      count(*) FILTER (WHERE ${c.fromNilai})::int AS from_nilai,
+      COALESCE(sum(${c.cents}), 0)::float8 AS score_cents`;
+}
+
+export function unitCountsSql(p: ScopeParams): Prisma.Sql {
+  const columns = countColumns({
+    lead: sql`f.has_lead`,
+    func: sql`f.has_func`,
+    cents: sql`f.skp_cents`,
+    fromNilai: sql`f.skp_cents IS NOT NULL AND f.skp_from_nilai`,
+  });
+  return sql`${factsCte(p, false)}
+    SELECT f.unit_id, f.level, ${columns}
     FROM f
     GROUP BY f.unit_id, f.level`;
 }
@@ -204,21 +217,9 @@ export function factCountsSql(p: ScopeParams): Prisma.Sql {
   const d = sql`${p.asOf}::date`;
   // skp_predikat is the predicate's position in the PredikatSkp enum, whose order PREDIKAT_SKP follows.
   const cents = sql`COALESCE(f.skp_cents, (${predicateCents(p.predicateScores)}::int[])[f.skp_predikat])`;
+  const columns = countColumns({ lead: sql`f.leadership`, func: sql`f.functional`, cents, fromNilai: sql`f.skp_cents IS NOT NULL` });
   return sql`
-    SELECT f.opd_id AS unit_id, f.level::int AS level,
-      count(*)::int AS n,
-      count(*) FILTER (WHERE f.status = 'PNS')::int AS pns,
-      count(*) FILTER (WHERE f.status = 'CPNS')::int AS cpns,
-      count(*) FILTER (WHERE f.status = 'PPPK')::int AS pppk,
-      count(*) FILTER (WHERE f.eselon_holder)::int AS a_den,
-      count(*) FILTER (WHERE f.eselon_holder AND f.leadership)::int AS a_num,
-      count(*) FILTER (WHERE f.jft)::int AS b_den,
-      count(*) FILTER (WHERE f.jft AND f.functional)::int AS b_num,
-      count(*) FILTER (WHERE f.jp >= 20)::int AS c_num,
-      count(*) FILTER (WHERE f.workshops > 0)::int AS d_num,
-      count(${cents})::int AS scored,
-      count(f.skp_cents)::int AS from_nilai,
-      COALESCE(sum(${cents}), 0)::float8 AS score_cents
+    SELECT f.opd_id AS unit_id, f.level::int AS level, ${columns}
     FROM indicator_fact f
     WHERE f.year = ${p.year}::int AND f.valid_from <= ${d} AND f.valid_to > ${d}
       ${p.units ? sql`AND f.opd_id = ANY(${[...p.units]}::int[])` : empty}
