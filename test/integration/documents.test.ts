@@ -522,9 +522,14 @@ describe('GET /api/documents/:id, /download, /view', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(res.headers['content-security-policy']).toContain('sandbox');
+    // Who read the document is on record (UU PDP): actor, request id, the employee's trail.
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'document.downloaded', entityId: String(doc.id) }, orderBy: { id: 'desc' } });
+    expect(audit).toMatchObject({ entityType: 'document', employeeId: owner.employee.id, actorUserId: as.owner.user.id });
+    expect(audit!.requestId).toBeTruthy();
   });
 
   it('view: inline with a sandboxing CSP (PDF and image)', async () => {
+    const before = await t.db.auditLog.count({ where: { action: 'document.viewed', entityId: String(doc.id) } });
     const pdf = await as.owner.get(`/api/documents/${doc.id}/view`).buffer(true).parse(binary);
     expect(pdf.headers['content-disposition']).toBe('inline; filename="ijazah-s1.pdf"');
     expect(pdf.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'; sandbox");
@@ -536,6 +541,7 @@ describe('GET /api/documents/:id, /download, /view', () => {
     expect(img.headers['content-security-policy']).toBe(
       "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
     );
+    expect(await t.db.auditLog.count({ where: { action: 'document.viewed', entityId: String(doc.id) } })).toBe(before + 1);
   });
 
   it('a non-ASCII name gets an ASCII fallback and an RFC 5987 filename*', async () => {
@@ -556,6 +562,8 @@ describe('GET /api/documents/:id, /download, /view', () => {
     const dl = await as.owner.get(`/api/documents/${row.id}/download`);
     expect(dl.status).toBe(404);
     expect(dl.body.error.code).toBe('document_file_missing');
+    // Nothing was read: no access recorded.
+    expect(await t.db.auditLog.count({ where: { action: 'document.downloaded', entityId: String(row.id) } })).toBe(0);
   });
 
   it('is documented in the OpenAPI document', async () => {

@@ -80,6 +80,8 @@ describe('employee profiles and lists', () => {
     expect(lines).toHaveLength(3);
     expect(csv.text).toContain(`"Siti, Aminah"`);
     expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`);
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'employees.exported', actorUserId: bkd.user.id }, orderBy: { id: 'desc' } });
+    expect(audit).toMatchObject({ entityType: 'employee_export', entityId: 'csv', after: { format: 'csv', filters: { opdId: opd.id } } });
     const xlsx = await bkd.get(`/api/employees/export?opdId=${opd.id}&format=xlsx`).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

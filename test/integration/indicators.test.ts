@@ -180,6 +180,8 @@ describe('the worked example of INDICATORS.md', () => {
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('NIP,Nama,Status,Kode OPD,OPD,Jabatan,Jenis Jabatan,Eselon,Total JP,Workshop,Nilai SKP');
     expect(lines).toHaveLength(5);
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'indicators.drilldown_exported', actorUserId: verifier.user.id }, orderBy: { id: 'desc' } });
+    expect(audit).toMatchObject({ entityId: 'under_20_jp', after: { component: 'under_20_jp', format: 'csv', opd: main.kode } });
     const xlsx = await binary(q('penalties', '&format=xlsx'));
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();

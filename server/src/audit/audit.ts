@@ -3,7 +3,7 @@
  * transaction client (tx), so a change and its audit entry commit together.
  */
 import type { Request } from 'express';
-import type { Tx } from '../db.ts';
+import type { Db, Tx } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 export interface RequestMeta {
@@ -47,6 +47,15 @@ export async function writeAudit(tx: Tx, meta: RequestMeta, entry: AuditEntry | 
       ip: meta.ip ?? null,
     })),
   });
+}
+
+/**
+ * Records who read personal data (a document viewed or downloaded, a bulk export):
+ * not a state change, so it needs no business transaction, but the personal-data law
+ * (UU 27/2022) expects access to be traceable. Written before the data is sent.
+ */
+export async function auditAccess(db: Db, meta: RequestMeta, entry: AuditEntry) {
+  await writeAudit(db as unknown as Tx, meta, entry);
 }
 
 /** The fields that differ between two flat objects, as { field: { from, to } }. */

@@ -121,8 +121,8 @@ export function documentRoutes(ctx: AppContext) {
         403: error('Bukan pemilik, admin OPD pegawai, atau peran BKD'),
         404: error('Dokumen tidak ditemukan'),
       },
-      handler: async ({ res, actor, params }) => {
-        const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id);
+      handler: async ({ req, res, actor, params }) => {
+        const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id, { meta: metaFrom(req), disposition: 'attachment' });
         await sendStoredFile(res, { body, fileName, mimeType: toDocumentMime(doc.mimeType), sizeBytes: doc.sizeBytes }, 'attachment');
       },
     }),
@@ -139,8 +139,8 @@ export function documentRoutes(ctx: AppContext) {
         403: error('Bukan pemilik, admin OPD pegawai, atau peran BKD'),
         404: error('Dokumen tidak ditemukan'),
       },
-      handler: async ({ res, actor, params }) => {
-        const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id);
+      handler: async ({ req, res, actor, params }) => {
+        const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id, { meta: metaFrom(req), disposition: 'inline' });
         await sendStoredFile(res, { body, fileName, mimeType: toDocumentMime(doc.mimeType), sizeBytes: doc.sizeBytes }, 'inline');
       },
     }),

@@ -10,7 +10,7 @@ import type { DocumentType } from '@simak/shared/api/documents';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { RequestMeta } from '../../audit/audit.ts';
-import { writeAudit } from '../../audit/audit.ts';
+import { auditAccess, writeAudit } from '../../audit/audit.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db.ts';
@@ -224,11 +224,12 @@ export async function uploadDocument(
   }
 }
 
-/** A document the actor may download, with its stored bytes as a stream. */
+/** A document the actor may download, with its stored bytes as a stream; the access is audited. */
 export async function openDocumentFile(
   ctx: Pick<AppContext, 'db' | 'storage'>,
   actor: Actor,
   id: number,
+  access: { meta: RequestMeta; disposition: 'attachment' | 'inline' },
 ): Promise<{ doc: DocumentRecord; body: Readable; fileName: string }> {
   const doc = await getDocumentForActor(ctx, actor, id, 'download');
   let body: Readable;
@@ -242,5 +243,12 @@ export async function openDocumentFile(
     }
     throw err;
   }
+  await auditAccess(ctx.db, access.meta, {
+    action: access.disposition === 'attachment' ? 'document.downloaded' : 'document.viewed',
+    entityType: 'document',
+    entityId: doc.id,
+    employeeId: doc.employeeId,
+    after: { jenis: doc.jenis, title: doc.title },
+  });
   return { doc, body, fileName: downloadFileName(doc.originalName, toDocumentMime(doc.mimeType)) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditAccess, metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
 import { authorize } from '../../lib/authz.ts';
@@ -58,8 +59,11 @@ export function employeeRoutes(ctx: AppContext) {
       auth: ['BKD_VERIFIER', 'BKD_ADMIN', 'OPD_ADMIN'],
       query: EmployeeListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
       responses: { 200: { description: 'Berkas', contentType: 'text/csv' } },
-      handler: async ({ actor, query, res }) => {
-        await exportEmployees(db, await employeeWhere(db, actor, query), query.format, res);
+      handler: async ({ req, actor, query, res }) => {
+        const where = await employeeWhere(db, actor, query);
+        const { format, ...filters } = query;
+        await auditAccess(db, metaFrom(req), { action: 'employees.exported', entityType: 'employee_export', entityId: format, after: { format, filters } });
+        await exportEmployees(db, where, format, res);
       },
     }),
     defineRoute({

@@ -14,7 +14,7 @@ import {
   YearParam,
 } from '@simak/shared/api/indicators';
 import { z } from 'zod';
-import { metaFrom } from '../../audit/audit.ts';
+import { auditAccess, metaFrom } from '../../audit/audit.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
@@ -69,9 +69,15 @@ export function indicatorRoutes(ctx: AppContext) {
         400: { description: 'Tanggal posisi di luar tahun' },
         404: { description: 'OPD tidak dikenal' },
       },
-      handler: async ({ actor, query, res }) => {
+      handler: async ({ req, actor, query, res }) => {
         const scope = await scopeFor(actor, query);
         if (query.format === 'json') return drilldownPage(db, scope, query.component, query.page, query.pageSize);
+        await auditAccess(db, metaFrom(req), {
+          action: 'indicators.drilldown_exported',
+          entityType: 'indicator_drilldown',
+          entityId: query.component,
+          after: { component: query.component, format: query.format, year: scope.year, asOf: scope.asOf, opd: scope.opd?.kode ?? null },
+        });
         await exportDrilldown(db, scope, query.component, query.format, res);
         return undefined;
       },
