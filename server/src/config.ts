@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   BODY_LIMIT: z.string().default('1mb'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  UPLOAD_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   WEB_DIST: z.string().default(''),

@@ -316,6 +316,30 @@ describe('upload abuse', () => {
     expect(ok.body.document.sizeBytes).toBe(2048);
   });
 
+  it('uploads are rate-limited per user (UPLOAD_RATE_LIMIT): 429 rate_limited, nothing stored; another user is not affected', async () => {
+    const limited = buildTestApp({ UPLOAD_RATE_LIMIT: '2', STORAGE_DIR: SMALL_STORAGE_DIR });
+    try {
+      const emp = await createEmployee(limited.db, { opdId: opd.id });
+      const first = await loginAgent(limited.app, (await createUser(limited.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
+      const second = await loginAgent(limited.app, (await createUser(limited.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
+      expect((await upload(first, emp.id, { file: PDF })).status).toBe(201);
+      expect((await upload(first, emp.id, { file: PDF })).status).toBe(201);
+      await expectNothingStored(
+        emp.id,
+        async () => {
+          const res = await upload(first, emp.id, { file: PDF });
+          expect(res.status).toBe(429);
+          expect(res.body.error.code).toBe('rate_limited');
+        },
+        limited,
+        SMALL_STORAGE_DIR,
+      );
+      expect((await upload(second, emp.id, { file: PDF })).status).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('more than one file, or the file in another field → 422, nothing stored', async () => {
     await expectNothingStored(owner.employee.id, async () => {
       const two = await upload(as.owner, owner.employee.id, { file: PDF }).attach('file', PDF, { filename: 'b.pdf' });

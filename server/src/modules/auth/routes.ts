@@ -1,26 +1,21 @@
 import { ChangePasswordBody, CsrfResponse, LoginBody, MeResponse } from '@simak/shared/api/auth';
-import { rateLimit } from 'express-rate-limit';
-import { RedisStore as RateLimitRedisStore, type RedisReply } from 'rate-limit-redis';
 import { metaFrom, writeAudit } from '../../audit/audit.ts';
 import type { AuthKit } from '../../auth/setup.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { defineRoute, ErrorBody } from '../../lib/http.ts';
+import { redisRateLimit } from '../../lib/rate-limit.ts';
 import { presentMe } from './presenter.ts';
 import { changePassword } from './service.ts';
 
 export function authRoutes(ctx: AppContext, kit: AuthKit) {
-  const { config, redis, db } = ctx;
-  const loginLimiter = rateLimit({
-    windowMs: config.LOGIN_RATE_WINDOW_MINUTES * 60_000,
+  const { config, db } = ctx;
+  const loginLimiter = redisRateLimit(ctx, {
+    name: 'login',
     limit: config.LOGIN_RATE_LIMIT,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    store: new RateLimitRedisStore({
-      prefix: `${config.REDIS_PREFIX}:rl-login:`,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
-    }),
-    handler: (_req, _res, next) => next(new AppError(429, 'rate_limited', 'Terlalu banyak percobaan masuk. Coba lagi nanti.')),
+    windowMinutes: config.LOGIN_RATE_WINDOW_MINUTES,
+    by: 'ip',
+    message: 'Terlalu banyak percobaan masuk. Coba lagi nanti.',
   });
 
   return [

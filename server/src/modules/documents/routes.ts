@@ -10,6 +10,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { defineRoute, ErrorBody } from '../../lib/http.ts';
+import { uploadRateLimit } from '../../lib/rate-limit.ts';
 import { FILE_FIELD, sendStoredFile, toDocumentMime, uploadedFile, uploadParser } from './files.ts';
 import { presentDocument, presentDocuments } from './presenter.ts';
 import {
@@ -28,6 +29,7 @@ const error = (description: string) => ({ description, schema: ErrorBody });
 
 export function documentRoutes(ctx: AppContext) {
   const maxBytes = ctx.config.UPLOAD_MAX_BYTES;
+  const uploadLimit = uploadRateLimit(ctx);
 
   /** 404 / 403 before multer reads the body (invalid ids are left to the params validation). */
   const mayUpload: RequestHandler = async (req, _res, next) => {
@@ -51,13 +53,14 @@ export function documentRoutes(ctx: AppContext) {
       tags: TAGS,
       auth: 'user',
       params: EmployeeIdParams,
-      before: [mayUpload, uploadParser(maxBytes)],
+      before: [mayUpload, uploadLimit, uploadParser(maxBytes)],
       responses: {
         201: { description: 'Dokumen tersimpan', schema: DocumentResponse },
         403: error('Bukan pemilik, admin OPD pegawai, atau peran BKD'),
         404: error('Pegawai tidak ditemukan'),
         413: error('Berkas melebihi batas ukuran (file_too_large)'),
         415: error('Jenis berkas tidak didukung; hanya PDF, JPEG, PNG (unsupported_file_type)'),
+        429: error('Terlalu banyak unggahan dalam jendela waktu (rate_limited)'),
       },
       handler: async ({ req, res, actor, params }) => {
         // Validated here rather than through `body`, which the OpenAPI document would describe as JSON.

@@ -18,6 +18,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, Unprocessable, validationError } from '../../errors.ts';
 import { authorize } from '../../lib/authz.ts';
 import { defineRoute } from '../../lib/http.ts';
+import { uploadRateLimit } from '../../lib/rate-limit.ts';
 import { importPolicy } from './policy.ts';
 import { createImport, errorsCsv, getImport, listImports } from './service.ts';
 
@@ -59,10 +60,11 @@ export function importRoutes(ctx: AppContext) {
       tags: ['Impor'],
       auth: ['BKD_ADMIN'],
       params: z.object({ kind: ImportKindSchema }),
-      before: [importUpload(ctx.config.IMPORT_MAX_BYTES)],
+      before: [uploadRateLimit(ctx), importUpload(ctx.config.IMPORT_MAX_BYTES)],
       responses: {
         202: { description: 'Impor diterima dan diantrikan', schema: ImportCreatedResponse },
         413: { description: 'Berkas terlalu besar' },
+        429: { description: 'Terlalu banyak unggahan dalam jendela waktu (rate_limited)' },
       },
       handler: async ({ req, res, actor, params }) => {
         const file = req.file;
