@@ -12,3 +12,4 @@ export { ListCard, type ListCardProps } from './ListCard';
 export { useRowSelection, type RowSelection } from './useRowSelection';
 export { useShowAll, ShowAllToggle, type ShowAll } from './ShowAllToggle';
 export { AnchorButton } from './AnchorButton';
+export { FilterSelect, type FilterSelectProps } from './FilterSelect';

@@ -112,40 +112,29 @@ export function documentRoutes(ctx: AppContext) {
       handler: async ({ actor, params }) => ({ document: presentDocument(await getDocumentForActor(ctx, actor, params.id), actor) }),
     }),
 
-    defineRoute({
-      method: 'get',
-      path: '/api/documents/:id/download',
-      summary: 'Unduh berkas dokumen (Content-Disposition: attachment)',
-      tags: TAGS,
-      auth: 'user',
-      params: DocumentIdParams,
-      responses: {
-        200: { description: 'Isi berkas (PDF, JPEG atau PNG)', schema: BINARY, contentType: 'application/octet-stream' },
-        403: error('Bukan pemilik, admin OPD pegawai, atau peran BKD'),
-        404: error('Dokumen tidak ditemukan'),
-      },
-      handler: async ({ req, res, actor, params }) => {
-        const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id, { meta: metaFrom(req), disposition: 'attachment' });
-        await sendStoredFile(res, { body, fileName, mimeType: toDocumentMime(doc.mimeType), sizeBytes: doc.sizeBytes }, 'attachment');
-      },
-    }),
-
-    defineRoute({
-      method: 'get',
-      path: '/api/documents/:id/view',
-      summary: 'Tampilkan berkas dokumen di peramban (Content-Disposition: inline)',
-      tags: TAGS,
-      auth: 'user',
-      params: DocumentIdParams,
-      responses: {
-        200: { description: 'Isi berkas (PDF, JPEG atau PNG)', schema: BINARY, contentType: 'application/octet-stream' },
-        403: error('Bukan pemilik, admin OPD pegawai, atau peran BKD'),
-        404: error('Dokumen tidak ditemukan'),
-      },
-      handler: async ({ req, res, actor, params }) => {
-        const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id, { meta: metaFrom(req), disposition: 'inline' });
-        await sendStoredFile(res, { body, fileName, mimeType: toDocumentMime(doc.mimeType), sizeBytes: doc.sizeBytes }, 'inline');
-      },
-    }),
+    ...(
+      [
+        ['download', 'attachment', 'Unduh berkas dokumen (Content-Disposition: attachment)'],
+        ['view', 'inline', 'Tampilkan berkas dokumen di peramban (Content-Disposition: inline)'],
+      ] as const
+    ).map(([suffix, disposition, summary]) =>
+      defineRoute({
+        method: 'get',
+        path: `/api/documents/:id/${suffix}`,
+        summary,
+        tags: TAGS,
+        auth: 'user',
+        params: DocumentIdParams,
+        responses: {
+          200: { description: 'Isi berkas (PDF, JPEG atau PNG)', schema: BINARY, contentType: 'application/octet-stream' },
+          403: error('Bukan pemilik, admin OPD pegawai, atau peran BKD'),
+          404: error('Dokumen tidak ditemukan'),
+        },
+        handler: async ({ req, res, actor, params }) => {
+          const { doc, body, fileName } = await openDocumentFile(ctx, actor, params.id, { meta: metaFrom(req), disposition });
+          await sendStoredFile(res, { body, fileName, mimeType: toDocumentMime(doc.mimeType), sizeBytes: doc.sizeBytes }, disposition);
+        },
+      }),
+    ),
   ];
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Card, Group, Modal, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconInbox, IconRubberStamp, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListCard } from '../../components/ListCard';
 import { useRowSelection } from '../../components/useRowSelection';
 import { parsePaging, pickSort, useSearchInput } from '../../components/useSearchState';
@@ -124,17 +125,15 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
               w={260}
               data-testid="kgb-filter-q"
             />
-            <Select
+            <FilterSelect
               label={t('requests.filters.opd')}
               placeholder={t('requests.filters.allOpd')}
               data={opdOptions}
-              value={state.opdId || null}
+              value={state.opdId}
               onChange={(v) => update({ opdId: v })}
               searchable
-              clearable
               w={300}
-              nothingFoundMessage={t('common.nothingFound')}
-              data-testid="kgb-filter-opd"
+              testId="kgb-filter-opd"
             />
           </Group>
           <Group gap="sm" wrap="wrap">

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { Anchor, Badge, Button, Card, Group, ScrollArea, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
 import { SortableTh } from '../../components/SortableTh';
@@ -119,49 +120,44 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
               data-testid="filter-q"
             />
             {variant !== 'atasan' && opdOptions.length > 1 && (
-              <Select
+              <FilterSelect
                 label={t('employees.filters.opd')}
                 placeholder={t('employees.filters.allOpd')}
                 data={opdOptions}
-                value={state.opdId || null}
+                value={state.opdId}
                 onChange={(v) => update({ opdId: v })}
                 searchable
-                clearable
-                nothingFoundMessage={t('common.nothingFound')}
                 w={280}
-                data-testid="filter-opd"
+                testId="filter-opd"
               />
             )}
-            <Select
+            <FilterSelect
               label={t('employees.filters.golongan')}
               placeholder={t('employees.filters.all')}
               data={GOLONGAN_OPTIONS}
-              value={state.golongan || null}
+              value={state.golongan}
               onChange={(v) => update({ golongan: v })}
               searchable
-              clearable
               w={230}
-              data-testid="filter-golongan"
+              testId="filter-golongan"
             />
-            <Select
+            <FilterSelect
               label={t('employees.filters.jenisJabatan')}
               placeholder={t('employees.filters.all')}
               data={JENIS_JABATAN_OPTIONS}
-              value={state.jenisJabatan || null}
+              value={state.jenisJabatan}
               onChange={(v) => update({ jenisJabatan: v })}
-              clearable
               w={170}
-              data-testid="filter-jenis-jabatan"
+              testId="filter-jenis-jabatan"
             />
-            <Select
+            <FilterSelect
               label={t('employees.filters.status')}
               placeholder={t('employees.filters.all')}
               data={STATUS_OPTIONS}
-              value={state.status || null}
+              value={state.status}
               onChange={(v) => update({ status: v })}
-              clearable
               w={150}
-              data-testid="filter-status"
+              testId="filter-status"
             />
           </Group>
           <Group gap="sm">

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconChecks, IconInbox, IconSearch } from '@tabler/icons-react';
 import { DATA_CHANGE_STATES } from '@simak/shared/api/change-requests';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useRowSelection } from '../../components/useRowSelection';
@@ -120,40 +121,36 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
             />
           )}
           {variant !== 'queue' && (
-            <Select
+            <FilterSelect
               label={t('requests.filters.status')}
               placeholder={t('requests.filters.all')}
               data={statusOptions}
-              value={state.status || null}
+              value={state.status}
               onChange={(v) => update({ status: v })}
-              clearable
               w={200}
-              data-testid="filter-status"
+              testId="filter-status"
             />
           )}
           {variant !== 'mine' && (variant === 'queue' || opdOptions.length > 1) && (
-            <Select
+            <FilterSelect
               label={t('requests.filters.opd')}
               placeholder={t('requests.filters.allOpd')}
               data={opdOptions}
-              value={state.opdId || null}
+              value={state.opdId}
               onChange={(v) => update({ opdId: v })}
               searchable
-              clearable
               w={280}
-              nothingFoundMessage={t('common.nothingFound')}
-              data-testid="filter-opd"
+              testId="filter-opd"
             />
           )}
-          <Select
+          <FilterSelect
             label={t('requests.filters.target')}
             placeholder={t('requests.filters.allTargets')}
             data={targetOptions}
-            value={state.target || null}
+            value={state.target}
             onChange={(v) => update({ target: v })}
-            clearable
             w={240}
-            data-testid="filter-target"
+            testId="filter-target"
           />
           {variant !== 'mine' && (
             <NumberInput

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import type { Role } from '../../api/types';
-import { EmptyState, ListCard, PageHeader, parsePaging, useSearchInput, useSearchState } from '../../components';
+import { EmptyState, FilterSelect, ListCard, PageHeader, parsePaging, useSearchInput, useSearchState } from '../../components';
 import { formatDateTime } from '../../i18n/format';
 
 interface UserRow {
@@ -69,13 +69,12 @@ export function UsersPage() {
           w={320}
           data-testid="users-search"
         />
-        <Select
+        <FilterSelect
           label={t('users.role')}
           placeholder={t('users.allRoles')}
           data={FILTER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={state.role || null}
+          value={state.role}
           onChange={(v) => update({ role: v ?? '' })}
-          clearable
           w={220}
         />
       </Group>
