@@ -122,7 +122,7 @@ describe('indicator facts', { timeout: 120_000 }, () => {
     expect(rows[0]!.r).toEqual([...PREDIKAT_SKP]);
   });
 
-  it('nothing is kept while no year is materialized: writes note nothing', async () => {
+  it('while no year is materialized, a write leaves nothing behind', async () => {
     expect(await isMaterialized(db, 2026)).toBe(false);
     const id = await someEmployee(`status_kepegawaian = 'PNS'`);
     await tx([`INSERT INTO riwayat_diklat (employee_id, jenis, nama, tanggal_mulai, tanggal_selesai, jp, updated_at) VALUES (${id}, 'TEKNIS', 'Sebelum fakta', '2026-02-01', '2026-02-03', 12, now())`]);
@@ -289,6 +289,37 @@ describe('indicator facts', { timeout: 120_000 }, () => {
     expect(rows).toEqual([{ opd_id: opdScopes[2]![0], workshops: expect.any(Number) }]);
     expect(rows[0].workshops).toBeGreaterThanOrEqual(1);
     await expectAgreement([2026], ['2026-05-01', '2026-06-01', '2026-12-31']);
+  });
+
+  it('a write committing while a year is being built waits, then is in the new year too', async () => {
+    const id = await someEmployee(`status_kepegawaian = 'PNS' AND tmt_berhenti IS NULL AND tmt_cpns < '2019-01-01' AND id > 300`);
+    const writer = new pg.Client({ connectionString: url });
+    const builder = new pg.Client({ connectionString: url });
+    await Promise.all([writer.connect(), builder.connect()]);
+    try {
+      await builder.query(`SELECT create_indicator_partition(2021)`);
+      await writer.query('BEGIN');
+      await writer.query(
+        `INSERT INTO riwayat_diklat (employee_id, jenis, nama, tanggal_mulai, tanggal_selesai, jp, updated_at) VALUES (${id}, 'KEPEMIMPINAN', 'PKP 2021', '2021-03-01', '2021-06-30', 60, now())`,
+      );
+      // The build starts (and holds the lock) before the writer commits; its snapshot lacks the training.
+      await builder.query('BEGIN');
+      await builder.query(`SELECT materialize_indicator_year(2021)`);
+      const commit = writer.query('COMMIT');
+      const waited = await Promise.race([commit.then(() => false), new Promise((r) => setTimeout(() => r(true), 300))]);
+      expect(waited).toBe(true); // the writer's recompute waits for the build
+      await builder.query('COMMIT');
+      await commit;
+    } finally {
+      await Promise.all([writer.end(), builder.end()]);
+    }
+    const { rows } = await client.query(
+      `SELECT leadership, jp FROM indicator_fact WHERE year = 2021 AND employee_id = $1 AND valid_from <= '2021-12-31' AND valid_to > '2021-12-31'`,
+      [id],
+    );
+    expect(rows[0]).toMatchObject({ leadership: true });
+    expect(rows[0].jp).toBeGreaterThanOrEqual(60);
+    await expectAgreement([2021], ['2021-01-01', '2021-07-01', '2021-12-31']);
   });
 
   it('a recent year that is not materialized is computed from the histories and queued for materialization; an old one is not', async () => {

@@ -11,7 +11,8 @@
 -- advisory locks, so two transactions touching one employee recompute one after the
 -- other and the later one sees both changes (under READ COMMITTED, the isolation every
 -- writer of this application uses: each statement of the recompute takes a fresh
--- snapshot after the lock). Nothing happens while no year is materialized.
+-- snapshot after the lock). While no year is materialized, the recompute at commit
+-- finds nothing to do.
 
 CREATE TABLE "indicator_fact" (
   "year" INTEGER NOT NULL,
@@ -124,15 +125,28 @@ BEGIN
   WHERE COALESCE(e.appointed, sp.f) <= sp.f AND (e.left_on IS NULL OR e.left_on > sp.f);
 END $$;
 
--- Builds year `y` (false when it already exists).
+-- The partition of year `y`, created in its own short transaction before the build:
+-- creating a partition locks the parent table, which must not stay locked while a
+-- year is built (the indicators of the other years are read meanwhile).
+CREATE FUNCTION create_indicator_partition(y int) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF to_regclass(format('%I', 'indicator_fact_' || y)) IS NULL THEN
+    EXECUTE format('CREATE TABLE %I PARTITION OF indicator_fact FOR VALUES IN (%s)', 'indicator_fact_' || y, y);
+  END IF;
+EXCEPTION WHEN duplicate_table THEN
+  NULL; -- created meanwhile by a concurrent call
+END $$;
+
+-- Builds year `y` (false when it already exists). Holds the table-wide advisory lock:
+-- writers keep writing and wait only at commit, where their recompute (which takes the
+-- shared side of that lock) then sees the new year and adds their change to it; the
+-- build itself sees everything committed before it started. Only reads the sources,
+-- so it cannot deadlock with writers.
 CREATE FUNCTION materialize_indicator_year(y int) RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM indicator_fact_year WHERE year = y) THEN RETURN false; END IF;
-  -- Writers wait until the year is built (and it is built from everything they committed).
-  LOCK TABLE employee, riwayat_jabatan, riwayat_pendidikan, riwayat_diklat, riwayat_skp, ref_pendidikan IN SHARE MODE;
   PERFORM pg_advisory_xact_lock(hashtext('indicator_fact'));
   IF EXISTS (SELECT 1 FROM indicator_fact_year WHERE year = y) THEN RETURN false; END IF;
-  EXECUTE format('CREATE TABLE %I PARTITION OF indicator_fact FOR VALUES IN (%s)', 'indicator_fact_' || y, y);
+  PERFORM create_indicator_partition(y);
   INSERT INTO indicator_fact_year (year) VALUES (y);
   PERFORM refresh_indicator_facts(NULL, ARRAY[y]);
   EXECUTE format('ANALYZE %I', 'indicator_fact_' || y);
@@ -148,10 +162,11 @@ CREATE TABLE "indicator_fact_dirty" (
   PRIMARY KEY ("tx", "employee_id")
 );
 
--- Notes employees whose facts must be recomputed at commit (no-op while no year is materialized).
+-- Notes employees whose facts must be recomputed at commit. Also while no year is
+-- materialized: a build may commit before this transaction does.
 CREATE FUNCTION indicator_facts_touch(ids int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF ids IS NULL OR cardinality(ids) = 0 OR NOT EXISTS (SELECT 1 FROM indicator_fact_year) THEN RETURN; END IF;
+  IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
   INSERT INTO indicator_fact_dirty (tx, employee_id)
     SELECT DISTINCT txid_current(), x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 2
     ON CONFLICT DO NOTHING;
@@ -175,6 +190,8 @@ BEGIN
     PERFORM pg_advisory_xact_lock_shared(hashtext('indicator_fact'));
     PERFORM pg_advisory_xact_lock(hashtext('indicator_fact'), x) FROM unnest(ids) x ORDER BY x;
   END IF;
+  -- Read after the lock: a year built meanwhile is seen (and gets this change).
+  IF NOT EXISTS (SELECT 1 FROM indicator_fact_year) THEN RETURN NULL; END IF;
   PERFORM refresh_indicator_facts(ids, NULL);
   RETURN NULL;
 END $$;
@@ -206,7 +223,6 @@ CREATE FUNCTION indicator_facts_on_history() RETURNS trigger LANGUAGE plpgsql AS
 DECLARE
   ids int[];
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM indicator_fact_year) THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     ids := ARRAY(SELECT employee_id FROM new_rows);
   ELSIF TG_OP = 'DELETE' THEN

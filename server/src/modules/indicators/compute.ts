@@ -142,6 +142,8 @@ export async function isMaterialized(db: Db, year: number): Promise<boolean> {
 
 /** Builds the facts of `year` now (false when they already exist). Minutes at a million employees. */
 export async function materializeYear(db: Db, year: number): Promise<boolean> {
+  // The partition first, in a short transaction of its own (it locks the parent table).
+  await db.$executeRaw`SELECT create_indicator_partition(${year}::int)`;
   return db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
