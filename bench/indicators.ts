@@ -30,6 +30,7 @@ import { applyMigrations } from '../prisma/tools/migrations.ts';
 import { createDb, type Db } from '../server/src/db.ts';
 import { buildIndicators, computeIndicators, computeTallies, emptyTally, loadLevels, materializeYear, type LevelTable, type Tally } from '../server/src/modules/indicators/compute.ts';
 import { loadYearConfig } from '../server/src/modules/indicators/config.ts';
+import { drilldownPage } from '../server/src/modules/indicators/drilldown.ts';
 import { resolveScope } from '../server/src/modules/indicators/scope.ts';
 import { generateRegency } from './indicators-generate.ts';
 
@@ -265,6 +266,18 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
     console.log(
       `  core from the histories (a year not materialized; same counts: ${JSON.stringify(first.t.total) === JSON.stringify(viaHistories.t.total) ? 'yes' : 'NO'}): ${fmt(directMs)}  → ${(directMs / scanMs).toFixed(2)}× scan   [runs: ${ms.direct.map(fmt).join(', ')}]`,
     );
+    // A drill-down page (agency-wide, the 50 first people without a workshop): from the facts vs from the histories.
+    const page = (direct: boolean) => () => drilldownPage(db, scope, 'without_workshop', 1, 50, { direct });
+    await page(false)();
+    const drill = { facts: [] as number[], direct: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      drill.facts.push((await time(page(false))).ms);
+      drill.direct.push((await time(page(true))).ms);
+    }
+    console.log(
+      `  drill-down page (agency, without workshop, 50 of ${(await page(false)()).total.toLocaleString('en')}): ${fmt(median(drill.facts))} from the facts, ${fmt(median(drill.direct))} from the histories (${(median(drill.facts) / scanMs).toFixed(2)}× / ${(median(drill.direct) / scanMs).toFixed(2)}× scan)`,
+    );
+
     // What a bulk write (an import) adds at commit: recomputing 10,000 employees' facts (two years).
     const ids = (await client.query<{ id: number }>(`SELECT id FROM employee ORDER BY id LIMIT 10000 OFFSET 1000`)).rows.map((r) => r.id);
     const bulk = await time(() => client.query('SELECT refresh_indicator_facts($1::int[], NULL)', [ids]));

@@ -9,11 +9,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_PREDIKAT_SCORES, PREDIKAT_SKP } from '@simak/shared';
+import { DRILLDOWN_COMPONENTS } from '@simak/shared/api/indicators';
 import { generateRegency } from '../../bench/indicators-generate.ts';
 import { applyMigrations } from '../../prisma/tools/migrations.ts';
 import { createDb, type Db } from '../../server/src/db.ts';
 import { computeIndicators, isMaterialized, loadLevels, materializeYear, unitCounts, type LevelTable } from '../../server/src/modules/indicators/compute.ts';
+import { drilldownPage } from '../../server/src/modules/indicators/drilldown.ts';
 import { indicatorHandlers } from '../../server/src/modules/indicators/jobs.ts';
+import { resolveScope } from '../../server/src/modules/indicators/scope.ts';
 import type { JobCtx } from '../../server/src/jobs/types.ts';
 
 const base = new URL(inject('databaseUrl'));
@@ -150,6 +153,30 @@ describe('indicator facts', { timeout: 120_000 }, () => {
     await expect(expectAgreement([2026], ['2026-12-31'])).rejects.toThrow();
     await client.query(`SELECT refresh_indicator_facts(NULL, ARRAY[2026])`);
     await expectAgreement([2026], ['2026-12-31']);
+  });
+
+  it('drill-down lists read from the facts are the lists read from the histories, row for row', async () => {
+    const { rows } = await client.query<{ kode: string }>(`SELECT kode FROM opd WHERE id = ANY($1::int[]) ORDER BY id`, [[opdScopes[0]![0], opdScopes[3]![0]]]);
+    for (const opd of [null, ...rows.map((r) => r.kode)]) {
+      for (const asOf of ['2026-03-31', '2026-11-30']) {
+        const scope = await resolveScope(db, { year: 2026, asOf, opd });
+        for (const component of DRILLDOWN_COMPONENTS) {
+          const [facts, direct] = await Promise.all([
+            drilldownPage(db, scope, component, 1, 5_000),
+            drilldownPage(db, scope, component, 1, 5_000, { direct: true }),
+          ]);
+          expect({ opd, asOf, component, total: facts.total, items: facts.items }).toEqual({ opd, asOf, component, total: direct.total, items: direct.items });
+        }
+      }
+    }
+    // A later page too (the position is added to the rows of the page only).
+    const scope = await resolveScope(db, { year: 2026, asOf: '2026-11-30' });
+    const [facts, direct] = await Promise.all([
+      drilldownPage(db, scope, 'without_workshop', 3, 25),
+      drilldownPage(db, scope, 'without_workshop', 3, 25, { direct: true }),
+    ]);
+    expect(facts.items).toHaveLength(25);
+    expect(facts).toEqual(direct);
   });
 
   it('the API answer is the same through the facts as through the histories', async () => {

@@ -16,9 +16,9 @@ import type { Response } from 'express';
 import type { Db, Tx } from '../../db.ts';
 import { Prisma } from '../../db.ts';
 import { loadYearConfig } from './config.ts';
-import { loadLevels } from './compute.ts';
+import { isMaterialized, loadLevels } from './compute.ts';
 import type { Scope } from './scope.ts';
-import { asnOn, factsCte, skpCents, type ScopeParams } from './sql.ts';
+import { asnOn, factSkpCents, factsCte, skpCents, type ScopeParams } from './sql.ts';
 
 const sql = Prisma.sql;
 
@@ -50,7 +50,47 @@ interface RawRow {
   tanggal_sk: Date | null;
 }
 
-/** The rows of a component, ordered by OPD code, name and id (one row per penalty for `penalties`). */
+/**
+ * The rows of a component from a materialized year's facts (the same rows the counts
+ * come from), ordered by OPD code, name and id. Without the position columns: those are
+ * looked up for the rows actually sent (withPosition), not for the whole list.
+ */
+function factRowsSql(component: Exclude<DrilldownComponent, 'penalties'>, p: ScopeParams): Prisma.Sql {
+  const d = sql`${p.asOf}::date`;
+  return sql`
+    WITH f AS (
+      SELECT x.employee_id AS id, x.status, x.opd_id AS unit_id, x.eselon_holder, x.jft,
+        x.leadership AS has_lead, x.functional AS has_func, x.jp, x.workshops, ${factSkpCents('x', p.predicateScores)} AS skp_cents
+      FROM indicator_fact x
+      WHERE x.year = ${p.year}::int AND x.valid_from <= ${d} AND x.valid_to > ${d}
+        ${p.units ? sql`AND x.opd_id = ANY(${[...p.units]}::int[])` : Prisma.empty}
+    )
+    SELECT f.id, e.nip, e.nama, e.gelar_depan, e.gelar_belakang, f.status::text AS status, f.unit_id,
+      f.jp, f.workshops, f.skp_cents,
+      NULL::text AS tingkat, NULL::text AS hukdis_jenis, NULL::text AS nomor_sk, NULL::date AS tanggal_sk,
+      row_number() OVER (ORDER BY o.kode, e.nama, f.id)::int AS rn
+    FROM f JOIN employee e ON e.id = f.id JOIN opd o ON o.id = f.unit_id
+    WHERE ${CONDITIONS[component]}`;
+}
+
+/** Adds the position on D (riwayat_jabatan in force, else the employee row) to rows `q` of factRowsSql, kept in rn order. */
+function withPosition(q: Prisma.Sql, asOf: string): Prisma.Sql {
+  return sql`
+    SELECT q.*,
+      CASE WHEN j.employee_id IS NULL THEN e.nama_jabatan ELSE j.nama_jabatan END AS nama_jabatan,
+      (CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END)::text AS jenis_jabatan,
+      CASE WHEN j.employee_id IS NULL THEN e.eselon ELSE j.eselon END AS eselon
+    FROM (${q}) q
+    JOIN employee e ON e.id = q.id
+    LEFT JOIN LATERAL (
+      SELECT rj.employee_id, rj.nama_jabatan, rj.jenis_jabatan, rj.eselon FROM riwayat_jabatan rj
+      WHERE rj.employee_id = q.id AND rj.tmt_jabatan <= ${asOf}::date
+      ORDER BY rj.tmt_jabatan DESC LIMIT 1
+    ) j ON true
+    ORDER BY q.rn`;
+}
+
+/** The rows of a component from the histories, ordered by OPD code, name and id (one row per penalty for `penalties`). */
 function rowsSql(component: DrilldownComponent, p: ScopeParams): Prisma.Sql {
   if (component !== 'penalties') {
     return sql`${factsCte(p, true)}
@@ -96,6 +136,18 @@ async function scopeParams(db: Db, scope: Scope): Promise<ScopeParams> {
   return { year: scope.year, asOf: scope.asOf, levels: levels.codes, predicateScores: config.predicateScores, units: scope.units };
 }
 
+/**
+ * How a component's list is read: from the year's facts when it is materialized (as
+ * the counts are), else from the histories. `rows` are ordered by rn; `send` turns a
+ * slice of them into the columns sent (adding the position where the facts lack it).
+ */
+async function listSource(db: Db, component: DrilldownComponent, p: ScopeParams, opts: { direct?: boolean } = {}) {
+  if (component !== 'penalties' && !opts.direct && (await isMaterialized(db, p.year))) {
+    return { rows: factRowsSql(component, p), send: (q: Prisma.Sql) => withPosition(q, p.asOf) };
+  }
+  return { rows: rowsSql(component, p), send: (q: Prisma.Sql) => q };
+}
+
 const fullName = (r: Pick<RawRow, 'nama' | 'gelar_depan' | 'gelar_belakang'>) =>
   [r.gelar_depan, r.nama].filter(Boolean).join(' ') + (r.gelar_belakang ? `, ${r.gelar_belakang}` : '');
 
@@ -131,17 +183,27 @@ async function withSettings<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>)
   );
 }
 
-export async function drilldownPage(db: Db, scope: Scope, component: DrilldownComponent, page: number, pageSize: number): Promise<DrilldownResult> {
+export async function drilldownPage(
+  db: Db,
+  scope: Scope,
+  component: DrilldownComponent,
+  page: number,
+  pageSize: number,
+  opts: { direct?: boolean } = {},
+): Promise<DrilldownResult> {
   const p = await scopeParams(db, scope);
+  const src = await listSource(db, component, p, opts);
   const rows = await withSettings(db, scope, (tx) =>
-    tx.$queryRaw<(RawRow & { rn: number; total: number })[]>`
-      SELECT r.*, count(*) OVER ()::int AS total FROM (${rowsSql(component, p)}) r
-      ORDER BY r.rn OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize}`,
+    tx.$queryRaw<(RawRow & { rn: number; total: number })[]>(
+      src.send(sql`
+        SELECT r.*, count(*) OVER ()::int AS total FROM (${src.rows}) r
+        ORDER BY r.rn OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize}`),
+    ),
   );
   let total = rows[0]?.total;
   if (total === undefined) {
     // An empty page: count the rows (a page past the end, or nothing to list).
-    const c = page > 1 ? await withSettings(db, scope, (tx) => tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${rowsSql(component, p)}) r`) : [{ n: 0 }];
+    const c = page > 1 ? await withSettings(db, scope, (tx) => tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${src.rows}) r`) : [{ n: 0 }];
     total = c[0]?.n ?? 0;
   }
   return {
@@ -189,15 +251,18 @@ const csvCell = (v: unknown) => {
 
 export async function exportDrilldown(db: Db, scope: Scope, component: DrilldownComponent, format: 'csv' | 'xlsx', res: Response) {
   const p = await scopeParams(db, scope);
+  const src = await listSource(db, component, p);
   const columns = component === 'penalties' ? [...COLUMNS, ...PENALTY_COLUMNS] : COLUMNS;
   const name = `indikator-${component}-${scope.year}${scope.opd ? `-${scope.opd.kode}` : ''}-${scope.asOf}`.replace(/[^\w.-]/g, '_');
   await withSettings(db, scope, async (tx) => {
     // Materialise the list once, then stream it in keyset batches.
-    await tx.$executeRaw`CREATE TEMP TABLE indicator_drill ON COMMIT DROP AS ${rowsSql(component, p)}`;
+    await tx.$executeRaw`CREATE TEMP TABLE indicator_drill ON COMMIT DROP AS ${src.rows}`;
     async function* batches() {
       let last = 0;
       for (;;) {
-        const rows = await tx.$queryRaw<(RawRow & { rn: number })[]>`SELECT * FROM indicator_drill WHERE rn > ${last} ORDER BY rn LIMIT 2000`;
+        const rows = await tx.$queryRaw<(RawRow & { rn: number })[]>(
+          src.send(sql`SELECT * FROM indicator_drill WHERE rn > ${last} ORDER BY rn LIMIT 2000`),
+        );
         if (!rows.length) return;
         last = rows[rows.length - 1]!.rn;
         yield rows.map((r) => present(r, scope));

@@ -209,14 +209,22 @@ export function unitCountsSql(p: ScopeParams): Prisma.Sql {
 }
 
 /**
+ * SKP score × 100 of the indicator_fact row `f`: its nilai, else the year's score of its
+ * predicate (skp_predikat is the position in the PredikatSkp enum, whose order PREDIKAT_SKP follows).
+ */
+export function factSkpCents(f: string, scores: Record<PredikatSkp, number>): Prisma.Sql {
+  const a = raw(f);
+  return sql`COALESCE(${a}.skp_cents, (${predicateCents(scores)}::int[])[${a}.skp_predikat])`;
+}
+
+/**
  * The same counts from the facts of a materialized year (migration indicator_facts):
  * one row per employee is in force on D, already restricted to ASN aktif, so this is
  * a single scan of the year's partition. Used when `indicator_fact_year` lists `year`.
  */
 export function factCountsSql(p: ScopeParams): Prisma.Sql {
   const d = sql`${p.asOf}::date`;
-  // skp_predikat is the predicate's position in the PredikatSkp enum, whose order PREDIKAT_SKP follows.
-  const cents = sql`COALESCE(f.skp_cents, (${predicateCents(p.predicateScores)}::int[])[f.skp_predikat])`;
+  const cents = factSkpCents('f', p.predicateScores);
   const columns = countColumns({ lead: sql`f.leadership`, func: sql`f.functional`, cents, fromNilai: sql`f.skp_cents IS NOT NULL` });
   return sql`
     SELECT f.opd_id AS unit_id, f.level::int AS level, ${columns}
