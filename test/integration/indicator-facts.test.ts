@@ -365,4 +365,11 @@ describe('indicator facts', { timeout: 120_000 }, () => {
     expect(await run({ year: 2022, key: '2022' }, ctx)).toMatchObject({ status: 'skipped' });
     await expectAgreement([2022], ['2022-01-01', '2022-06-30', '2022-12-31']);
   });
+
+  it('a TRUNCATE of a source table (no rows to follow) recomputes everything', async () => {
+    await client.query('TRUNCATE riwayat_skp');
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM indicator_fact WHERE skp_cents IS NOT NULL OR skp_predikat IS NOT NULL`);
+    expect(rows[0].n).toBe(0);
+    await expectAgreement([2026], ['2026-06-30', '2026-12-31']);
+  });
 });

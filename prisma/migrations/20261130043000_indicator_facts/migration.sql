@@ -258,14 +258,24 @@ BEGIN
   END LOOP;
 END $$;
 
--- The ranking of education levels decides "highest": any change recomputes every year.
-CREATE FUNCTION indicator_facts_on_levels() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Recomputes everything: after a change of the education ranking (it decides
+-- "highest"), or a TRUNCATE of a source table (no transition rows to follow). The
+-- lock comes first, so a year being built meanwhile is seen.
+CREATE FUNCTION indicator_facts_rebuild_all() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('indicator_fact'));
   IF EXISTS (SELECT 1 FROM indicator_fact_year) THEN
-    PERFORM pg_advisory_xact_lock(hashtext('indicator_fact'));
     PERFORM refresh_indicator_facts(NULL, NULL);
   END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER indicator_facts_levels AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ref_pendidikan"
-  FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_on_levels();
+  FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_rebuild_all();
+CREATE TRIGGER indicator_facts_jabatan_trunc AFTER TRUNCATE ON "riwayat_jabatan"
+  FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_rebuild_all();
+CREATE TRIGGER indicator_facts_pendidikan_trunc AFTER TRUNCATE ON "riwayat_pendidikan"
+  FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_rebuild_all();
+CREATE TRIGGER indicator_facts_diklat_trunc AFTER TRUNCATE ON "riwayat_diklat"
+  FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_rebuild_all();
+CREATE TRIGGER indicator_facts_skp_trunc AFTER TRUNCATE ON "riwayat_skp"
+  FOR EACH STATEMENT EXECUTE FUNCTION indicator_facts_rebuild_all();
