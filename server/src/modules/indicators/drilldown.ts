@@ -52,10 +52,11 @@ interface RawRow {
 
 /**
  * The rows of a component from a materialized year's facts (the same rows the counts
- * come from), ordered by OPD code, name and id. Without the position columns: those are
- * looked up for the rows actually sent (withPosition), not for the whole list.
+ * come from), unordered, with the sort keys opd_kode, nama, id. Without the position
+ * columns: those are looked up for the rows actually sent (withPosition), not for the
+ * whole list.
  */
-function factRowsSql(component: Exclude<DrilldownComponent, 'penalties'>, p: ScopeParams): Prisma.Sql {
+function factBaseSql(component: Exclude<DrilldownComponent, 'penalties'>, p: ScopeParams): Prisma.Sql {
   const d = sql`${p.asOf}::date`;
   return sql`
     WITH f AS (
@@ -65,15 +66,27 @@ function factRowsSql(component: Exclude<DrilldownComponent, 'penalties'>, p: Sco
       WHERE x.year = ${p.year}::int AND x.valid_from <= ${d} AND x.valid_to > ${d}
         ${p.units ? sql`AND x.opd_id = ANY(${[...p.units]}::int[])` : Prisma.empty}
     )
-    SELECT f.id, e.nip, e.nama, e.gelar_depan, e.gelar_belakang, f.status::text AS status, f.unit_id,
+    SELECT f.id, e.nip, e.nama, e.gelar_depan, e.gelar_belakang, f.status::text AS status, f.unit_id, o.kode AS opd_kode,
       f.jp, f.workshops, f.skp_cents,
-      NULL::text AS tingkat, NULL::text AS hukdis_jenis, NULL::text AS nomor_sk, NULL::date AS tanggal_sk,
-      row_number() OVER (ORDER BY o.kode, e.nama, f.id)::int AS rn
+      NULL::text AS tingkat, NULL::text AS hukdis_jenis, NULL::text AS nomor_sk, NULL::date AS tanggal_sk
     FROM f JOIN employee e ON e.id = f.id JOIN opd o ON o.id = f.unit_id
     WHERE ${CONDITIONS[component]}`;
 }
 
-/** Adds the position on D (riwayat_jabatan in force, else the employee row) to rows `q` of factRowsSql, kept in rn order. */
+/** The whole list, numbered (rn) by OPD code, name and id. */
+const factRowsSql = (base: Prisma.Sql) => sql`SELECT b.*, row_number() OVER (ORDER BY b.opd_kode, b.nama, b.id)::int AS rn FROM (${base}) b`;
+
+/**
+ * One page of the list with the total: the page is picked by a top-N sort (no full sort
+ * of a list that may hold most of the agency), then numbered like factRowsSql.
+ */
+const factPageSql = (base: Prisma.Sql, offset: number, limit: number) => sql`
+  SELECT b.*, (${offset}::int + row_number() OVER (ORDER BY b.opd_kode, b.nama, b.id))::int AS rn FROM (
+    SELECT b0.*, count(*) OVER ()::int AS total FROM (${base}) b0
+    ORDER BY b0.opd_kode, b0.nama, b0.id OFFSET ${offset} LIMIT ${limit}
+  ) b`;
+
+/** Adds the position on D (riwayat_jabatan in force, else the employee row) to fact rows `q`, kept in rn order. */
 function withPosition(q: Prisma.Sql, asOf: string): Prisma.Sql {
   return sql`
     SELECT q.*,
@@ -138,14 +151,27 @@ async function scopeParams(db: Db, scope: Scope): Promise<ScopeParams> {
 
 /**
  * How a component's list is read: from the year's facts when it is materialized (as
- * the counts are), else from the histories. `rows` are ordered by rn; `send` turns a
- * slice of them into the columns sent (adding the position where the facts lack it).
+ * the counts are), else from the histories. `rows`: the whole list numbered by rn (for
+ * exports); `page`: one page with a `total` column; `send` turns rows into the columns
+ * sent (adding the position where the facts lack it).
  */
 async function listSource(db: Db, component: DrilldownComponent, p: ScopeParams, opts: { direct?: boolean } = {}) {
   if (component !== 'penalties' && !opts.direct && (await isMaterialized(db, p.year))) {
-    return { rows: factRowsSql(component, p), send: (q: Prisma.Sql) => withPosition(q, p.asOf) };
+    const base = factBaseSql(component, p);
+    return {
+      rows: factRowsSql(base),
+      page: (offset: number, limit: number) => factPageSql(base, offset, limit),
+      send: (q: Prisma.Sql) => withPosition(q, p.asOf),
+    };
   }
-  return { rows: rowsSql(component, p), send: (q: Prisma.Sql) => q };
+  const rows = rowsSql(component, p);
+  return {
+    rows,
+    page: (offset: number, limit: number) => sql`
+      SELECT r.*, count(*) OVER ()::int AS total FROM (${rows}) r
+      ORDER BY r.rn OFFSET ${offset} LIMIT ${limit}`,
+    send: (q: Prisma.Sql) => q,
+  };
 }
 
 const fullName = (r: Pick<RawRow, 'nama' | 'gelar_depan' | 'gelar_belakang'>) =>
@@ -195,9 +221,7 @@ export async function drilldownPage(
   const src = await listSource(db, component, p, opts);
   const rows = await withSettings(db, scope, (tx) =>
     tx.$queryRaw<(RawRow & { rn: number; total: number })[]>(
-      src.send(sql`
-        SELECT r.*, count(*) OVER ()::int AS total FROM (${src.rows}) r
-        ORDER BY r.rn OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize}`),
+      src.send(src.page((page - 1) * pageSize, pageSize)),
     ),
   );
   let total = rows[0]?.total;
