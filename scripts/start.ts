@@ -133,8 +133,9 @@ async function seedIfEmpty(databaseUrl: string) {
       const s = await runKgbScan(db);
       log(`e-Berkala scan: ${s.created} KGB drafts (${s.postponed} postponed) from ${s.scanned} PNS/CPNS.`);
       // The indicator facts of the dashboard's first years (the worker keeps them and adds new years).
-      for (const year of defaultMaterializedYears()) await materializeYear(db, year);
-      log(`Indicator facts materialized for ${defaultMaterializedYears().join(' and ')}.`);
+      const years = defaultMaterializedYears();
+      for (const year of years) await materializeYear(db, year);
+      log(`Indicator facts materialized for ${years.join(' and ')}.`);
     } finally {
       await db.$disconnect();
     }

@@ -31,7 +31,7 @@ export interface AuditEntry {
 const json = (v: unknown) =>
   v === undefined || v === null ? Prisma.JsonNull : (JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))) as Prisma.InputJsonValue);
 
-export async function writeAudit(tx: Tx, meta: RequestMeta, entry: AuditEntry | AuditEntry[]) {
+export async function writeAudit(tx: Pick<Tx, 'auditLog'>, meta: RequestMeta, entry: AuditEntry | AuditEntry[]) {
   const entries = Array.isArray(entry) ? entry : [entry];
   if (!entries.length) return;
   await tx.auditLog.createMany({
@@ -55,7 +55,7 @@ export async function writeAudit(tx: Tx, meta: RequestMeta, entry: AuditEntry | 
  * (UU 27/2022) expects access to be traceable. Written before the data is sent.
  */
 export async function auditAccess(db: Db, meta: RequestMeta, entry: AuditEntry) {
-  await writeAudit(db as unknown as Tx, meta, entry);
+  await writeAudit(db, meta, entry);
 }
 
 /** The fields that differ between two flat objects, as { field: { from, to } }. */

@@ -18,7 +18,7 @@ import { Prisma } from '../../db.ts';
 import { loadYearConfig } from './config.ts';
 import { isMaterialized, loadLevels } from './compute.ts';
 import type { Scope } from './scope.ts';
-import { asnOn, factSkpCents, factsCte, skpCents, type ScopeParams } from './sql.ts';
+import { asnOn, factSkpCents, factsCte, jabatanOn, skpCents, type ScopeParams } from './sql.ts';
 
 const sql = Prisma.sql;
 
@@ -73,33 +73,36 @@ function factBaseSql(component: Exclude<DrilldownComponent, 'penalties'>, p: Sco
     WHERE ${CONDITIONS[component]}`;
 }
 
-/** The whole list, numbered (rn) by OPD code, name and id. */
-const factRowsSql = (base: Prisma.Sql) => sql`SELECT b.*, row_number() OVER (ORDER BY b.opd_kode, b.nama, b.id)::int AS rn FROM (${base}) b`;
+/** The order of a list (as rowsSql's): OPD code, name, id, of rows named `b`. */
+const byOpdName = (b: string) => Prisma.raw(`${b}.opd_kode, ${b}.nama, ${b}.id`);
+
+/** The whole list, numbered (rn) in that order. */
+const factRowsSql = (base: Prisma.Sql) => sql`SELECT b.*, row_number() OVER (ORDER BY ${byOpdName('b')})::int AS rn FROM (${base}) b`;
 
 /**
  * One page of the list with the total: the page is picked by a top-N sort (no full sort
  * of a list that may hold most of the agency), then numbered like factRowsSql.
  */
 const factPageSql = (base: Prisma.Sql, offset: number, limit: number) => sql`
-  SELECT b.*, (${offset}::int + row_number() OVER (ORDER BY b.opd_kode, b.nama, b.id))::int AS rn FROM (
+  SELECT b.*, (${offset}::int + row_number() OVER (ORDER BY ${byOpdName('b')}))::int AS rn FROM (
     SELECT b0.*, count(*) OVER ()::int AS total FROM (${base}) b0
-    ORDER BY b0.opd_kode, b0.nama, b0.id OFFSET ${offset} LIMIT ${limit}
+    ORDER BY ${byOpdName('b0')} OFFSET ${offset} LIMIT ${limit}
   ) b`;
+
+/** The position shown for a person: from `j` (jabatanOn with POSITION_JABATAN), else from the employee row `e`. */
+const POSITION_JABATAN = ['nama_jabatan', 'jenis_jabatan', 'eselon'] as const;
+const POSITION_COLUMNS = sql`
+  CASE WHEN j.employee_id IS NULL THEN e.nama_jabatan ELSE j.nama_jabatan END AS nama_jabatan,
+  (CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END)::text AS jenis_jabatan,
+  CASE WHEN j.employee_id IS NULL THEN e.eselon ELSE j.eselon END AS eselon`;
 
 /** Adds the position on D (riwayat_jabatan in force, else the employee row) to fact rows `q`, kept in rn order. */
 function withPosition(q: Prisma.Sql, asOf: string): Prisma.Sql {
   return sql`
-    SELECT q.*,
-      CASE WHEN j.employee_id IS NULL THEN e.nama_jabatan ELSE j.nama_jabatan END AS nama_jabatan,
-      (CASE WHEN j.employee_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END)::text AS jenis_jabatan,
-      CASE WHEN j.employee_id IS NULL THEN e.eselon ELSE j.eselon END AS eselon
+    SELECT q.*, ${POSITION_COLUMNS}
     FROM (${q}) q
     JOIN employee e ON e.id = q.id
-    LEFT JOIN LATERAL (
-      SELECT rj.employee_id, rj.nama_jabatan, rj.jenis_jabatan, rj.eselon FROM riwayat_jabatan rj
-      WHERE rj.employee_id = q.id AND rj.tmt_jabatan <= ${asOf}::date
-      ORDER BY rj.tmt_jabatan DESC LIMIT 1
-    ) j ON true
+    ${jabatanOn('q.id', sql`${asOf}::date`, POSITION_JABATAN)}
     ORDER BY q.rn`;
 }
 
@@ -120,18 +123,12 @@ function rowsSql(component: DrilldownComponent, p: ScopeParams): Prisma.Sql {
   return sql`
     WITH x AS (
       SELECT h.id AS hukdis_id, e.id, e.nip, e.nama, e.gelar_depan, e.gelar_belakang, e.status_kepegawaian::text AS status,
-        CASE WHEN j.opd_id IS NULL THEN e.opd_id ELSE j.opd_id END AS unit_id,
-        CASE WHEN j.opd_id IS NULL THEN e.nama_jabatan ELSE j.nama_jabatan END AS nama_jabatan,
-        (CASE WHEN j.opd_id IS NULL THEN e.jenis_jabatan ELSE j.jenis_jabatan END)::text AS jenis_jabatan,
-        CASE WHEN j.opd_id IS NULL THEN e.eselon ELSE j.eselon END AS eselon,
+        CASE WHEN j.employee_id IS NULL THEN e.opd_id ELSE j.opd_id END AS unit_id,
+        ${POSITION_COLUMNS},
         h.tingkat::text AS tingkat, h.jenis AS hukdis_jenis, h.nomor_sk, h.tanggal_sk
       FROM riwayat_hukdis h
       JOIN employee e ON e.id = h.employee_id
-      LEFT JOIN LATERAL (
-        SELECT rj.opd_id, rj.nama_jabatan, rj.jenis_jabatan, rj.eselon FROM riwayat_jabatan rj
-        WHERE rj.employee_id = e.id AND rj.tmt_jabatan <= ${d}
-        ORDER BY rj.tmt_jabatan DESC LIMIT 1
-      ) j ON true
+      ${jabatanOn('e.id', d, ['opd_id', ...POSITION_JABATAN])}
       WHERE h.tanggal_sk >= ${y0} AND h.tanggal_sk <= ${d} AND ${asnOn('e', sql`h.tanggal_sk`)}
     )
     SELECT x.id, x.nip, x.nama, x.gelar_depan, x.gelar_belakang, x.status, x.unit_id, x.nama_jabatan, x.jenis_jabatan, x.eselon,

@@ -234,6 +234,19 @@ export function factCountsSql(p: ScopeParams): Prisma.Sql {
     GROUP BY 1, 2`;
 }
 
+/**
+ * LEFT JOIN LATERAL `j`: the riwayat_jabatan row of `employee` in force on `date` (the
+ * latest with tmt_jabatan ≤ date), with `employee_id` and `columns`; no row = none yet
+ * (the employee row then stands for the position).
+ */
+export function jabatanOn(employee: string, date: Prisma.Sql, columns: readonly string[]): Prisma.Sql {
+  return sql`LEFT JOIN LATERAL (
+      SELECT rj.employee_id, ${raw(columns.map((c) => `rj.${c}`).join(', '))} FROM riwayat_jabatan rj
+      WHERE rj.employee_id = ${raw(employee)} AND rj.tmt_jabatan <= ${date}
+      ORDER BY rj.tmt_jabatan DESC LIMIT 1
+    ) j ON true`;
+}
+
 /** Penalties counted for year Y up to D, by the unit of the penalised employee on D and level. */
 export interface PenaltyRow {
   unit_id: number;
@@ -247,11 +260,7 @@ export function penaltiesSql(p: Pick<ScopeParams, 'year' | 'asOf'>): Prisma.Sql 
     SELECT COALESCE(j.opd_id, e.opd_id) AS unit_id, h.tingkat::text AS tingkat, count(*)::int AS count
     FROM riwayat_hukdis h
     JOIN employee e ON e.id = h.employee_id
-    LEFT JOIN LATERAL (
-      SELECT rj.opd_id FROM riwayat_jabatan rj
-      WHERE rj.employee_id = e.id AND rj.tmt_jabatan <= ${d}
-      ORDER BY rj.tmt_jabatan DESC LIMIT 1
-    ) j ON true
+    ${jabatanOn('e.id', d, ['opd_id'])}
     WHERE h.tanggal_sk >= make_date(${p.year}::int, 1, 1) AND h.tanggal_sk <= ${d}
       AND ${asnOn('e', sql`h.tanggal_sk`)}
     GROUP BY 1, 2`;
