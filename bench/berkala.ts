@@ -32,7 +32,7 @@ const time = async <T>(fn: () => Promise<T>) => {
 
 async function main() {
   await applyMigrations(url);
-  const seeded = await time(() => seedDemo({ databaseUrl: url, employees: N }));
+  const seeded = await time(() => seedDemo({ databaseUrl: url, employees: N, today: '2026-11-30' }));
   console.log(`seeded ${N} employees in ${(seeded.ms / 1000).toFixed(1)} s`);
   const db = createDb(url, 4);
   const client = new pg.Client({ connectionString: url });

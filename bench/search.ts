@@ -24,7 +24,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function main() {
   await applyMigrations(url);
-  await seedDemo({ databaseUrl: url, employees: N });
+  await seedDemo({ databaseUrl: url, employees: N, today: '2026-11-30' });
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query('ANALYZE');

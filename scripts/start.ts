@@ -121,6 +121,7 @@ async function seedIfEmpty(databaseUrl: string) {
     const t0 = Date.now();
     const r = await seed.seedDemo({ databaseUrl, log: (m: string) => log(m) });
     log(`Seeded ${r.opds} OPDs, ${r.employees} employees, ${r.users} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+    log(`Demo regency dated to ${r.refDate} (seeded for ${r.today}).`);
     // The first e-Berkala detection, so the KGB queue and dashboard are filled at once (then daily at 01:00 WIB).
     const [{ createDb }, { runKgbScan }, { materializeYear }, { defaultMaterializedYears }] = await Promise.all([
       import('../server/src/db.ts'),
@@ -160,10 +161,12 @@ async function main() {
   process.env.NODE_ENV ??= 'production';
 
   // Fail early, naming any bad variable.
-  const { loadConfig, ConfigError } = await import('../server/src/config.ts');
+  const { loadConfig, ConfigError, installClockFromEnv } = await import('../server/src/config.ts');
   let config;
   try {
     config = loadConfig();
+    // The platform's clock (APP_TODAY when set) for what runs here: the demo seed is dated to its today.
+    installClockFromEnv();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;

@@ -1,5 +1,6 @@
 // Login accounts: one per ASN (username = NIP, must change the password at first
-// login) plus the featured demo accounts, which keep DEMO_PASSWORD.
+// login) plus the featured demo accounts, which keep DEMO_PASSWORD and have fixed
+// usernames (DEMO_USERNAMES; the featured ASN and ATASAN too, as NIPs move with the seed day).
 import { fullName } from './education.ts';
 import type { DemoData } from './employees.ts';
 import { DEMO_USERNAMES, OPD_ADMIN_ACCOUNTS } from './featured.ts';
@@ -58,12 +59,16 @@ export function buildAccounts(data: DemoData): { users: UserRow[]; roles: RoleRo
     );
   }
 
-  const keepPassword = new Set([data.featured.asn, data.featured.atasan]);
+  const featuredUsername = new Map<number, string>([
+    [data.featured.asn, DEMO_USERNAMES.asn],
+    [data.featured.atasan, DEMO_USERNAMES.atasan],
+  ]);
   const linked = new Set([adminEmployee, verifierEmployee]);
   for (const e of data.employees) {
     if (e.statusKepegawaian === 'KONTRAK' || linked.has(e.id)) continue;
+    const featured = featuredUsername.get(e.id);
     add(
-      { username: e.nip, displayName: fullName(e.nama, e.gelarDepan, e.gelarBelakang), employeeId: e.id, mustChangePassword: !keepPassword.has(e.id) },
+      { username: featured ?? e.nip, displayName: fullName(e.nama, e.gelarDepan, e.gelarBelakang), employeeId: e.id, mustChangePassword: !featured },
       [{ role: 'ASN' }],
     );
   }

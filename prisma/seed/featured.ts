@@ -11,15 +11,26 @@ import type { Sex } from './names.ts';
 /** Password of every demo account (featured accounts keep it; imported ASN accounts must change it at first login). */
 export const DEMO_PASSWORD = 'Simak#2026';
 
-/** Usernames of the staff accounts. */
+/**
+ * Usernames of the staff accounts and of the featured ASN and ATASAN. Unlike NIPs they do
+ * not depend on the day the regency is seeded (its dates, and so the NIPs, move with it).
+ */
 export const DEMO_USERNAMES = {
   bkdAdmin: 'admin.bkd',
   bkdVerifier: 'verifikator.bkd',
   dinkesAdmin: 'admin.dinkes',
   disdikAdmin: 'admin.disdik',
+  /** Siti Rahmawati (DEMO_NIPS.asn). */
+  asn: 'siti.rahmawati',
+  /** Bambang Sutrisno (DEMO_NIPS.atasan). */
+  atasan: 'bambang.sutrisno',
 } as const;
 
-/** NIPs of the featured ASN and ATASAN (their usernames). Valid per DOMAIN-RULES §1. */
+/**
+ * NIPs of the featured people as generated, i.e. when the regency is seeded for its
+ * reference date REF_DATE (`today` in 2026-11-30 … 2026-12-29); seeded for a later day
+ * their dated digits move with the dates (shift.ts). Valid per DOMAIN-RULES §1.
+ */
 export const DEMO_NIPS = {
   /** Siti Rahmawati, S.Kom. — PNS III/b, Pranata Komputer Ahli Pertama, Dinas Kesehatan; KGB due 2027-01-01. */
   asn: '199405172019012001',

@@ -6,8 +6,9 @@ import {
   type Golongan, type TingkatHukdis,
 } from '@simak/shared';
 import type pg from 'pg';
-import { REF_DATE, REF_YM, firstOf, ymOfIso } from './dates.ts';
+import { firstOf, ymOfIso } from './dates.ts';
 import { GOLONGAN, golIndex, nextKgb } from './rules.ts';
+import { shiftBy, type SeedShift } from './shift.ts';
 
 const pct = (n: number, d: number) => `${n}/${d} (${d ? ((100 * n) / d).toFixed(1) : '0.0'}%)`;
 const num = (v: unknown) => Number(v ?? 0);
@@ -19,15 +20,29 @@ const activeOnSql = (d: string, a = 'e') =>
    AND (${a}.tmt_berhenti IS NULL OR ${a}.tmt_berhenti > ${d})`;
 const activeOn = (iso: string) => activeOnSql(`DATE '${iso}'`);
 
-/** The as-of date of year Y: 31 December, or the reference date in the reference year. */
-const asOf = (y: number) => (y === 2026 ? REF_DATE : `${y}-12-31`);
 const EDU_ORDER = `ARRAY[${PENDIDIKAN.map((p) => `'${p}'`).join(',')}]`;
 
 const HISTORY_TABLES = [
   'riwayat_pangkat', 'riwayat_kgb', 'riwayat_jabatan', 'riwayat_pendidikan', 'riwayat_diklat', 'riwayat_skp', 'riwayat_hukdis', 'riwayat_cuti', 'keluarga',
 ] as const;
 
-export async function historyStats(client: pg.ClientBase): Promise<{ lines: string[]; problems: string[] }> {
+/**
+ * `shift` is the one the database was seeded with: the figures are as of its reference
+ * date; years of SKP, graduation and letter numbers moved by `shift.years` (`Y` below).
+ */
+export async function historyStats(client: pg.ClientBase, shift: SeedShift = shiftBy(0)): Promise<{ lines: string[]; problems: string[] }> {
+  const refDate = shift.refDate;
+  const refYm = ymOfIso(refDate);
+  const refYear = Number(refDate.slice(0, 4));
+  /** A year of the generator's SKP calendar (SKP `tahun`) as seeded. */
+  const Y = (y: number) => shift.year(y);
+  /** The calendar year (as seeded) of a generator date. */
+  const yearOfGen = (iso: string) => Number(shift.date(iso).slice(0, 4));
+  /** SQL: the SKP-calendar year (as seeded) of a dated column, i.e. the generator's year of it moved by `shift.years`. */
+  const skpYearOf = (col: string) =>
+    shift.months ? `(EXTRACT(YEAR FROM ${col} - INTERVAL '${shift.months} months')::int + ${shift.years})` : `EXTRACT(YEAR FROM ${col})`;
+  /** The as-of date of year Y: 31 December, or the reference date in the reference year. */
+  const asOf = (y: number) => (y === refYear ? refDate : `${y}-12-31`);
   const lines: string[] = [];
   const problems: string[] = [];
   const q = async <T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows;
@@ -36,7 +51,7 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
   lines.push(`History rows: ${counts.map((r) => `${String(r.t).replace('riwayat_', '')} ${num(r.n)}`).join(', ')}`);
 
   // --- competency development (IKom c and d)
-  const years = [2023, 2024, 2025, 2026];
+  const years = [refYear - 3, refYear - 2, refYear - 1, refYear];
   const dev = await q(
     `WITH y(y, d) AS (VALUES ${years.map((y) => `(${y}, DATE '${asOf(y)}')`).join(', ')}),
      agg AS (SELECT employee_id, EXTRACT(YEAR FROM tanggal_selesai)::int AS y, SUM(jp) AS jp,
@@ -47,11 +62,11 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
        LEFT JOIN agg a ON a.employee_id = e.id AND a.y = y.y
       GROUP BY y.y ORDER BY y.y`,
   );
-  lines.push(`ASN with ≥ 20 JP in the year (on 31 Dec; 2026 on ${REF_DATE}): ${dev.map((r) => `${r.y} ${pct(num(r.jp20), num(r.n))}`).join(', ')}`);
+  lines.push(`ASN with ≥ 20 JP in the year (on 31 Dec; ${refYear} on ${refDate}): ${dev.map((r) => `${r.y} ${pct(num(r.jp20), num(r.n))}`).join(', ')}`);
   lines.push(`ASN with at least one WORKSHOP in the year: ${dev.map((r) => `${r.y} ${pct(num(r.ws), num(r.n))}`).join(', ')}`);
 
   // --- leadership / functional training by the position held on D (IKom a and b)
-  for (const d of ['2025-12-31', REF_DATE]) {
+  for (const d of [`${refYear - 1}-12-31`, refDate]) {
     const [r] = await q(
       `WITH cur AS (SELECT DISTINCT ON (employee_id) employee_id, jenis_jabatan, eselon FROM riwayat_jabatan
                      WHERE tmt_jabatan <= DATE '${d}' ORDER BY employee_id, tmt_jabatan DESC, id DESC)
@@ -70,7 +85,7 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
 
   // --- SKP (IKin)
   const skp = await q(
-    `WITH y(y) AS (VALUES (2021), (2022), (2023), (2024), (2025))
+    `WITH y(y) AS (VALUES ${[2021, 2022, 2023, 2024, 2025].map((y) => `(${Y(y)})`).join(', ')})
      SELECT y.y, COUNT(*)::int AS n, COUNT(s.id)::int AS have,
             COUNT(*) FILTER (WHERE s.predikat = 'SANGAT_BAIK')::int AS sb, COUNT(*) FILTER (WHERE s.predikat = 'BAIK')::int AS b,
             COUNT(*) FILTER (WHERE s.predikat = 'BUTUH_PERBAIKAN')::int AS bp, COUNT(*) FILTER (WHERE s.predikat = 'KURANG')::int AS k,
@@ -80,12 +95,12 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
       GROUP BY y.y ORDER BY y.y`,
   );
   lines.push(`SKP missing (ASN aktif on 31 Dec without an SKP): ${skp.map((r) => `${r.y} ${pct(num(r.n) - num(r.have), num(r.n))}`).join(', ')}`);
-  const s25 = skp.find((r) => r.y === 2025)!;
+  const s25 = skp.find((r) => r.y === Y(2025))!;
   lines.push(
-    `SKP 2025 predicates: SANGAT_BAIK ${num(s25.sb)}, BAIK ${num(s25.b)}, BUTUH_PERBAIKAN ${num(s25.bp)}, KURANG ${num(s25.k)}, SANGAT_KURANG ${num(s25.sk)}; ` +
-      `2021 mean legacy score ${skp.find((r) => r.y === 2021)?.nilai ?? '-'}`,
+    `SKP ${Y(2025)} predicates: SANGAT_BAIK ${num(s25.sb)}, BAIK ${num(s25.b)}, BUTUH_PERBAIKAN ${num(s25.bp)}, KURANG ${num(s25.k)}, SANGAT_KURANG ${num(s25.sk)}; ` +
+      `${Y(2021)} mean legacy score ${skp.find((r) => r.y === Y(2021))?.nilai ?? '-'}`,
   );
-  const [skp2026] = await q(`SELECT COUNT(*)::int AS n FROM riwayat_skp WHERE tahun > 2025`);
+  const [skp2026] = await q(`SELECT COUNT(*)::int AS n FROM riwayat_skp WHERE tahun >= ${refYear}`);
   if (num(skp2026!.n)) problems.push(`${num(skp2026!.n)} SKP rows for a year that is not over`);
 
   // --- discipline (IDis) and penalties in effect on the reference date
@@ -98,12 +113,13 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
   const people = new Set(hk.map((h) => h.employee_id));
   const byLevel = (l: TingkatHukdis) => hk.filter((h) => h.tingkat === l).length;
   const rec = (h: (typeof hk)[number]) => ({ tingkat: h.tingkat, jenis: h.jenis, tanggalSk: h.tanggal_sk, tmt: h.tmt, tmtSelesai: h.tmt_selesai });
-  const active = hk.filter((h) => isHukdisActive(rec(h), REF_DATE));
+  const active = hk.filter((h) => isHukdisActive(rec(h), refDate));
+  const hkYears = Array.from({ length: refYear - yearOfGen('2021-01-01') + 1 }, (_, i) => yearOfGen('2021-01-01') + i);
   lines.push(
-    `Penalties 2021–2026: ${hk.length} (RINGAN ${byLevel('RINGAN')}, SEDANG ${byLevel('SEDANG')}, BERAT ${byLevel('BERAT')}) on ${pct(people.size, total)} employees; ` +
-      `by SK year ${[2021, 2022, 2023, 2024, 2025, 2026].map((y) => `${y}:${hk.filter((h) => h.tanggal_sk.startsWith(String(y))).length}`).join(' ')}`,
+    `Penalties ${hkYears[0]}–${refYear}: ${hk.length} (RINGAN ${byLevel('RINGAN')}, SEDANG ${byLevel('SEDANG')}, BERAT ${byLevel('BERAT')}) on ${pct(people.size, total)} employees; ` +
+      `by SK year ${hkYears.map((y) => `${y}:${hk.filter((h) => h.tanggal_sk.startsWith(String(y))).length}`).join(' ')}`,
   );
-  lines.push(`Penalties in effect on ${REF_DATE}: ${active.length} (${new Set(active.map((h) => h.employee_id)).size} employees)`);
+  lines.push(`Penalties in effect on ${refDate}: ${active.length} (${new Set(active.map((h) => h.employee_id)).size} employees)`);
   const hkByEmp = new Map<number, (typeof hk)[number][]>();
   for (const h of hk) hkByEmp.set(h.employee_id, [...(hkByEmp.get(h.employee_id) ?? []), h]);
 
@@ -115,7 +131,7 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
   );
   lines.push(`Position history: ${pct(num(mut!.multi), num(mut!.n))} employees with earlier positions; ${pct(num(mut!.moved), num(mut!.n))} with one in another OPD`);
   const asof: string[] = [];
-  for (const d of ['2021-12-31', '2023-12-31', '2025-12-31']) {
+  for (const d of [2021, 2023, 2025].map((y) => `${Y(y)}-12-31`)) {
     const [r] = await q(
       `WITH cur AS (SELECT DISTINCT ON (employee_id) employee_id, opd_id FROM riwayat_jabatan
                      WHERE tmt_jabatan <= DATE '${d}' ORDER BY employee_id, tmt_jabatan DESC, id DESC)
@@ -158,7 +174,7 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
   );
   if (num(fam!.nik_ok) !== num(fam!.n) || num(fam!.nik_distinct) !== num(fam!.n)) problems.push('NIK missing, malformed or not unique');
   const [cuti] = await q(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT employee_id)::int AS people FROM riwayat_cuti`);
-  lines.push(`Leave records 2025–2026: ${num(cuti!.n)} for ${num(cuti!.people)} employees`);
+  lines.push(`Leave records ${yearOfGen('2025-01-01')}–${refYear}: ${num(cuti!.n)} for ${num(cuti!.people)} employees`);
 
   // --- KGB: the next one as replayed from the histories, vs. the employee row; due-soon postponements
   const kgbRows = await q<{ id: number; nip: string; golongan: string; tmt_golongan: string; mkg_tahun: number; mkg_bulan: number; p_tmt: string; p_th: number; p_bl: number; k_tmt: string | null; k_th: number | null; k_bl: number | null; skp25: string | null }>(
@@ -168,7 +184,7 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
                   FROM riwayat_kgb ORDER BY employee_id, tmt DESC, id DESC)
      SELECT e.id, e.nip, e.golongan, to_char(e.tmt_golongan, 'YYYY-MM-DD') AS tmt_golongan, e.mkg_tahun, e.mkg_bulan,
             p.tmt AS p_tmt, p.mkg_tahun AS p_th, p.mkg_bulan AS p_bl, k.tmt AS k_tmt, k.mkg_tahun AS k_th, k.mkg_bulan AS k_bl,
-            (SELECT s.predikat::text FROM riwayat_skp s WHERE s.employee_id = e.id AND s.tahun = 2025) AS skp25
+            (SELECT s.predikat::text FROM riwayat_skp s WHERE s.employee_id = e.id AND s.tahun = ${Y(2025)}) AS skp25
        FROM employee e JOIN p ON p.employee_id = e.id LEFT JOIN k ON k.employee_id = e.id
       WHERE e.status_kepegawaian IN ('PNS', 'CPNS')`,
   );
@@ -180,10 +196,10 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
     const useKgb = r.k_tmt !== null && r.k_tmt >= r.p_tmt;
     const base = useKgb ? { tmtBase: r.k_tmt!, mkgTahun: r.k_th!, mkgBulan: r.k_bl! } : { tmtBase: r.p_tmt, mkgTahun: r.p_th, mkgBulan: r.p_bl };
     let t = ymOfIso(sharedNextKgb({ golongan: r.golongan as Golongan, ...base }).tmt);
-    while (t <= REF_YM) t += 24;
-    const local = nextKgb(golIndex(r.golongan as (typeof GOLONGAN)[number]), ymOfIso(r.tmt_golongan), r.mkg_tahun * 12 + r.mkg_bulan);
+    while (t <= refYm) t += 24;
+    const local = nextKgb(golIndex(r.golongan as (typeof GOLONGAN)[number]), ymOfIso(r.tmt_golongan), r.mkg_tahun * 12 + r.mkg_bulan, refYm);
     if (t !== local) nextMismatch++;
-    if (t <= REF_YM + 3) {
+    if (t <= refYm + 3) {
       due++;
       if ((hkByEmp.get(r.id) ?? []).some((h) => isHukdisActive(rec(h), firstOf(t)))) dueHukdis++;
       if (r.skp25 === null || !['SANGAT_BAIK', 'BAIK'].includes(r.skp25)) dueSkp++;
@@ -191,18 +207,18 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
   }
   lines.push(
     `KGB due within 3 months (from the histories): ${due}; of them with a penalty in effect on the KGB TMT ${dueHukdis}, ` +
-      `with SKP 2025 missing or below Baik ${dueSkp} (both are postponed by e-Berkala)`,
+      `with SKP ${Y(2025)} missing or below Baik ${dueSkp} (both are postponed by e-Berkala)`,
   );
 
   // --- rule checks on the histories
   const [rules] = await q(
     `SELECT
-       (SELECT COUNT(*) FROM riwayat_kgb k WHERE EXTRACT(YEAR FROM k.tmt) BETWEEN 2022 AND 2026 AND NOT EXISTS (
-          SELECT 1 FROM riwayat_skp s WHERE s.employee_id = k.employee_id AND s.tahun = EXTRACT(YEAR FROM k.tmt) - 1
+       (SELECT COUNT(*) FROM riwayat_kgb k WHERE ${skpYearOf('k.tmt')} BETWEEN ${Y(2022)} AND ${Y(2026)} AND NOT EXISTS (
+          SELECT 1 FROM riwayat_skp s WHERE s.employee_id = k.employee_id AND s.tahun = ${skpYearOf('k.tmt')} - 1
              AND s.predikat IN ('SANGAT_BAIK', 'BAIK')))::int AS kgb_skp,
-       (SELECT COUNT(*) FROM riwayat_pangkat p WHERE p.jenis_kp NOT IN ('CPNS', 'PNS') AND EXTRACT(YEAR FROM p.tmt_golongan) BETWEEN 2022 AND 2026
-          AND EXISTS (SELECT 1 FROM generate_series(1, 2) g(k) WHERE EXTRACT(YEAR FROM p.tmt_golongan) - g.k >= 2021 AND NOT EXISTS (
-            SELECT 1 FROM riwayat_skp s WHERE s.employee_id = p.employee_id AND s.tahun = EXTRACT(YEAR FROM p.tmt_golongan) - g.k
+       (SELECT COUNT(*) FROM riwayat_pangkat p WHERE p.jenis_kp NOT IN ('CPNS', 'PNS') AND ${skpYearOf('p.tmt_golongan')} BETWEEN ${Y(2022)} AND ${Y(2026)}
+          AND EXISTS (SELECT 1 FROM generate_series(1, 2) g(k) WHERE ${skpYearOf('p.tmt_golongan')} - g.k >= ${Y(2021)} AND NOT EXISTS (
+            SELECT 1 FROM riwayat_skp s WHERE s.employee_id = p.employee_id AND s.tahun = ${skpYearOf('p.tmt_golongan')} - g.k
                AND s.predikat IN ('SANGAT_BAIK', 'BAIK'))))::int AS kp_skp,
        (SELECT COUNT(*) FROM (
           SELECT jenis_kp, tmt_golongan, lag(tmt_golongan) OVER (PARTITION BY employee_id ORDER BY tmt_golongan) AS prev
@@ -244,10 +260,10 @@ export async function historyStats(client: pg.ClientBase): Promise<{ lines: stri
     ['keluarga', ['tanggal_lahir', 'tanggal_nikah']],
   ];
   const late = await q(
-    dated.map(([t, cols]) => `SELECT '${t}' AS t, COUNT(*)::int AS n FROM "${t}" WHERE ${cols.map((c) => `${c} > DATE '${REF_DATE}'`).join(' OR ')}`).join(' UNION ALL ') +
-      ` UNION ALL SELECT 'riwayat_pendidikan', COUNT(*)::int FROM riwayat_pendidikan WHERE tahun_lulus > ${REF_DATE.slice(0, 4)}`,
+    dated.map(([t, cols]) => `SELECT '${t}' AS t, COUNT(*)::int AS n FROM "${t}" WHERE ${cols.map((c) => `${c} > DATE '${refDate}'`).join(' OR ')}`).join(' UNION ALL ') +
+      ` UNION ALL SELECT 'riwayat_pendidikan', COUNT(*)::int FROM riwayat_pendidikan WHERE tahun_lulus > ${refYear}`,
   );
-  for (const r of late) if (num(r.n)) problems.push(`${num(r.n)} ${String(r.t)} rows dated after ${REF_DATE}`);
+  for (const r of late) if (num(r.n)) problems.push(`${num(r.n)} ${String(r.t)} rows dated after ${refDate}`);
 
   // --- CONSISTENCY CHECK: latest history row = cached current value, for every employee
   const [c] = await q(

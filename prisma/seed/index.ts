@@ -1,23 +1,34 @@
-// npm run db:seed [-- --employees N] [--if-empty] [--stats]
-// Seeds DATABASE_URL with the deterministic demo regency and prints the demo accounts.
+// npm run db:seed [-- --employees N] [--today YYYY-MM-DD] [--if-empty] [--stats]
+// Seeds DATABASE_URL with the deterministic demo regency, dated to today (APP_TODAY when
+// set, or --today), and prints the demo accounts.
 import 'dotenv/config';
+import { appToday, isValidDate } from '@simak/shared';
 import pg from 'pg';
+import { installClockFromEnvOrExit } from '../../server/src/config.ts';
 import { DEFAULT_DEMO_EMPLOYEES, formatAccountsTable, listDemoAccounts, seedDemo } from './demo.ts';
 import { demoStats } from './stats.ts';
 
+installClockFromEnvOrExit();
+
 function parseArgs(argv: string[]) {
-  const out = { employees: DEFAULT_DEMO_EMPLOYEES, ifEmpty: false, stats: false };
+  const out = { employees: DEFAULT_DEMO_EMPLOYEES, ifEmpty: false, stats: false, today: null as string | null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
     if (a === '--if-empty') out.ifEmpty = true;
     else if (a === '--stats') out.stats = true;
     else if (a === '--employees' || a.startsWith('--employees=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const v = value();
       const n = Number(v);
       if (!Number.isInteger(n) || n <= 0) throw new Error(`--employees needs a positive integer, got ${v}`);
       out.employees = n;
+    } else if (a === '--today' || a.startsWith('--today=')) {
+      const v = value();
+      if (!v || !isValidDate(v)) throw new Error(`--today needs a date YYYY-MM-DD, got ${v}`);
+      out.today = v;
     } else if (a === '--help' || a === '-h') {
-      console.log('Usage: tsx prisma/seed/index.ts [--employees N] [--if-empty] [--stats]');
+      console.log('Usage: tsx prisma/seed/index.ts [--employees N] [--today YYYY-MM-DD] [--if-empty] [--stats]');
+      console.log('  --today  the day to date the regency to (default: APP_TODAY, else the current date in Asia/Jakarta)');
       process.exit(0);
     } else {
       throw new Error(`unknown option ${a}`);
@@ -46,9 +57,11 @@ async function main() {
     console.log(`Seed skipped: table opd already has ${existing} rows.`);
   } else {
     const started = performance.now();
-    const result = await seedDemo({ databaseUrl, employees: args.employees, log: (m) => console.log(`  ${m}`) });
+    const today = args.today ?? appToday();
+    const result = await seedDemo({ databaseUrl, employees: args.employees, today, log: (m) => console.log(`  ${m}`) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Seeded ${result.opds} OPDs, ${result.employees} employees, ${result.historyRows} history rows and ${result.users} user accounts in ${seconds} s.`);
+    console.log(`Demo regency dated to ${result.refDate} (seeded for ${result.today}).`);
   }
   if (args.stats) {
     const { lines, problems } = await demoStats(databaseUrl);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config.ts';
+import { setClock } from '@simak/shared';
+import { clockOf, type Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createDb } from './db.ts';
 import { createQueues } from './jobs/queues.ts';
@@ -17,6 +18,7 @@ export const VERSION: string = (() => {
 })();
 
 export function createContext(config: Config, overrides: Partial<AppContext> = {}): AppContext & { close(): Promise<void> } {
+  const clock = setClock(overrides.clock ?? clockOf(config));
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const db = overrides.db ?? createDb(config.DATABASE_URL);
   const redis = overrides.redis ?? createRedis(config.REDIS_URL);
@@ -31,6 +33,7 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     logger,
     storage: overrides.storage ?? createStorage(config),
     version: VERSION,
+    clock,
     async close() {
       await queues.close();
       redis.disconnect();

@@ -2,13 +2,14 @@
  * Every setting comes from environment variables, validated with zod at start-up.
  * A bad value stops the process with a message naming the variable.
  */
+import { fixedClock, isValidDate, setClock, systemClock, type Clock } from '@simak/shared';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-export const ConfigSchema = z.object({
+const ConfigObject = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -46,17 +47,61 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('SIMAK BKD <noreply@simak.local>'),
   SEED_DEMO: bool.default(true),
+  /**
+   * Fixes the platform's "today" (YYYY-MM-DD) for the server, the worker, the scans and the web
+   * (tests, demos, training). Unset = the machine's date in Asia/Jakarta.
+   */
+  APP_TODAY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || isValidDate(v), 'must be a real date YYYY-MM-DD'),
+  /** APP_TODAY is refused when NODE_ENV=production unless this is true. */
+  APP_TODAY_IN_PRODUCTION: bool.default(false),
+});
+
+const FIXED_DATE_IN_PRODUCTION = 'a fixed date is refused in production (set APP_TODAY_IN_PRODUCTION=true to allow it explicitly)';
+
+export const ConfigSchema = ConfigObject.superRefine((c, ctx) => {
+  if (c.APP_TODAY && c.NODE_ENV === 'production' && !c.APP_TODAY_IN_PRODUCTION) {
+    ctx.addIssue({ code: 'custom', path: ['APP_TODAY'], message: FIXED_DATE_IN_PRODUCTION });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The clock a process with this configuration runs on (installed by createContext and the worker). */
+export function clockOf(config: Pick<Config, 'APP_TODAY'>): Clock {
+  return config.APP_TODAY ? fixedClock(config.APP_TODAY) : systemClock;
+}
+
+/**
+ * For command-line tools that need no full configuration: validates only the clock's
+ * variables (APP_TODAY, APP_TODAY_IN_PRODUCTION, NODE_ENV) and installs the clock.
+ * A bad value stops the process with a message naming the variable.
+ */
+export function installClockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  const schema = ConfigObject.pick({ NODE_ENV: true, APP_TODAY: true, APP_TODAY_IN_PRODUCTION: true });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues));
+  const c = parsed.data;
+  if (c.APP_TODAY && c.NODE_ENV === 'production' && !c.APP_TODAY_IN_PRODUCTION) {
+    throw new ConfigError(formatIssues([{ path: ['APP_TODAY'], message: FIXED_DATE_IN_PRODUCTION }]));
+  }
+  return setClock(clockOf(c));
+}
+
+function formatIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const lines = issues.map((i) => `  ${i.path.map(String).join('.') || '(env)'}: ${i.message}`);
+  return `Invalid configuration (see .env.example):\n${lines.join('\n')}`;
+}
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+    throw new ConfigError(formatIssues(parsed.error.issues));
   }
   return parsed.data;
 }
@@ -69,6 +114,19 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
     if (err instanceof ConfigError) {
       console.error(err.message);
       process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** installClockFromEnv for command-line tools: prints the problem (naming the variable) and exits with 2. */
+export function installClockFromEnvOrExit(env: NodeJS.ProcessEnv = process.env): Clock {
+  try {
+    return installClockFromEnv(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
     }
     throw err;
   }

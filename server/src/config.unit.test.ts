@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { getClock, setClock, systemClock } from '@simak/shared';
+import { clockOf, ConfigError, installClockFromEnv, loadConfig } from './config.ts';
 
 const base = { DATABASE_URL: 'postgresql://u@h/db', SESSION_SECRET: 'x'.repeat(20) };
 
@@ -18,5 +19,35 @@ describe('loadConfig', () => {
   ])('names the bad variable (%#)', (env, name) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(new RegExp(`${name}:`));
+  });
+});
+
+describe('APP_TODAY (the one clock)', () => {
+  it('is unset by default: the clock follows the machine', () => {
+    expect(loadConfig(base).APP_TODAY).toBeUndefined();
+    expect(clockOf(loadConfig(base))).toBe(systemClock);
+    expect(clockOf(loadConfig({ ...base, APP_TODAY: '' })).fixedDate).toBeNull();
+  });
+  it('fixes the date when set', () => {
+    const clock = clockOf(loadConfig({ ...base, APP_TODAY: '2028-02-29' }));
+    expect(clock.fixedDate).toBe('2028-02-29');
+    expect(clock.today()).toBe('2028-02-29');
+  });
+  it.each(['2027-02-29', '2026-13-01', '30-11-2026', 'today', '2026-11-30T00:00:00Z'])('refuses %s, naming APP_TODAY', (v) => {
+    expect(() => loadConfig({ ...base, APP_TODAY: v })).toThrow(/APP_TODAY:/);
+  });
+  it('is refused in production unless explicitly allowed', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', APP_TODAY: '2026-11-30' })).toThrow(/APP_TODAY: .*production/);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', APP_TODAY: '2026-11-30', APP_TODAY_IN_PRODUCTION: 'true' }).APP_TODAY).toBe('2026-11-30');
+    expect(() => installClockFromEnv({ NODE_ENV: 'production', APP_TODAY: '2026-11-30' })).toThrow(/APP_TODAY: .*production/);
+  });
+  it('command-line tools install it from the environment', () => {
+    try {
+      expect(installClockFromEnv({ APP_TODAY: '2031-01-02' }).today()).toBe('2031-01-02');
+      expect(getClock().today()).toBe('2031-01-02');
+      expect(installClockFromEnv({})).toBe(systemClock);
+    } finally {
+      setClock(systemClock);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { Clock } from '@simak/shared';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
@@ -14,4 +15,6 @@ export interface AppContext {
   logger: Logger;
   storage: Storage;
   version: string;
+  /** The platform's clock (APP_TODAY or the machine's date); also installed as the process clock. */
+  clock: Clock;
 }

@@ -1,6 +1,7 @@
 /** @simak/shared: code lists and pure domain rules shared by server and web. */
 export * from './codes.ts';
 export * from './rules/dates.ts';
+export * from './clock.ts';
 export * from './rules/nip.ts';
 export * from './rules/golongan.ts';
 export * from './rules/hukdis.ts';

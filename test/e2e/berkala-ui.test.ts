@@ -15,7 +15,6 @@ import { DEMO_NIPS, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { runKgbScan } from '../../server/src/modules/berkala/scan.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
-const TODAY = '2026-11-30';
 const GOOD_PREDICATES = new Set(['SANGAT_BAIK', 'BAIK']);
 
 let world: DemoWorld | undefined;
@@ -45,7 +44,7 @@ beforeAll(async () => {
       update: { predikat: 'BAIK' },
     });
   }
-  const scan = await runKgbScan(db, { today: TODAY });
+  const scan = await runKgbScan(db);
   expect(scan.created).toBeGreaterThan(0);
   const draft = await db.kgbDraft.findFirstOrThrow({ where: { employeeId: siti.id }, orderBy: { tmt: 'desc' } });
   expect(draft.tmt.toISOString().slice(0, 10)).toBe('2027-01-01');
@@ -157,7 +156,7 @@ describe('KGB from detection to the downloaded letter', () => {
   });
 
   it('the ASN sees the KGB card and downloads the letter PDF', async () => {
-    const { context, page } = await signIn(DEMO_NIPS.asn);
+    const { context, page } = await signIn(DEMO_USERNAMES.asn);
     try {
       const card = page.getByTestId('my-kgb');
       await card.waitFor();

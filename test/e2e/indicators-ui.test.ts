@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { TEST_TODAY } from '../support/app.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
 const INDEX_KEYS = ['ikp', 'ikom', 'ikin', 'idis', 'ip'] as const;
@@ -115,7 +116,7 @@ describe('Indikator Kinerja', () => {
       expect(await page.getByTestId('open-freeze').count()).toBe(0);
 
       // The cards show the DINKES figures; the whole agency is not available to this user.
-      const year = new Date().getFullYear();
+      const year = Number(TEST_TODAY.slice(0, 4));
       const dinkes = await apiGet<{ indicators: Record<string, { value: number | null }>; population: number }>(
         page,
         `/api/indicators?year=${year}&opd=DINKES`,

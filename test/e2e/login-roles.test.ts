@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES, listDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES, listDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { TEST_TODAY } from '../support/app.ts';
 import { startServer } from '../support/server.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -17,7 +18,7 @@ beforeAll(async () => {
     throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
   }
   mkdirSync(SHOTS, { recursive: true });
-  await seedDemo({ databaseUrl: inject('databaseUrl'), employees: 600 });
+  await seedDemo({ databaseUrl: inject('databaseUrl'), employees: 600, today: TEST_TODAY });
   accounts = await listDemoAccounts(inject('databaseUrl'));
   server = await startServer();
   browser = await launchBrowser();
@@ -29,8 +30,8 @@ afterAll(async () => {
 
 describe('every role logs in and sees its home page', () => {
   const expected: Record<string, { username: string; nav: string[] }> = {
-    ASN: { username: DEMO_NIPS.asn, nav: ['Profil Saya', 'Dokumen Saya'] },
-    ATASAN: { username: DEMO_NIPS.atasan, nav: ['Bawahan'] },
+    ASN: { username: DEMO_USERNAMES.asn, nav: ['Profil Saya', 'Dokumen Saya'] },
+    ATASAN: { username: DEMO_USERNAMES.atasan, nav: ['Bawahan'] },
     OPD_ADMIN: { username: DEMO_USERNAMES.dinkesAdmin, nav: ['Pegawai OPD'] },
     BKD_VERIFIER: { username: DEMO_USERNAMES.bkdVerifier, nav: ['Antrean Verifikasi', 'Cari Pegawai'] },
     BKD_ADMIN: { username: DEMO_USERNAMES.bkdAdmin, nav: ['Impor Data', 'Pengguna'] },

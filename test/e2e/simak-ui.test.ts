@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NIPS, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
 const NEW_BIRTHPLACE = 'Malang';
@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('data-change proposal from Profil Saya to approval', () => {
   it('the ASN proposes a new birthplace with a newly uploaded PDF', async () => {
-    const { context, page } = await signIn(DEMO_NIPS.asn);
+    const { context, page } = await signIn(DEMO_USERNAMES.asn);
     try {
       await page.getByTestId('nav-profile').click();
       await page.waitForURL(/\/profil$/);
@@ -145,7 +145,7 @@ describe('data-change proposal from Profil Saya to approval', () => {
   });
 
   it('the ASN sees the new birthplace and a notification under the bell', async () => {
-    const { context, page } = await signIn(DEMO_NIPS.asn);
+    const { context, page } = await signIn(DEMO_USERNAMES.asn);
     try {
       const badge = page.locator('[data-testid="notification-badge"][data-count="1"]');
       await badge.waitFor({ state: 'attached' });

@@ -5,7 +5,7 @@ import { handlers } from '../../server/src/jobs/handlers.ts';
 import type { JobCtx } from '../../server/src/jobs/types.ts';
 import { createMailer } from '../../server/src/mail/mailer.ts';
 import { runKgbScan } from '../../server/src/modules/berkala/scan.ts';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { buildTestApp, loginAgent, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { createAsn, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -14,7 +14,8 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-const TODAY = '2026-11-30';
+/** The app's date (APP_TODAY of the app under test): the scan and the queues use it. */
+const TODAY = TEST_TODAY;
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** An ASN in III/b whose last KP (MKG 6y 0m at 2025-01-01) puts the next KGB at 2027-01-01 (MKG 8, the even rhythm). */
@@ -44,7 +45,7 @@ describe('KGB scan', () => {
     const low = await kgbEmployee(opd.id, { skp: 'BUTUH_PERBAIKAN' });
     const punished = await kgbEmployee(opd.id, { penalty: true });
     const notYet = await kgbEmployee(opd.id, { tmtGolongan: '2025-06-01' });
-    const first = await runKgbScan(t.db, { today: TODAY });
+    const first = await runKgbScan(t.db);
     expect(first.created).toBeGreaterThanOrEqual(3);
     const drafts = await t.db.kgbDraft.findMany({ where: { employeeId: { in: [ok, low, punished, notYet].map((x) => x.employee.id) } }, orderBy: { employeeId: 'asc' } });
     expect(drafts.map((x) => [x.employeeId, x.tmt.toISOString().slice(0, 10), x.postponed])).toEqual([
@@ -59,7 +60,7 @@ describe('KGB scan', () => {
     expect(reqs.map((r) => r.state)).toEqual(['DRAFT', 'DITUNDA', 'DITUNDA']);
     expect((await t.db.kgbSchedule.findUnique({ where: { employeeId: notYet.employee.id } }))?.nextTmt.toISOString().slice(0, 10)).toBe('2027-06-01');
 
-    const again = await runKgbScan(t.db, { today: TODAY });
+    const again = await runKgbScan(t.db);
     expect(again.created).toBe(0);
     expect(again.alreadyPresent).toBe(first.created + first.alreadyPresent);
     expect(await t.db.kgbDraft.count()).toBe(first.created + first.alreadyPresent);
@@ -72,7 +73,6 @@ describe('KGB scan', () => {
     const before = await t.db.kgbDraft.count();
     await expect(
       runKgbScan(t.db, {
-        today: TODAY,
         batchSize: 3,
         // Die right after the first batch that committed drafts (the database is shared with other test files).
         onBatch: (_n, soFar) => {
@@ -82,7 +82,7 @@ describe('KGB scan', () => {
     ).rejects.toThrow('worker killed');
     const partial = await t.db.kgbDraft.count();
     expect(partial).toBeGreaterThan(before);
-    const rerun = await runKgbScan(t.db, { today: TODAY, batchSize: 3 });
+    const rerun = await runKgbScan(t.db, { batchSize: 3 });
     expect(rerun.created).toBeGreaterThan(0);
     const ids = people.map((p) => p.employee.id);
     const rows = await t.db.kgbDraft.groupBy({ by: ['employeeId'], where: { employeeId: { in: ids } }, _count: { _all: true } });
@@ -107,7 +107,7 @@ describe('KGB verification, finalization and letter', () => {
   it('verify → finalize → letter PDF with the right figures, public verification page, ASN downloads it', async () => {
     const opd = await createOpd(t.db);
     const asn = await kgbEmployee(opd.id);
-    await runKgbScan(t.db, { today: TODAY });
+    await runKgbScan(t.db);
     const draft = await t.db.kgbDraft.findFirstOrThrow({ where: { employeeId: asn.employee.id } });
     const url = `/api/requests/${draft.requestId}`;
 
@@ -188,7 +188,7 @@ describe('KGB verification, finalization and letter', () => {
     const a = await kgbEmployee(opd.id);
     const b = await kgbEmployee(opd.id);
     const c = await kgbEmployee(opd.id);
-    await runKgbScan(t.db, { today: TODAY });
+    await runKgbScan(t.db);
     const drafts = await t.db.kgbDraft.findMany({ where: { employeeId: { in: [a, b, c].map((x) => x.employee.id) } }, orderBy: { employeeId: 'asc' } });
     const v1 = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
     const v2 = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
@@ -214,7 +214,7 @@ describe('KGB verification, finalization and letter', () => {
     const opd = await createOpd(t.db);
     const asn = await kgbEmployee(opd.id);
     await t.db.userRole.create({ data: { userId: asn.user.id, role: 'BKD_VERIFIER' } });
-    await runKgbScan(t.db, { today: TODAY });
+    await runKgbScan(t.db);
     const draft = await t.db.kgbDraft.findFirstOrThrow({ where: { employeeId: asn.employee.id } });
     const self = await loginAgent(t.app, asn.username, PASSWORD);
     const res = await self.post(`/api/requests/${draft.requestId}/actions/verify`).set('x-csrf-token', self.csrfToken).send({ version: 1 });
@@ -226,7 +226,7 @@ describe('KGB verification, finalization and letter', () => {
     expect((await supertest(t.app).get('/api/berkala/dashboard')).status).toBe(401);
     const opd = await createOpd(t.db);
     const asn = await kgbEmployee(opd.id);
-    await runKgbScan(t.db, { today: TODAY });
+    await runKgbScan(t.db);
     const me = await loginAgent(t.app, asn.username, PASSWORD);
     expect((await me.get('/api/berkala/dashboard')).status).toBe(403);
     const v = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
@@ -260,7 +260,7 @@ describe('salary tables are data', () => {
     try {
       const opd = await createOpd(t.db);
       const asn = await kgbEmployee(opd.id);
-      await runKgbScan(t.db, { today: TODAY });
+      await runKgbScan(t.db);
       const draft = await t.db.kgbDraft.findFirstOrThrow({ where: { employeeId: asn.employee.id } });
       // TMT 2027-01-01 falls under the new table; the old salary (basis TMT 2025) under PP 5/2024.
       expect(draft).toMatchObject({ gajiPokokBaru: 3500000, gajiPokokLama: 3186600 });
@@ -274,7 +274,7 @@ describe('postponed KGB', () => {
   it('recompute is refused while the reason holds, and goes through once the SKP is corrected', async () => {
     const opd = await createOpd(t.db);
     const asn = await kgbEmployee(opd.id, { skp: 'BUTUH_PERBAIKAN' });
-    await runKgbScan(t.db, { today: TODAY });
+    await runKgbScan(t.db);
     const draft = await t.db.kgbDraft.findFirstOrThrow({ where: { employeeId: asn.employee.id } });
     expect(draft.postponed).toBe(true);
     const v = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);

@@ -6,6 +6,12 @@ import { createContext } from '../../server/src/bootstrap.ts';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { createLogger } from '../../server/src/logger.ts';
 
+/**
+ * The date every app under test runs on (its APP_TODAY): the demo regency's reference date.
+ * Tests never read the machine's date; a test that needs another day sets APP_TODAY for its app.
+ */
+export const TEST_TODAY = '2026-11-30';
+
 let seq = 0;
 export const uniq = (p = 'x') => `${p}${process.pid.toString(36)}${Date.now().toString(36)}${(seq++).toString(36)}`;
 
@@ -19,6 +25,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT: '1000',
     STORAGE_DIR: `/tmp/simak-test-storage-${process.pid}`,
+    APP_TODAY: TEST_TODAY,
     ...overrides,
   });
 }

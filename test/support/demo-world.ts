@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/demo.ts';
 import { applyMigrations } from '../../prisma/tools/migrations.ts';
 import { launchBrowser } from './browser.ts';
+import { TEST_TODAY } from './app.ts';
 import { startServer } from './server.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -33,8 +34,12 @@ async function dropDatabase(databaseUrl: string) {
   }
 }
 
-/** `suffix` names the database (run database + "_" + suffix), so test files never share one. */
-export async function startDemoWorld(suffix: string, employees = 600): Promise<DemoWorld> {
+/**
+ * `suffix` names the database (run database + "_" + suffix), so test files never share one.
+ * The demo regency is seeded for `today` and the app runs with APP_TODAY = `today`, so the
+ * world is the same whatever the machine's date.
+ */
+export async function startDemoWorld(suffix: string, employees = 600, today: string = TEST_TODAY): Promise<DemoWorld> {
   if (!existsSync(path.resolve(import.meta.dirname, '..', '..', 'web', 'dist', 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it first).');
   }
@@ -43,8 +48,8 @@ export async function startDemoWorld(suffix: string, employees = 600): Promise<D
   url.pathname = `${url.pathname}_${suffix}`;
   const databaseUrl = url.toString();
   await applyMigrations(databaseUrl);
-  await seedDemo({ databaseUrl, employees });
-  const server = await startServer({ DATABASE_URL: databaseUrl });
+  await seedDemo({ databaseUrl, employees, today });
+  const server = await startServer({ DATABASE_URL: databaseUrl, APP_TODAY: today });
   const browser = await launchBrowser();
   return {
     databaseUrl,

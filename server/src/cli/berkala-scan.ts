@@ -2,16 +2,19 @@
 // Runs the e-Berkala detection against DATABASE_URL and prints
 // {"scanned": n, "created": n, "alreadyPresent": n, "postponed": n}.
 import 'dotenv/config';
-import { todayJakarta } from '@simak/shared';
+import { appToday } from '@simak/shared';
+import { installClockFromEnvOrExit } from '../config.ts';
 import { systemMeta } from '../audit/audit.ts';
 import { createDb } from '../db.ts';
 import { applyDueKgb } from '../modules/berkala/service.ts';
 import { runKgbScan } from '../modules/berkala/scan.ts';
 
+// The platform's clock: APP_TODAY when set, else the machine's date.
+installClockFromEnvOrExit();
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const dateIdx = args.indexOf('--date');
-const date = dateIdx >= 0 ? args[dateIdx + 1]! : todayJakarta();
+const date = dateIdx >= 0 ? args[dateIdx + 1]! : appToday();
 if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
   console.error('usage: npm run berkala:scan -- [--json] [--date YYYY-MM-DD]');
   process.exit(2);

@@ -16,6 +16,10 @@ import path from 'node:path';
 import { createDb } from '../db.ts';
 import { executeImport } from '../modules/imports/service.ts';
 import { formatFromName } from '../modules/imports/reader.ts';
+import { installClockFromEnvOrExit } from '../config.ts';
+
+// The platform's clock: APP_TODAY when set, else the machine's date.
+installClockFromEnvOrExit();
 
 const USAGE = `Pemakaian: npm run import -- <jenis> <berkas.csv|berkas.xlsx> [--mode all-or-nothing|valid-rows]
 Jenis: ${ImportKindSchema.options.join(', ')}`;

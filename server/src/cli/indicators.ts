@@ -15,6 +15,10 @@ import { createDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { computeIndicators } from '../modules/indicators/compute.ts';
 import { flagText } from '../modules/indicators/lkj.ts';
+import { installClockFromEnvOrExit } from '../config.ts';
+
+// The platform's clock: APP_TODAY when set, else the machine's date.
+installClockFromEnvOrExit();
 
 const USAGE = 'Pemakaian: npm run indicators -- --year YYYY [--opd KODE] [--as-of YYYY-MM-DD] [--json]';
 

@@ -16,10 +16,11 @@ export async function enqueue<N extends JobName>(
   const spec = JOBS[name];
   const data = (spec.schema as unknown as { parse(x: unknown): JobPayload<N> }).parse(payload);
   const jobId = (spec.jobId as unknown as (p: JobPayload<N>) => string)(data);
-  const availableAt = new Date(Date.now() + (opts.delayMs ?? 0));
+  // The database's clock, as the relay compares with now(): app and database may disagree on the time.
+  const delayMs = Math.max(0, Math.round(opts.delayMs ?? 0));
   await tx.$executeRaw`
     INSERT INTO outbox_event (queue, job_name, job_id, payload, available_at)
-    VALUES (${spec.queue}, ${name}, ${jobId}, ${JSON.stringify(data)}::jsonb, ${availableAt})
+    VALUES (${spec.queue}, ${name}, ${jobId}, ${JSON.stringify(data)}::jsonb, now() + make_interval(secs => ${delayMs / 1000}::float8))
     ON CONFLICT (job_id) DO NOTHING`;
   return jobId;
 }

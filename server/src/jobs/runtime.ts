@@ -1,7 +1,7 @@
 /** Starts BullMQ workers for every queue plus the outbox relay; stops them gracefully. */
-import { todayJakarta } from '@simak/shared';
+import { appToday, setClock } from '@simak/shared';
 import { Worker, type Job } from 'bullmq';
-import type { Config } from '../config.ts';
+import { clockOf, type Config } from '../config.ts';
 import type { Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { createMailer } from '../mail/mailer.ts';
@@ -32,6 +32,7 @@ export function startWorkerRuntime(opts: {
   schedules?: boolean;
 }): WorkerRuntime {
   const { config, db, logger, handlers } = opts;
+  setClock(clockOf(config));
   assertHandlers(handlers as unknown as Record<string, unknown>);
   const redis = createRedis(config.REDIS_URL, { forBullmq: true });
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
@@ -65,7 +66,7 @@ export function startWorkerRuntime(opts: {
   if (opts.schedules !== false) {
     upsertSchedules(queues).catch((err) => logger.warn({ err: (err as Error).message }, 'could not upsert job schedules'));
     // Start-up work that must not wait for its schedule: the indicator facts of the current and previous year.
-    db.$transaction((tx) => enqueue(tx, 'indicators.materialize', { year: null, key: `boot-${todayJakarta()}` })).catch((err) =>
+    db.$transaction((tx) => enqueue(tx, 'indicators.materialize', { year: null, key: `boot-${appToday()}` })).catch((err) =>
       logger.warn({ err: (err as Error).message }, 'could not queue the indicator facts'),
     );
   }

@@ -17,6 +17,8 @@ export const Me = z.object({
   employeeId: z.number().int().nullable(),
   nip: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** The platform's today (its clock: APP_TODAY or the server's date); the web's date-dependent views use it. */
+  today: z.string(),
 });
 export type Me = z.infer<typeof Me>;
 

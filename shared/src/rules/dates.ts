@@ -267,8 +267,11 @@ export function isoToDate(date: IsoDate): Date {
 /** Asia/Jakarta is UTC+7 all year (no daylight saving time). */
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** Today's calendar date in Asia/Jakarta (WIB) at the given instant. */
-export function todayJakarta(now: Date = new Date()): IsoDate {
+/**
+ * The calendar date in Asia/Jakarta (WIB) at the given instant. For "today" use
+ * `appToday()` (clock.ts), which honours the platform's clock.
+ */
+export function todayJakarta(now: Date): IsoDate {
   return dateToIso(new Date(now.getTime() + JAKARTA_OFFSET_MS));
 }
 

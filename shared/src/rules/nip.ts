@@ -6,6 +6,7 @@
  * the profile are warnings for BKD verification, never silently "fixed".
  */
 import type { JenisKelamin, StatusKepegawaian } from '../codes.ts';
+import { appToday } from '../clock.ts';
 import {
   compareDates,
   diffYears,
@@ -13,7 +14,6 @@ import {
   isValidDate,
   isValidYearMonth,
   parseDate,
-  todayJakarta,
   toYearMonth,
   yearMonthToDate,
   type IsoDate,
@@ -254,7 +254,7 @@ function profileWarnings(
       message: `TMT CPNS (${formatTanggal(tmt)}) kurang dari ${NIP_MIN_AGE_AT_TMT_CPNS} tahun setelah tanggal lahir (${formatTanggal(birth)}).`,
     });
   }
-  const asOf = validOrNull(profile.asOf) ?? todayJakarta();
+  const asOf = validOrNull(profile.asOf) ?? appToday();
   if (tmt && compareDates(tmt, asOf) > 0) {
     warnings.push({
       code: 'TMT_CPNS_MASA_DEPAN',

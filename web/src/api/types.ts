@@ -23,6 +23,8 @@ export interface Me {
   employeeId: number | null;
   nip: string | null;
   mustChangePassword: boolean;
+  /** The platform's today (YYYY-MM-DD, its one clock); date-dependent views use it, never the browser's clock. */
+  today: string;
 }
 
 export interface MeResponse {

@@ -1,3 +1,4 @@
+import { appToday } from '@simak/shared';
 import type { Me } from '@simak/shared/api/auth';
 import type { Actor } from '../../auth/actor.ts';
 
@@ -10,4 +11,5 @@ export const presentMe = (a: Actor): Me => ({
   employeeId: a.employeeId,
   nip: a.nip,
   mustChangePassword: a.mustChangePassword,
+  today: appToday(),
 });

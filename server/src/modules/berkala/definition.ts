@@ -1,5 +1,5 @@
 /** The KGB request type of the verification engine (e-Berkala). */
-import { dateToIso, isoToDate, kgbPostponement, todayJakarta } from '@simak/shared';
+import { dateToIso, isoToDate, kgbPostponement, appToday } from '@simak/shared';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
@@ -133,7 +133,7 @@ export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
       to: 'DITETAPKAN',
       effect: async ({ tx, request, meta }) => {
         const p = request.payload;
-        const today = todayJakarta();
+        const today = appToday();
         const year = Number(today.slice(0, 4));
         const number = await nextLetterNumber(tx, KGB, year, await getSetting(tx, 'berkala.letter_number_pattern'));
         const [employee, signer] = await Promise.all([

@@ -1,4 +1,4 @@
-import { dateToIso, todayJakarta } from '@simak/shared';
+import { dateToIso, appToday } from '@simak/shared';
 import { createHash } from 'node:crypto';
 import { systemMeta, writeAudit } from '../../audit/audit.ts';
 import type { Handler } from '../../jobs/types.ts';
@@ -11,7 +11,7 @@ import { applyDueKgb } from './service.ts';
 
 const scan: Handler<'berkala.scan'> = async (p, ctx) => {
   // The daily schedule carries a fixed payload: it scans as of the day it runs.
-  const date = p.trigger === 'schedule' ? todayJakarta() : p.date;
+  const date = p.trigger === 'schedule' ? appToday() : p.date;
   const meta = systemMeta(`berkala.scan/${date}/${p.trigger}`);
   const result = await runKgbScan(ctx.db, { today: date, meta });
   const applied = await applyDueKgb(ctx.db, date);

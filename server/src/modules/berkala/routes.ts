@@ -1,4 +1,4 @@
-import { formatTanggal, todayJakarta } from '@simak/shared';
+import { formatTanggal, appToday } from '@simak/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
@@ -20,7 +20,7 @@ export function berkalaRoutes(ctx: AppContext) {
       auth: ['BKD_ADMIN'],
       responses: { 202: { description: 'Dijadwalkan' } },
       handler: async ({ res }) => {
-        const date = todayJakarta();
+        const date = appToday();
         const jobId = await db.$transaction((tx) => enqueue(tx, 'berkala.scan', { date, trigger: `manual-${Date.now().toString(36)}` }));
         res.status(202);
         return { jobId };
@@ -43,7 +43,7 @@ export function berkalaRoutes(ctx: AppContext) {
       auth: ['BKD_VERIFIER', 'BKD_ADMIN'],
       query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
       responses: { 200: { description: 'Dasbor' } },
-      handler: ({ query }) => berkalaDashboard(db, query.year ?? Number(todayJakarta().slice(0, 4))),
+      handler: ({ query }) => berkalaDashboard(db, query.year ?? Number(appToday().slice(0, 4))),
     }),
     defineRoute({
       method: 'get',

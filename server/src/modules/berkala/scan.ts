@@ -15,7 +15,7 @@ import {
   kgbPostponement,
   nextKgb,
   selectGajiPokokTable,
-  todayJakarta,
+  appToday,
   type Golongan,
   type HukdisRecord,
   type IsoDate,
@@ -104,7 +104,7 @@ export function computeKgb(
 }
 
 export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanResult> {
-  const today = opts.today ?? todayJakarta();
+  const today = opts.today ?? appToday();
   const meta = opts.meta ?? systemMeta('berkala.scan');
   const batchSize = opts.batchSize ?? 2000;
   const [lead, threshold, includePppk, tables] = await Promise.all([

@@ -1,11 +1,11 @@
-import { addMonths, dateToIso, isoToDate, kgbTimeliness, todayJakarta, type IsoDate } from '@simak/shared';
+import { addMonths, dateToIso, isoToDate, kgbTimeliness, appToday, type IsoDate } from '@simak/shared';
 import type { Db } from '../../db.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
 import { getSetting } from '../settings/service.ts';
 import { kgbWorkflow } from './definition.ts';
 
 /** KGBs whose TMT has arrived: the employee's cached salary takes the new value (idempotent). */
-export async function applyDueKgb(db: Db, today: IsoDate = todayJakarta()): Promise<number> {
+export async function applyDueKgb(db: Db, today: IsoDate = appToday()): Promise<number> {
   const rows = await db.$queryRaw<{ employee_id: number }[]>`
     SELECT DISTINCT k.employee_id FROM riwayat_kgb k JOIN employee e ON e.id = k.employee_id
     WHERE k.tmt <= ${isoToDate(today)}::date AND (e.tmt_kgb_terakhir IS NULL OR e.tmt_kgb_terakhir < k.tmt)`;
@@ -14,7 +14,7 @@ export async function applyDueKgb(db: Db, today: IsoDate = todayJakarta()): Prom
 }
 
 /** KGB falling due in the next 3, 6 and 12 months by OPD, the queue by state, and the on-time rate of a year. */
-export async function berkalaDashboard(db: Db, year: number, today: IsoDate = todayJakarta()) {
+export async function berkalaDashboard(db: Db, year: number, today: IsoDate = appToday()) {
   const t = isoToDate(today);
   const [d3, d6, d12] = [3, 6, 12].map((m) => isoToDate(addMonths(today, m)));
   const due = await db.$queryRaw<{ opd_id: number; kode: string; nama: string; m3: number; m6: number; m12: number }[]>`

@@ -2,7 +2,7 @@
  * The employee row caches current values of the dated histories; every change to
  * a history calls syncEmployeeCache in the same transaction.
  */
-import { compareEducation, normalizeEducation, type Pendidikan } from '@simak/shared';
+import { appToday, compareEducation, isoToDate, normalizeEducation, type Pendidikan } from '@simak/shared';
 import type { Tx } from '../../db.ts';
 
 export const HISTORY_MODELS = {
@@ -38,7 +38,7 @@ export async function syncEmployeeCache(tx: Tx, employeeId: number) {
     tx.riwayatJabatan.findFirst({ where: { employeeId }, orderBy: [{ tmtJabatan: 'desc' }, { id: 'desc' }] }),
     tx.riwayatPendidikan.findMany({ where: { employeeId } }),
     // A finalized KGB takes effect at its TMT: later rows wait for their date.
-    tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { lte: new Date() } }, orderBy: { tmt: 'desc' } }),
+    tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { lte: isoToDate(appToday()) } }, orderBy: { tmt: 'desc' } }),
   ]);
   const data: Record<string, unknown> = {};
   if (pangkat) {

@@ -11,7 +11,7 @@ import {
   normalizePredikat,
   parseGolongan,
   parseGolonganPppk,
-  todayJakarta,
+  appToday,
 } from '@simak/shared';
 
 export type Parsed<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
@@ -43,7 +43,7 @@ export const int =
   };
 
 export const year: Parser<number> = (raw) => {
-  const max = Number(todayJakarta().slice(0, 4)) + 1;
+  const max = Number(appToday().slice(0, 4)) + 1;
   const r = int(1900, max)(raw);
   return r.ok ? r : fail(`Tahun tidak valid (4 digit, 1900–${max}).`);
 };

@@ -19,7 +19,7 @@ import {
   RUMPUN_FUNGSIONAL,
   STATUS_KEPEGAWAIAN,
   TINGKAT_HUKDIS,
-  todayJakarta,
+  appToday,
   type JenisKelamin,
   type StatusKepegawaian,
 } from '@simak/shared';
@@ -97,7 +97,7 @@ function notBefore(ctx: RowCtx, later: string, earlier: string, message: string)
 
 function notInFuture(ctx: RowCtx, column: string, message: string) {
   const d = ctx.v[column];
-  if (typeof d === 'string' && compareDates(d, todayJakarta()) > 0) ctx.error(column, message);
+  if (typeof d === 'string' && compareDates(d, appToday()) > 0) ctx.error(column, message);
 }
 
 // ---------------------------------------------------------------------------

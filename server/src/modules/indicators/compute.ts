@@ -23,7 +23,7 @@ import {
   ip,
   IKP_REFERENCE_WEIGHT,
   type IndicatorResult as FormulaResult,
-  todayJakarta,
+  appToday,
   type IsoDate,
 } from '@simak/shared';
 import type { BreakdownItem, IndicatorCode, IndicatorResult, IndicatorSet, IndicatorValue } from '@simak/shared/api/indicators';
@@ -170,7 +170,7 @@ export async function unitCounts(db: Db, p: ScopeParams, opts: { direct?: boolea
   if (!opts.direct && (await isMaterialized(db, p.year))) {
     return runCounting<UnitCountsRow>(db, factCountsSql(p), { mergeJoins: false });
   }
-  if (!opts.direct) await requestMaterialization(db, p.year, opts.today ?? todayJakarta());
+  if (!opts.direct) await requestMaterialization(db, p.year, opts.today ?? appToday());
   if (p.units) return runCounting<UnitCountsRow>(db, unitCountsSql(p), { mergeJoins: false });
   const [bounds] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(id) AS lo, max(id) AS hi FROM employee`;
   const { lo, hi } = bounds ?? { lo: null, hi: null };

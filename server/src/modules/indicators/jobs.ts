@@ -1,9 +1,9 @@
-import { todayJakarta } from '@simak/shared';
+import { appToday } from '@simak/shared';
 import type { Handler } from '../../jobs/types.ts';
 import { materializeYear } from './compute.ts';
 
 /** The current and the previous year (Asia/Jakarta), the years every dashboard opens on. */
-export function defaultMaterializedYears(today = todayJakarta()): number[] {
+export function defaultMaterializedYears(today = appToday()): number[] {
   const y = Number(today.slice(0, 4));
   return [y - 1, y];
 }

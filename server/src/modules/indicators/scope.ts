@@ -3,7 +3,7 @@
  * and the unit (an OPD and every unit under it, or the whole agency), plus the OPD
  * tree used to roll units up to their top-level OPD.
  */
-import { isValidDate, todayJakarta, type IsoDate } from '@simak/shared';
+import { isValidDate, appToday, type IsoDate } from '@simak/shared';
 import type { OpdRef } from '@simak/shared/api/indicators';
 import type { Db, Tx } from '../../db.ts';
 import { BadRequest, NotFound } from '../../errors.ts';
@@ -76,7 +76,7 @@ export async function loadOpdTree(db: Db | Tx): Promise<OpdTree> {
 }
 
 /** Default as-of date of a year: today (Asia/Jakarta) for the current year, else 31 December. */
-export function defaultAsOf(year: number, today: IsoDate = todayJakarta()): IsoDate {
+export function defaultAsOf(year: number, today: IsoDate = appToday()): IsoDate {
   return Number(today.slice(0, 4)) === year ? today : `${year}-12-31`;
 }
 

@@ -42,6 +42,15 @@ export function useCurrentUser(): Me {
   return me;
 }
 
+/**
+ * The platform's today (the server's one clock, APP_TODAY or its date), never the
+ * browser's clock: date-dependent views (current year, default dates) use it.
+ */
+export function useToday(): { today: string; year: number; month: number } {
+  const me = useCurrentUser();
+  return { today: me.today, year: Number(me.today.slice(0, 4)), month: Number(me.today.slice(5, 7)) };
+}
+
 /** True when the signed-in user holds at least one of `roles`. */
 export function useHasRole(roles: readonly Role[]): boolean {
   const { data } = useMe();

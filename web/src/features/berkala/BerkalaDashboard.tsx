@@ -19,6 +19,7 @@ import {
 } from '@mantine/core';
 import { IconCalendarDue, IconChevronRight, IconClockCheck, IconListCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
+import { useToday } from '../auth/useMe';
 import { useTranslation } from 'react-i18next';
 import { AnchorButton } from '../../components/AnchorButton';
 import { EmptyState } from '../../components/EmptyState';
@@ -292,7 +293,7 @@ export interface BerkalaDashboardProps {
 export function BerkalaDashboard({ year, onYear, canRunScan, onOpenQueue }: BerkalaDashboardProps) {
   const { t } = useTranslation();
   const query = useBerkalaDashboard(year);
-  const thisYear = dayjs().year();
+  const { year: thisYear } = useToday();
   const years = useMemo(() => {
     const list = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
     return list.includes(year) ? list : [...list, year].sort((a, b) => b - a);

@@ -1,10 +1,9 @@
 import { Stack, Tabs } from '@mantine/core';
 import { IconGauge, IconListCheck } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useSearchState } from '../../components/useSearchState';
-import { useCurrentUser } from '../auth/useMe';
+import { useCurrentUser, useToday } from '../auth/useMe';
 import { BerkalaDashboard } from './BerkalaDashboard';
 import { KgbQueue, QUEUE_ALL } from './KgbQueue';
 
@@ -22,7 +21,8 @@ export function BerkalaPage() {
   const me = useCurrentUser();
   const [state, update] = useSearchState(DEFAULTS);
   const tab: Tab = (TABS as readonly string[]).includes(state.tab) ? (state.tab as Tab) : 'dasbor';
-  const year = /^\d{4}$/.test(state.tahun) ? Number(state.tahun) : dayjs().year();
+  const { year: thisYear } = useToday();
+  const year = /^\d{4}$/.test(state.tahun) ? Number(state.tahun) : thisYear;
 
   return (
     <Stack gap="lg">
@@ -39,7 +39,7 @@ export function BerkalaPage() {
         <Tabs.Panel value="dasbor">
           <BerkalaDashboard
             year={year}
-            onYear={(y) => update({ tahun: y === dayjs().year() ? '' : y })}
+            onYear={(y) => update({ tahun: y === thisYear ? '' : y })}
             canRunScan={me.roles.includes('BKD_ADMIN')}
             onOpenQueue={({ status, opdId }) =>
               update({ tab: 'antrean', status: status ?? (opdId !== undefined ? QUEUE_ALL : ''), opdId: opdId ?? '', q: '' })

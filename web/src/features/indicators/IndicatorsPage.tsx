@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Grid, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAdjustments, IconCalendar, IconFileSpreadsheet, IconFileTypePdf, IconSnowflake, IconUsersGroup } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -10,7 +9,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSearchState } from '../../components/useSearchState';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
-import { useCurrentUser } from '../auth/useMe';
+import { useCurrentUser, useToday } from '../auth/useMe';
 import { parseDateInput } from '../change-requests/values';
 import { useOpds } from '../employees/api';
 import { lkjUrl, useIndicators, useIndicatorTrend } from './api';
@@ -47,7 +46,7 @@ export function IndicatorsPage() {
 
   const isBkd = me.roles.includes('BKD_ADMIN') || me.roles.includes('BKD_VERIFIER');
   const isAdmin = me.roles.includes('BKD_ADMIN');
-  const thisYear = dayjs().year();
+  const { year: thisYear, month: thisMonth } = useToday();
   const year = /^\d{4}$/.test(state.tahun) ? Number(state.tahun) : thisYear;
   const asOf = state.tgl && state.tgl.startsWith(`${year}-`) ? state.tgl : undefined;
 
@@ -152,7 +151,7 @@ export function IndicatorsPage() {
             placeholder={t('indicators.controls.asOfPlaceholder')}
             minDate={`${year}-01-01`}
             maxDate={`${year}-12-31`}
-            defaultDate={`${year}-${year === thisYear ? dayjs().format('MM') : '12'}-01`}
+            defaultDate={`${year}-${year === thisYear ? String(thisMonth).padStart(2, '0') : '12'}-01`}
             clearable
             leftSection={<IconCalendar size={16} />}
             popoverProps={{ withinPortal: true }}

@@ -1,0 +1,25 @@
+// npm run test:clock — the integration suite once more with the machine's clock moved a year
+// ahead and a year back (libfaketime), so a test that reads the machine's date instead of the
+// app's clock fails here. Part of `npm test`; skipped with a notice when faketime is missing.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const has = spawnSync('faketime', ['-f', '+0d', 'true'], { stdio: 'ignore' });
+if (has.error || has.status !== 0) {
+  console.warn('test:clock skipped: faketime is not installed (apt-get install faketime).');
+  process.exit(0);
+}
+const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+for (const shift of ['+365d', '-365d']) {
+  console.log(`\n== unit + integration tests with the machine's clock moved ${shift} ==`);
+  const r = spawnSync('faketime', ['-f', shift, process.execPath, vitest, 'run', '--project', 'unit', '--project', 'integration'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+  });
+  if (r.status !== 0) {
+    console.error(`Tests failed with the clock moved ${shift}: something reads the machine's date instead of the app's clock.`);
+    process.exit(r.status ?? 1);
+  }
+}
