@@ -5,7 +5,7 @@ import { handlers } from '../../server/src/jobs/handlers.ts';
 import type { JobCtx } from '../../server/src/jobs/types.ts';
 import { createMailer } from '../../server/src/mail/mailer.ts';
 import { runKgbScan } from '../../server/src/modules/berkala/scan.ts';
-import { buildTestApp, loginAgent, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { buildTestApp, cliEnv, loginAgent, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { createAsn, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -95,7 +95,7 @@ describe('KGB scan', () => {
     expect(r.status).toBe('done');
     const { execFileSync } = await import('node:child_process');
     const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/berkala-scan.ts', '--json', '--date', TODAY], {
-      env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL },
+      env: cliEnv(t.config.DATABASE_URL),
     }).toString();
     const json = JSON.parse(out.trim().split('\n').at(-1)!);
     expect(Object.keys(json)).toEqual(['scanned', 'created', 'alreadyPresent', 'postponed']);
@@ -246,7 +246,7 @@ describe('salary tables are data', () => {
   it('a table loaded with a later effective date applies to TMTs from that date on (CLI), bad files are refused', async () => {
     const { execFileSync, spawnSync } = await import('node:child_process');
     const { writeFileSync } = await import('node:fs');
-    const env = { ...process.env, DATABASE_URL: t.config.DATABASE_URL };
+    const env = cliEnv(t.config.DATABASE_URL);
     const cli = ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/gaji-load.ts'];
     const bad = `/tmp/gaji-bad-${process.pid}.csv`;
     writeFileSync(bad, 'golongan,mkg,gaji_pokok\nIII/x,8,abc\n');

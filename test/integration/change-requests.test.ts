@@ -90,7 +90,7 @@ describe('data change requests', () => {
     const v = await loginAgent(t.app, w.verifier.username, PASSWORD);
     const queue = await v.get('/api/requests?type=DATA_CHANGE&state=DIAJUKAN&pageSize=200');
     const row = queue.body.items.find((r: { id: number }) => r.id === id);
-    expect(row.actions.map((a: { action: string }) => a.action)).toEqual(['approve', 'reject']);
+    expect(row.actions.map((a: { action: string }) => a.action)).toEqual(['approve', 'return_incomplete', 'reject']);
     const detail = await v.get(`/api/requests/${id}`);
     expect(detail.body.documents[0]).toMatchObject({ id: doc.id, downloadUrl: `/api/documents/${doc.id}/download` });
 

@@ -13,7 +13,7 @@ import type { JobCtx } from '../../server/src/jobs/types.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { createMailer } from '../../server/src/mail/mailer.ts';
 import { executeImport } from '../../server/src/modules/imports/service.ts';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { buildTestApp, cliEnv, loginAgent, type TestApp } from '../support/app.ts';
 import { createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/imports');
@@ -460,7 +460,7 @@ describe.sequential('import CLI', () => {
     return new Promise((resolve, reject) => {
       const child = spawn('npx', ['tsx', 'server/src/cli/import.ts', ...args], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+        env: cliEnv(inject('databaseUrl')),
       });
       let stdout = '';
       let stderr = '';

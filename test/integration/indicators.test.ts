@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { PDFParse } from 'pdf-parse';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { buildTestApp, cliEnv, loginAgent, type TestApp } from '../support/app.ts';
 import { createOpd, createUser, PASSWORD } from '../support/factories.ts';
 import {
   createPerson,
@@ -111,7 +111,7 @@ describe('the worked example of INDICATORS.md', () => {
   it('the CLI prints the same JSON', async () => {
     const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/indicators.ts', '--year', String(WORKED_YEAR), '--opd', main.kode, '--json'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL },
+      env: cliEnv(t.config.DATABASE_URL),
     });
     const cli = JSON.parse(stdout.trim().split('\n').at(-1)!);
     const api = (await get(verifier, `year=${WORKED_YEAR}&opd=${main.kode}`)).body;
@@ -121,7 +121,7 @@ describe('the worked example of INDICATORS.md', () => {
 
     const table = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/indicators.ts', '--year', String(WORKED_YEAR), '--opd', main.kode], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL },
+      env: cliEnv(t.config.DATABASE_URL),
     });
     expect(table.stdout).toContain('Indeks Profesionalitas ASN');
     expect(table.stdout).toContain('67.39');
@@ -129,7 +129,7 @@ describe('the worked example of INDICATORS.md', () => {
     await expect(
       run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/indicators.ts', '--year', '2025', '--as-of', '2024-06-30', '--json'], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL },
+        env: cliEnv(t.config.DATABASE_URL),
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('di dalam tahun 2025') });
     await expect(run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/indicators.ts', '--json'], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });

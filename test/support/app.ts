@@ -15,6 +15,11 @@ export const TEST_TODAY = '2026-11-30';
 let seq = 0;
 export const uniq = (p = 'x') => `${p}${process.pid.toString(36)}${Date.now().toString(36)}${(seq++).toString(36)}`;
 
+/** The environment of a command-line tool run by a test: the app's database and its clock (APP_TODAY). */
+export function cliEnv(databaseUrl: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: databaseUrl, APP_TODAY: TEST_TODAY, ...overrides };
+}
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',

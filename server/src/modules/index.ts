@@ -14,6 +14,7 @@ import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
+import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -27,6 +28,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...documentRoutes(ctx),
     ...employeeRoutes(ctx),
     ...requestRoutes(ctx),
+    ...batchRoutes(ctx),
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
     ...opdRoutes(ctx),

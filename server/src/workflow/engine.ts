@@ -1,113 +1,291 @@
+/**
+ * The verification engine's operations: visibility and list scope (including what is
+ * assigned to the actor), the actions the actor may take (guards evaluated with their
+ * reasons), set-based creation, and transitions — each state change in one transaction
+ * with its timeline event and audit row, and a stale version answered with 409.
+ */
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../audit/audit.ts';
 import type { Db, Tx } from '../db.ts';
-import { Conflict, Forbidden, InvalidState, NotFound, Unprocessable, validationError } from '../errors.ts';
+import { AppError, Conflict, Forbidden, InvalidState, NotFound, Unprocessable, validationError } from '../errors.ts';
 import { Prisma, type WorkflowRequest } from '../generated/prisma/client.ts';
+import type { Role } from '../generated/prisma/enums.ts';
 import { hasRole, isBkd, isSelf, managesOpd } from '../lib/authz.ts';
-import type { TransitionDef, TransitionInput, WorkflowDefinition, WorkflowSettings } from './types.ts';
+import { assignedScope, assigneeColumns, isAssignedTo } from './assignee.ts';
+import { checklistState, type ChecklistRow } from './checklist.ts';
+import { stateOf, type ChecklistItemSpec, type GuardBlock, Req, TransitionDef, TransitionInput, WorkflowDefinition } from './types.ts';
 
-export type Req<P> = Omit<WorkflowRequest, 'payload'> & { payload: P };
+export type { Req } from './types.ts';
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
-/** Generic visibility: BKD roles, the OPD admin of the request's OPD, the employee, their atasan (by id). */
+/** Generic visibility: BKD roles, the OPD admin of the request's OPD, the employee, their atasan, and whoever it waits for. */
 export function canViewRequest(def: WorkflowDefinition<unknown>, actor: Actor, req: WorkflowRequest, atasanId?: number | null) {
   if (def.canView) return def.canView(actor, req);
-  return isBkd(actor) || managesOpd(actor, req.opdId) || isSelf(actor, req.employeeId) || isSelf(actor, atasanId ?? null);
+  return isBkd(actor) || managesOpd(actor, req.opdId) || isSelf(actor, req.employeeId) || isSelf(actor, atasanId ?? null) || isAssignedTo(actor, req);
 }
 
-/** SQL scope of the requests an actor may list. */
+/** SQL scope of the requests an actor may list: the same rule as canViewRequest. */
 export function requestScope(actor: Actor): Prisma.WorkflowRequestWhereInput {
   if (isBkd(actor)) return {};
   const or: Prisma.WorkflowRequestWhereInput[] = [];
   if (hasRole(actor, 'OPD_ADMIN') && actor.scopeOpdIds.length) or.push({ opdId: { in: actor.scopeOpdIds } });
-  if (actor.employeeId != null) or.push({ employeeId: actor.employeeId });
-  return or.length ? { OR: or } : { id: -1 };
+  if (actor.employeeId != null) {
+    or.push({ employeeId: actor.employeeId });
+    or.push({ employee: { atasanId: actor.employeeId } });
+  }
+  or.push(assignedScope(actor));
+  return { OR: or };
 }
+
+// ---------------------------------------------------------------------------
+// Settings declared by the definitions
+
+/** The settings a definition declares, read from app_setting (invalid or missing → the default). */
+export async function loadSettings<P>(db: Db | Tx, def: WorkflowDefinition<P>): Promise<Record<string, unknown>> {
+  const decls = Object.entries(def.settings ?? {});
+  if (!decls.length) return {};
+  const rows = await db.appSetting.findMany({ where: { key: { in: decls.map(([, d]) => d.key) } } });
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(
+    decls.map(([name, d]) => {
+      const r = d.schema.safeParse(byKey.get(d.key));
+      return [name, r.success ? r.data : d.default];
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Actions
 
 function isOwnRequest(actor: Actor, req: Pick<WorkflowRequest, 'employeeId' | 'createdById'>) {
   return isSelf(actor, req.employeeId) || (req.createdById != null && req.createdById === actor.userId);
 }
 
+/** The static part of the permission: state, roles, ownership, the definition's allow rule. */
 export function mayTake<P>(t: TransitionDef<P>, actor: Actor | null, req: Req<P>): boolean {
   if (!t.from.includes(req.state)) return false;
   if (!actor) return true; // the system (jobs, scans)
   if (t.systemOnly) return false;
-  if (t.roles && !t.roles.some((r) => actor.roles.includes(r))) return false;
+  if (t.roles && !t.roles.some((r: Role) => actor.roles.includes(r))) return false;
   if (t.notSelf && isOwnRequest(actor, req)) return false;
   if (t.allow && !t.allow(actor, req)) return false;
   return true;
 }
 
-/** The actions the actor may take now: the UI shows only these. */
-export function availableActions<P>(def: WorkflowDefinition<P>, actor: Actor, req: Req<P>) {
-  return def.transitions
-    .filter((t) => mayTake(t, actor, req))
-    .map((t) => ({ action: t.action, label: t.label, requiresNote: !!t.requiresNote, intent: t.intent ?? 'default' }));
+const labelList = (items: { label: string }[]) => items.map((i) => i.label).join(', ');
+
+/** The checklist conditions of a transition, as a reason it cannot be taken (or null). */
+function checklistReason<P>(t: TransitionDef<P>, rows: ChecklistRow[]): string | null {
+  if (t.submits) {
+    const missing = rows.filter((r) => r.required && !r.document);
+    if (missing.length) return `Dokumen wajib belum dilampirkan: ${labelList(missing)}.`;
+    const invalid = rows.filter((r) => r.verdict === 'INVALID');
+    if (invalid.length) return `Ganti dahulu dokumen yang tidak valid: ${labelList(invalid)}.`;
+  }
+  if (t.returnsInvalidItems && !rows.some((r) => r.verdict === 'INVALID')) {
+    return 'Tandai dahulu dokumen yang tidak valid pada daftar periksa.';
+  }
+  return null;
 }
 
-export async function loadSettings(db: Db | Tx): Promise<WorkflowSettings> {
-  const row = await db.appSetting.findUnique({ where: { key: 'change_request.second_step_types' } });
-  return { secondStepTypes: Array.isArray(row?.value) ? (row!.value as string[]) : [] };
+const asBlock = (b: string | GuardBlock | null): GuardBlock | null => (b === null ? null : typeof b === 'string' ? { reason: b } : b);
+
+/** Why a transition cannot be taken now (guard or checklist), or null. */
+async function blockedReason<P>(
+  db: Db | Tx,
+  def: WorkflowDefinition<P>,
+  t: TransitionDef<P>,
+  actor: Actor | null,
+  req: Req<P>,
+  settings: Record<string, unknown>,
+  checklist: () => Promise<ChecklistRow[]>,
+): Promise<GuardBlock | null> {
+  if ((t.submits || t.returnsInvalidItems) && def.checklist) {
+    const rows = await checklist();
+    const reason = checklistReason(t, rows);
+    if (reason) {
+      const missing = t.submits ? rows.filter((r) => r.required && !r.document).map((r) => r.key) : [];
+      return missing.length ? { reason, code: 'document_required', details: { missing } } : { reason };
+    }
+  }
+  return t.guard ? asBlock(await t.guard({ db, request: req, actor, settings })) : null;
 }
 
-export interface CreateArgs<P> {
+export interface ActionView {
+  action: string;
+  label: string;
+  requiresNote: boolean;
+  intent: 'primary' | 'danger' | 'default';
+  /** False when a guard holds it back: shown disabled with the reason. */
+  enabled: boolean;
+  reason: string | null;
+}
+
+/**
+ * The actions the actor may take now, each with its guard evaluated: the UI shows only
+ * these, and a disabled one with its reason. The transition checks the same rules.
+ */
+export async function availableActions<P>(db: Db | Tx, def: WorkflowDefinition<P>, actor: Actor, req: Req<P>): Promise<ActionView[]> {
+  const candidates = def.transitions.filter((t) => mayTake(t, actor, req));
+  if (!candidates.length) return [];
+  const settings = await loadSettings(db, def);
+  let rows: Promise<ChecklistRow[]> | null = null;
+  const checklist = () => (rows ??= checklistState(db, def, req));
+  return Promise.all(
+    candidates.map(async (t) => {
+      const block = await blockedReason(db, def, t, actor, req, settings, checklist);
+      return { action: t.action, label: t.label, requiresNote: !!t.requiresNote, intent: t.intent ?? 'default', enabled: block === null, reason: block?.reason ?? null };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Creation
+
+export interface NewRequest<P> {
   employeeId: number;
   opdId: number;
   title: string;
   payload: P;
-  actor: Actor | null;
-  meta: RequestMeta;
-  documentIds?: number[];
-  dedupeKey?: string | null;
   /** Defaults to the definition's initial state. */
   state?: string;
+  dedupeKey?: string | null;
+  variant?: string | null;
+  batchId?: number | null;
   note?: string | null;
+  /** Checklist items filled at creation (from the vault or an upload), by checklist key. */
+  items?: { key: string; documentId: number }[];
+  /** Other documents linked to the request (role, e.g. PENDUKUNG, DASAR). */
+  attachments?: { documentId: number; role?: string }[];
 }
 
-/** Creates a request (and its first timeline event and audit row) inside the caller's transaction. */
-export async function createRequest<P>(tx: Tx, def: WorkflowDefinition<P>, args: CreateArgs<P>): Promise<Req<P>> {
-  const parsed = def.payload.safeParse(args.payload);
-  if (!parsed.success) throw validationError(parsed.error);
-  const state = args.state ?? def.initial;
-  if (!def.states[state]) throw new Error(`unknown state ${state} for ${def.type}`);
-  const now = new Date();
-  const created = await tx.workflowRequest.create({
-    data: {
-      type: def.type,
-      state,
-      employeeId: args.employeeId,
-      opdId: args.opdId,
-      title: args.title,
-      payload: json(parsed.data),
-      createdById: args.actor?.userId ?? null,
-      submittedAt: now,
-      stateSince: now,
-      closedAt: def.states[state]?.final ? now : null,
-      dedupeKey: args.dedupeKey ?? null,
-      documents: args.documentIds?.length ? { create: [...new Set(args.documentIds)].map((documentId) => ({ documentId })) } : undefined,
-    },
-  });
-  await tx.requestEvent.create({
-    data: {
-      requestId: created.id,
-      actorUserId: args.actor?.userId ?? null,
-      actorName: args.actor?.displayName ?? 'Sistem',
-      action: 'create',
-      fromState: null,
-      toState: state,
-      note: args.note ?? null,
-    },
-  });
-  await writeAudit(tx, args.meta, {
-    action: `${def.type.toLowerCase()}.created`,
-    entityType: 'workflow_request',
-    entityId: created.id,
-    employeeId: args.employeeId,
-    after: { state, payload: parsed.data },
-  });
-  return created as Req<P>;
+export interface CreateOptions {
+  actor: Actor | null;
+  meta: RequestMeta;
+  /** Name on the timeline when the system creates (default "Sistem"). */
+  systemName?: string;
 }
+
+export interface CreatedRequest {
+  id: number;
+  employeeId: number;
+  state: string;
+  version: number;
+  dedupeKey: string | null;
+}
+
+/**
+ * Creates requests set-based inside the caller's transaction: payloads validated, one
+ * statement each for the requests, their timeline events, checklist items and their history,
+ * document links and audit rows. A request whose dedupe key exists already is skipped
+ * (not returned), so scans can rerun safely.
+ */
+export async function createRequests<P>(tx: Tx, def: WorkflowDefinition<P>, items: readonly NewRequest<P>[], opts: CreateOptions): Promise<CreatedRequest[]> {
+  if (!items.length) return [];
+  const payloads = items.map((it) => {
+    const parsed = def.payload.safeParse(it.payload);
+    if (!parsed.success) throw validationError(parsed.error);
+    return parsed.data;
+  });
+  const states = items.map((it) => it.state ?? def.initial);
+  for (const s of states) if (!(s in def.states)) throw new Error(`unknown state ${s} for ${def.type}`);
+
+  // Atasan of the employees (only when a state assigns to them).
+  const needsAtasan = states.some((s) => stateOf(def.states, s)?.assignee?.person === 'atasan');
+  const atasan = new Map<number, number | null>();
+  if (needsAtasan) {
+    const rows = await tx.employee.findMany({ where: { id: { in: [...new Set(items.map((i) => i.employeeId))] } }, select: { id: true, atasanId: true } });
+    for (const r of rows) atasan.set(r.id, r.atasanId);
+  }
+
+  const now = new Date();
+  const created = await tx.workflowRequest.createManyAndReturn({
+    data: items.map((it, i) => {
+      const st = stateOf(def.states, states[i]!);
+      return {
+        type: def.type,
+        state: states[i]!,
+        employeeId: it.employeeId,
+        opdId: it.opdId,
+        title: it.title,
+        payload: json(payloads[i]),
+        createdById: opts.actor?.userId ?? null,
+        submittedAt: now,
+        stateSince: now,
+        createdAt: now,
+        closedAt: st?.final ? now : null,
+        dedupeKey: it.dedupeKey ?? null,
+        variant: it.variant ?? null,
+        batchId: it.batchId ?? null,
+        ...assigneeColumns(st?.assignee, { employeeId: it.employeeId, atasanId: atasan.get(it.employeeId) ?? null }),
+      };
+    }),
+    skipDuplicates: true,
+    select: { id: true, employeeId: true, state: true, version: true, dedupeKey: true },
+  });
+  if (!created.length) return [];
+
+  // Match the created rows to the inputs (by dedupe key when there is one, else in order).
+  const byKey = new Map(items.map((it, i) => [it.dedupeKey ?? `#${i}`, i] as const));
+  const index = created.map((c, k) => (c.dedupeKey != null ? byKey.get(c.dedupeKey)! : k));
+  const actorName = opts.actor?.displayName ?? opts.systemName ?? 'Sistem';
+
+  await tx.requestEvent.createMany({
+    data: created.map((c, k) => ({ requestId: c.id, at: now, actorUserId: opts.actor?.userId ?? null, actorName, action: 'create', fromState: null, toState: c.state, note: items[index[k]!]!.note ?? null })),
+  });
+  const links = created.flatMap((c, k) => {
+    const it = items[index[k]!]!;
+    return [...(it.items ?? []).map((x) => ({ documentId: x.documentId, role: 'PENDUKUNG' })), ...(it.attachments ?? []).map((a) => ({ documentId: a.documentId, role: a.role ?? 'PENDUKUNG' }))].map((l) => ({
+      requestId: c.id,
+      documentId: l.documentId,
+      role: l.role,
+    }));
+  });
+  if (links.length) await tx.requestDocument.createMany({ data: links, skipDuplicates: true });
+
+  // Checklist items filled at creation: only keys the checklist declares, documents of the employee.
+  const itemRows = def.checklist
+    ? created.flatMap((c, k) => {
+        const it = items[index[k]!]!;
+        if (!it.items?.length) return [];
+        const spec = new Map(def.checklist!(payloads[index[k]!]!, it.variant ?? null).map((s, sort) => [s.key, { s, sort }]));
+        return it.items.flatMap((x) => {
+          const m = spec.get(x.key);
+          if (!m) throw Unprocessable('unknown_checklist_item', `Dokumen "${x.key}" tidak ada dalam daftar periksa ${def.label}.`);
+          return [{ requestId: c.id, key: x.key, label: m.s.label, docType: m.s.docType, required: m.s.required, documentId: x.documentId, sort: m.sort }];
+        });
+      })
+    : [];
+  if (itemRows.length) {
+    const made = await tx.requestItem.createManyAndReturn({ data: itemRows, select: { id: true, requestId: true, documentId: true } });
+    await tx.requestItemEvent.createMany({
+      data: made.map((m) => ({ itemId: m.id, requestId: m.requestId, at: now, kind: 'attach', documentId: m.documentId, actorUserId: opts.actor?.userId ?? null, actorName })),
+    });
+  }
+  await writeAudit(
+    tx,
+    opts.meta,
+    created.map((c, k) => ({
+      action: `${def.type.toLowerCase()}.created`,
+      entityType: 'workflow_request',
+      entityId: c.id,
+      employeeId: c.employeeId,
+      after: { state: c.state, payload: payloads[index[k]!] },
+    })),
+  );
+  return created;
+}
+
+/** Creates one request (see createRequests); a duplicate dedupe key is a 409. */
+export async function createRequest<P>(tx: Tx, def: WorkflowDefinition<P>, item: NewRequest<P>, opts: CreateOptions): Promise<CreatedRequest> {
+  const [created] = await createRequests(tx, def, [item], opts);
+  if (!created) throw Conflict('duplicate_request', 'Usulan yang sama sudah ada.');
+  return created;
+}
+
+// ---------------------------------------------------------------------------
+// Transitions
 
 export interface TransitionArgs {
   requestId: number;
@@ -119,18 +297,32 @@ export interface TransitionArgs {
 }
 
 /**
- * Takes one action on a request: checks the definition and the actor, claims the
- * version (a stale version → 409), runs the side effect, writes the timeline
- * event and the audit row — all in one transaction.
+ * Takes one action on a request: checks the definition, the actor, the input, the guard and
+ * the checklist, claims the version (a stale version → 409), runs the side effect, moves the
+ * assignee, writes the timeline event and the audit row — all in one transaction.
  */
 export async function transition<P>(db: Db, def: WorkflowDefinition<P>, args: TransitionArgs): Promise<Req<P>> {
   return db.$transaction(async (tx) => transitionInTx(tx, def, args), { timeout: 60_000 });
 }
 
+/** Reads a request of the definition's type with its payload validated again. */
+export async function loadRequest<P>(db: Db | Tx, def: WorkflowDefinition<P>, id: number): Promise<Req<P> | null> {
+  const row = await db.workflowRequest.findUnique({ where: { id } });
+  if (!row || row.type !== def.type) return null;
+  return { ...row, payload: parsePayload(def, row) };
+}
+
+/** A stored payload validated with the definition's schema (a broken row is a server error, never silently used). */
+export function parsePayload<P>(def: WorkflowDefinition<P>, row: { id: number; payload: unknown }): P {
+  const r = def.payload.safeParse(row.payload);
+  if (!r.success) throw new AppError(500, 'invalid_payload', `Data usulan #${row.id} tidak valid untuk jenis ${def.label}.`);
+  return r.data;
+}
+
 export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args: TransitionArgs): Promise<Req<P>> {
   const { actor, input = {} } = args;
-  const req = (await tx.workflowRequest.findUnique({ where: { id: args.requestId } })) as Req<P> | null;
-  if (!req || req.type !== def.type) throw NotFound('Usulan');
+  const req = await loadRequest(tx, def, args.requestId);
+  if (!req) throw NotFound('Usulan');
   const t = def.transitions.find((x) => x.action === args.action);
   if (!t) throw Unprocessable('unknown_action', `Tindakan "${args.action}" tidak dikenal.`);
   if (req.version !== args.expectedVersion) {
@@ -140,7 +332,7 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
     });
   }
   if (!t.from.includes(req.state)) {
-    throw InvalidState('invalid_state', `Tindakan "${t.label}" tidak dapat dilakukan pada status ${def.states[req.state]?.label ?? req.state}.`, {
+    throw InvalidState('invalid_state', `Tindakan "${t.label}" tidak dapat dilakukan pada status ${stateOf(def.states, req.state)?.label ?? req.state}.`, {
       state: req.state,
     });
   }
@@ -158,8 +350,15 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
     if (!r.success) throw validationError(r.error);
     data = r.data;
   }
-  const settings = await loadSettings(tx);
-  const to = typeof t.to === 'function' ? t.to(req, settings) : t.to;
+  const settings = await loadSettings(tx, def);
+  let rows: ChecklistRow[] | null = null;
+  const checklist = async () => (rows ??= await checklistState(tx, def, req));
+  const block = await blockedReason(tx, def, t, actor, req, settings, checklist);
+  if (block) throw new AppError(block.status ?? 422, block.code ?? 'action_unavailable', block.reason, { reason: block.reason, ...block.details });
+  const to = t.next ? t.next(req, settings) : t.to;
+  const toState = stateOf(def.states, to);
+  if (!toState) throw new Error(`unknown target state ${to} for ${def.type}`);
+  const atasanId = toState.assignee?.person === 'atasan' ? ((await tx.employee.findUnique({ where: { id: req.employeeId }, select: { atasanId: true } }))?.atasanId ?? null) : null;
 
   // Claim the version: a concurrent action on the same request blocks here, then finds 0 rows → 409.
   const now = new Date();
@@ -169,16 +368,25 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
       state: to,
       version: { increment: 1 },
       stateSince: now,
-      closedAt: def.states[to]?.final ? now : null,
+      closedAt: toState.final ? now : null,
+      ...assigneeColumns(toState.final ? undefined : toState.assignee, { employeeId: req.employeeId, atasanId }),
     },
   });
   if (claimed.count !== 1) {
     throw Conflict('stale_version', 'Usulan ini sudah diproses oleh orang lain. Muat ulang untuk melihat keadaan terbaru.');
   }
-  const fx = t.effect ? await t.effect({ tx, request: req, actor, meta: args.meta, input: { note, data }, from: req.state, to }) : undefined;
+  // "Berkas tidak lengkap": the timeline names exactly the invalid items.
+  const invalid = t.returnsInvalidItems ? (await checklist()).filter((r) => r.verdict === 'INVALID') : [];
+  const fullNote = invalid.length
+    ? [`Dokumen tidak valid: ${invalid.map((r) => `${r.label}${r.verdictNote ? ` (${r.verdictNote})` : ''}`).join('; ')}.`, note].filter(Boolean).join(' ')
+    : note;
+  const fx = t.effect ? await t.effect({ tx, request: req, actor, meta: args.meta, input: { note, data }, from: req.state, to, settings }) : undefined;
   if (fx && fx.payload !== undefined) {
-    await tx.workflowRequest.update({ where: { id: req.id }, data: { payload: json(fx.payload) } });
+    const parsed = def.payload.safeParse(fx.payload);
+    if (!parsed.success) throw validationError(parsed.error);
+    await tx.workflowRequest.update({ where: { id: req.id }, data: { payload: json(parsed.data) } });
   }
+  const eventData = invalid.length ? { ...(data && typeof data === 'object' ? data : {}), invalidItems: invalid.map((r) => r.key) } : data;
   await tx.requestEvent.create({
     data: {
       requestId: req.id,
@@ -187,8 +395,8 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
       action: t.action,
       fromState: req.state,
       toState: to,
-      note,
-      data: data === undefined ? Prisma.JsonNull : json(data),
+      note: fullNote,
+      data: eventData === undefined ? Prisma.JsonNull : json(eventData),
     },
   });
   await writeAudit(tx, args.meta, {
@@ -197,12 +405,13 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
     entityId: req.id,
     employeeId: req.employeeId,
     before: { state: req.state, version: req.version },
-    after: { state: to, version: req.version + 1, note },
+    after: { state: to, version: req.version + 1, note: fullNote },
   });
-  return (await tx.workflowRequest.findUniqueOrThrow({ where: { id: req.id } })) as Req<P>;
+  const after = await loadRequest(tx, def, req.id);
+  return after!;
 }
 
-export async function timeline(db: Db, requestId: number) {
+export async function timeline(db: Db | Tx, requestId: number) {
   const events = await db.requestEvent.findMany({ where: { requestId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   return events.map((e) => ({
     id: Number(e.id),
@@ -214,3 +423,5 @@ export async function timeline(db: Db, requestId: number) {
     note: e.note,
   }));
 }
+
+export type { ChecklistItemSpec };

@@ -7,7 +7,7 @@ import { kgbWorkflow } from '../modules/berkala/definition.ts';
 import { presentKgb } from '../modules/berkala/presenter.ts';
 import { dataChangeWorkflow } from '../modules/change-requests/definition.ts';
 import { presentDataChange } from '../modules/change-requests/presenter.ts';
-import type { Req } from './engine.ts';
+import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
 export interface WorkflowEntry {
@@ -16,9 +16,14 @@ export interface WorkflowEntry {
   present?: (db: Db, req: Req<unknown>) => Promise<Record<string, unknown>>;
 }
 
+/** A registry entry: the definition and its presenter agree on the payload type. */
+function entry<P, S extends string, C extends Record<string, unknown>>(def: WorkflowDefinition<P, S, C>, present?: (db: Db, req: Req<P>) => Promise<Record<string, unknown>>): WorkflowEntry {
+  return { def, present: present && ((db, req) => present(db, { ...req, payload: parsePayload(def, req) })) };
+}
+
 export const WORKFLOWS: Record<string, WorkflowEntry> = {
-  [dataChangeWorkflow.type]: { def: dataChangeWorkflow as unknown as WorkflowDefinition<unknown>, present: presentDataChange as WorkflowEntry['present'] },
-  [kgbWorkflow.type]: { def: kgbWorkflow as unknown as WorkflowDefinition<unknown>, present: presentKgb as WorkflowEntry['present'] },
+  [dataChangeWorkflow.type]: entry(dataChangeWorkflow, presentDataChange),
+  [kgbWorkflow.type]: entry(kgbWorkflow, presentKgb),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

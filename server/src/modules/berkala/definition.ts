@@ -1,14 +1,14 @@
 /** The KGB request type of the verification engine (e-Berkala). */
-import { dateToIso, isoToDate, kgbPostponement, appToday } from '@simak/shared';
+import { appToday, dateToIso, IsoDateSchema, isoToDate, kgbPostponement } from '@simak/shared';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
-import type { Tx } from '../../db.ts';
-import { Unprocessable } from '../../errors.ts';
+import type { Db, Tx } from '../../db.ts';
+import { AppError } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { enqueue } from '../../jobs/outbox.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
-import type { WorkflowDefinition } from '../../workflow/types.ts';
+import { defineWorkflow, type Assignee, type ChecklistItemSpec, type GuardBlock } from '../../workflow/types.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
 import { notifyEmployee } from '../notifications/service.ts';
 import { getSetting } from '../settings/service.ts';
@@ -18,7 +18,38 @@ import { computeKgb, type KgbPayload } from './scan.ts';
 export const KGB = 'KGB';
 const VERIFIERS = ['BKD_VERIFIER', 'BKD_ADMIN'] as const;
 
-export const KgbPayloadSchema = z.custom<KgbPayload>((v) => typeof v === 'object' && v !== null && 'tmt' in v && 'golongan' in v);
+const Iso = IsoDateSchema;
+const Skp = z.object({ tahun: z.number().int().min(1950).max(2200), predikat: z.string().nullable(), nilai: z.number().nullable() });
+/** Every field of a KGB draft, validated on creation, on every change and when read. */
+export const KgbPayloadSchema = z.object({
+  tmt: Iso,
+  golongan: z.string().min(1).max(10),
+  mkgTahun: z.number().int().min(0).max(60),
+  mkgBulan: z.number().int().min(0).max(11),
+  gajiPokokLama: z.number().int().min(0).nullable(),
+  gajiPokokBaru: z.number().int().min(0).nullable(),
+  regulation: z.string().nullable(),
+  basis: z.object({ kind: z.enum(['KP', 'KGB']), tmt: Iso, mkgTahun: z.number().int().min(0).max(60), mkgBulan: z.number().int().min(0).max(11) }),
+  postponed: z.boolean(),
+  reasons: z.array(z.string()),
+  warnings: z.array(z.string()),
+  lastSkp: Skp.nullable(),
+  missingDocuments: z.array(z.string()),
+  letter: z.object({ id: z.number().int().positive(), number: z.string(), date: Iso }).optional(),
+}) satisfies z.ZodType<KgbPayload>;
+
+const VERIFIER_TASK: Assignee = { roles: VERIFIERS };
+/** Data to fix (postponed, returned): BKD or the employee's OPD admin. */
+const FIX_TASK: Assignee = { roles: [...VERIFIERS, 'OPD_ADMIN:OPD'] };
+
+/** The base documents of a KGB: last SK pangkat, last SK KGB (not when the base is a KP), last SKP. */
+export function kgbChecklist(p: KgbPayload): ChecklistItemSpec[] {
+  return [
+    { key: 'SK_PANGKAT', docType: 'SK_PANGKAT', label: 'SK kenaikan pangkat terakhir', required: true },
+    ...(p.basis.kind === 'KP' ? [] : [{ key: 'SK_KGB', docType: 'SK_KGB' as const, label: 'SK/surat KGB terakhir', required: true }]),
+    { key: 'SKP', docType: 'SKP', label: `SKP tahun ${Number(p.tmt.slice(0, 4)) - 1}`, required: true },
+  ];
+}
 
 /** Next number of a yearly sequence, allocated inside the finalizing transaction (row lock). */
 async function nextLetterNumber(tx: Tx, kind: string, year: number, pattern: string) {
@@ -36,9 +67,21 @@ async function nextLetterNumber(tx: Tx, kind: string, year: number, pattern: str
  * penalty) the draft stays where it is (422).
  */
 async function recompute(tx: Tx, employeeId: number, requestId: number, payload: KgbPayload): Promise<KgbPayload> {
+  const r = await evaluateRecompute(tx, employeeId, payload);
+  if ('block' in r) throw new AppError(422, r.block.code!, r.block.reason, r.block.details ?? null);
+  const next = r.next;
+  await tx.kgbDraft.update({
+    where: { requestId },
+    data: { golongan: next.golongan, mkgTahun: next.mkgTahun, mkgBulan: next.mkgBulan, gajiPokokLama: next.gajiPokokLama, gajiPokokBaru: next.gajiPokokBaru, postponed: false, reasons: [] },
+  });
+  return next;
+}
+
+/** The recomputed figures, or why the draft must stay where it is (the guard and the effect share it). */
+async function evaluateRecompute(tx: Db | Tx, employeeId: number, payload: KgbPayload): Promise<{ next: KgbPayload } | { block: GuardBlock }> {
   const e = await tx.employee.findUniqueOrThrow({ where: { id: employeeId } });
   if (!e.golongan || !e.tmtGolongan || e.mkgTahun == null) {
-    throw Unprocessable('kgb_data_incomplete', 'Data golongan/MKG pegawai belum lengkap; lengkapi dahulu.');
+    return { block: { code: 'kgb_data_incomplete', reason: 'Data golongan/MKG pegawai belum lengkap; lengkapi dahulu.' } };
   }
   const k = await tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { gte: e.tmtGolongan, lt: isoToDate(payload.tmt) } }, orderBy: { tmt: 'desc' } });
   const c = computeKgb(
@@ -74,7 +117,7 @@ async function recompute(tx: Tx, employeeId: number, requestId: number, payload:
     onDate: payload.tmt,
   });
   if (post.postponed) {
-    throw Unprocessable('kgb_still_postponed', `KGB masih harus ditunda: ${post.reasons.join(' ')}`, { reasons: post.reasons });
+    return { block: { code: 'kgb_still_postponed', reason: `KGB masih harus ditunda: ${post.reasons.join(' ')}`, details: { reasons: post.reasons } } };
   }
   const next: KgbPayload = {
     ...payload,
@@ -90,25 +133,22 @@ async function recompute(tx: Tx, employeeId: number, requestId: number, payload:
     lastSkp: lastSkp ? { tahun: lastSkp.tahun, predikat: lastSkp.predikat, nilai: lastSkp.nilai != null ? Number(lastSkp.nilai) : null } : null,
     warnings: c.next.tmt !== payload.tmt ? [...c.next.warnings, `Perhitungan ulang menghasilkan TMT ${c.next.tmt}; periksa data dasar.`] : c.next.warnings,
   };
-  await tx.kgbDraft.update({
-    where: { requestId },
-    data: { golongan: next.golongan, mkgTahun: next.mkgTahun, mkgBulan: next.mkgBulan, gajiPokokLama: next.gajiPokokLama, gajiPokokBaru: next.gajiPokokBaru, postponed: false, reasons: [] },
-  });
-  return next;
+  return { next };
 }
 
-export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
+export const kgbWorkflow = defineWorkflow<KgbPayload, 'DRAFT' | 'DITUNDA' | 'DIKEMBALIKAN' | 'DIVERIFIKASI' | 'DITETAPKAN'>({
   type: KGB,
   label: 'Kenaikan gaji berkala',
   payload: KgbPayloadSchema,
   initial: 'DRAFT',
   states: {
-    DRAFT: { label: 'Menunggu verifikasi', tone: 'blue' },
-    DITUNDA: { label: 'Ditunda', tone: 'yellow' },
-    DIKEMBALIKAN: { label: 'Dikembalikan', tone: 'red' },
-    DIVERIFIKASI: { label: 'Menunggu penetapan', tone: 'yellow' },
+    DRAFT: { label: 'Menunggu verifikasi', tone: 'blue', assignee: VERIFIER_TASK },
+    DITUNDA: { label: 'Ditunda', tone: 'yellow', assignee: FIX_TASK },
+    DIKEMBALIKAN: { label: 'Dikembalikan', tone: 'red', assignee: FIX_TASK },
+    DIVERIFIKASI: { label: 'Menunggu penetapan', tone: 'yellow', assignee: { roles: ['BKD_ADMIN'] } },
     DITETAPKAN: { label: 'Ditetapkan', tone: 'green', final: true },
   },
+  checklist: kgbChecklist,
   transitions: [
     { action: 'verify', label: 'Verifikasi', intent: 'primary', from: ['DRAFT'], roles: VERIFIERS, notSelf: true, to: 'DIVERIFIKASI' },
     { action: 'return', label: 'Kembalikan', intent: 'danger', from: ['DRAFT', 'DIVERIFIKASI'], roles: VERIFIERS, notSelf: true, requiresNote: true, to: 'DIKEMBALIKAN' },
@@ -121,6 +161,11 @@ export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
       allow: (actor, req) => isBkd(actor) || managesOpd(actor, req.opdId),
       notSelf: true,
       to: 'DRAFT',
+      // Offered only when the recomputation would go through (data complete, no postponement reason left).
+      guard: async ({ db, request }) => {
+        const r = await evaluateRecompute(db, request.employeeId, request.payload);
+        return 'block' in r ? r.block : null;
+      },
       effect: async ({ tx, request }) => ({ payload: await recompute(tx, request.employeeId, request.id, request.payload) }),
     },
     {
@@ -191,11 +236,11 @@ export const kgbWorkflow: WorkflowDefinition<KgbPayload> = {
         // The cached salary takes the new value at the TMT (now, when it has passed; else the daily job does it).
         if (p.tmt <= today) await syncEmployeeCache(tx, request.employeeId);
         await enqueue(tx, 'berkala.letter', { letterId: letter.id });
-        return { payload: { ...p, letter: { id: letter.id, number, date: dateToIso(letter.date) } } as KgbPayload };
+        return { payload: { ...p, letter: { id: letter.id, number, date: dateToIso(letter.date) } } };
       },
     },
   ],
-};
+});
 
 /** Notifies the ASN that the letter is ready (called by the letter job). */
 export async function notifyLetterReady(tx: Tx, employeeId: number, requestId: number, number: string) {

@@ -22,7 +22,9 @@ import {
 } from '@simak/shared';
 import { systemMeta, type RequestMeta } from '../../audit/audit.ts';
 import type { Db } from '../../db.ts';
+import { createRequests } from '../../workflow/engine.ts';
 import { getSetting } from '../settings/service.ts';
+import { kgbChecklist, kgbWorkflow } from './definition.ts';
 import { allSalaryTables, gajiOf } from './salary.ts';
 
 export interface ScanResult {
@@ -71,6 +73,8 @@ export interface KgbPayload {
   warnings: string[];
   lastSkp: { tahun: number; predikat: string | null; nilai: number | null } | null;
   missingDocuments: string[];
+  /** The letter, once the KGB is finalized. */
+  letter?: { id: number; number: string; date: IsoDate };
 }
 
 /** Computes the KGB due for one employee row (pure apart from the tables). */
@@ -222,61 +226,52 @@ export async function runKgbScan(db: Db, opts: ScanOptions = {}): Promise<ScanRe
           lastSkp: lastSkp ? { tahun: lastSkp.tahun, predikat: lastSkp.predikat, nilai: lastSkp.nilai != null ? Number(lastSkp.nilai) : null } : null,
           missingDocuments: missing,
         };
-        return { r, payload, docIds: myDocs.map((d) => d.id) };
+        // The checklist pre-filled from the vault: the latest current document of each type it asks for.
+        const items = kgbChecklist(payload).flatMap((c) => {
+          const doc = myDocs.filter((d) => d.jenis === c.docType).sort((a, b) => b.id - a.id)[0];
+          return doc ? [{ key: c.key, documentId: doc.id }] : [];
+        });
+        return { r, payload, items, docIds: myDocs.map((d) => d.id) };
       });
 
       const created = await db.$transaction(
         async (tx) => {
-          const now = new Date();
-          // Set-based insert (one statement per batch); the dedupe key makes a rerun insert nothing.
-          const reqs = await tx.$queryRaw<{ id: number; employeeId: number; dedupeKey: string; state: string }[]>`
-            INSERT INTO workflow_request (type, state, employee_id, opd_id, title, payload, submitted_at, state_since, dedupe_key, created_at, updated_at)
-            SELECT 'KGB', x.state, x.employee_id, x.opd_id, x.title, x.payload::jsonb, ${now}, ${now}, x.dedupe_key, ${now}, ${now}
-            FROM unnest(
-              ${drafts.map((d) => (d.payload.postponed ? 'DITUNDA' : 'DRAFT'))}::text[],
-              ${drafts.map((d) => d.r.id)}::int[],
-              ${drafts.map((d) => d.r.opd_id)}::int[],
-              ${drafts.map((d) => `KGB TMT ${formatTanggal(d.payload.tmt)} — ${d.r.nama}`)}::text[],
-              ${drafts.map((d) => JSON.stringify(d.payload))}::text[],
-              ${drafts.map((d) => `KGB:${d.r.id}:${d.payload.tmt}`)}::text[]
-            ) AS x(state, employee_id, opd_id, title, payload, dedupe_key)
-            ON CONFLICT (dedupe_key) DO NOTHING
-            RETURNING id, employee_id AS "employeeId", dedupe_key AS "dedupeKey", state`;
+          // Through the engine, set-based: requests, timeline events, checklist items pre-filled from the vault,
+          // document links and audit rows in one statement each; the dedupe key makes a rerun create nothing.
+          const made = await createRequests(
+            tx,
+            kgbWorkflow,
+            drafts.map((d) => ({
+              employeeId: d.r.id,
+              opdId: d.r.opd_id,
+              title: `KGB TMT ${formatTanggal(d.payload.tmt)} — ${d.r.nama}`,
+              payload: d.payload,
+              state: d.payload.postponed ? 'DITUNDA' : 'DRAFT',
+              dedupeKey: `KGB:${d.r.id}:${d.payload.tmt}`,
+              note: d.payload.postponed ? `Ditunda: ${d.payload.reasons.join(' ')}` : 'Draf KGB dibuat otomatis.',
+              items: d.items,
+              attachments: d.docIds.map((documentId) => ({ documentId, role: 'DASAR' })),
+            })),
+            { actor: null, meta, systemName: 'Sistem (e-Berkala)' },
+          );
+          if (!made.length) return [];
           const byKey = new Map(drafts.map((d) => [`KGB:${d.r.id}:${d.payload.tmt}`, d]));
-          const made = reqs.map((q) => ({ q, d: byKey.get(q.dedupeKey!)! }));
-          if (!made.length) return made;
-          // The rest of the batch, set-based as well: drafts, timeline events, base documents, audit rows.
-          const ids = made.map(({ q }) => q.id);
-          await tx.$executeRaw`
-            INSERT INTO kgb_draft (request_id, employee_id, tmt, golongan, mkg_tahun, mkg_bulan, gaji_pokok_lama, gaji_pokok_baru, postponed, reasons)
-            SELECT x.request_id, x.employee_id, x.tmt, x.golongan, x.mkg_tahun, x.mkg_bulan, x.lama, x.baru, x.postponed,
-                   ARRAY(SELECT jsonb_array_elements_text(x.reasons::jsonb))
-            FROM unnest(
-              ${ids}::int[], ${made.map(({ q }) => q.employeeId)}::int[], ${made.map(({ d }) => d.payload.tmt)}::date[],
-              ${made.map(({ d }) => d.payload.golongan)}::text[], ${made.map(({ d }) => d.payload.mkgTahun)}::int[],
-              ${made.map(({ d }) => d.payload.mkgBulan)}::int[], ${made.map(({ d }) => d.payload.gajiPokokLama)}::int[],
-              ${made.map(({ d }) => d.payload.gajiPokokBaru)}::int[], ${made.map(({ d }) => d.payload.postponed)}::boolean[],
-              ${made.map(({ d }) => JSON.stringify(d.payload.reasons))}::text[]
-            ) AS x(request_id, employee_id, tmt, golongan, mkg_tahun, mkg_bulan, lama, baru, postponed, reasons)`;
-          await tx.$executeRaw`
-            INSERT INTO request_event (request_id, at, actor_name, action, to_state, note)
-            SELECT x.request_id, ${now}, 'Sistem (e-Berkala)', 'create', x.state, x.note
-            FROM unnest(
-              ${ids}::int[], ${made.map(({ q }) => q.state)}::text[],
-              ${made.map(({ d }) => (d.payload.postponed ? `Ditunda: ${d.payload.reasons.join(' ')}` : 'Draf KGB dibuat otomatis.'))}::text[]
-            ) AS x(request_id, state, note)`;
-          const links = made.flatMap(({ q, d }) => d.docIds.map((documentId) => [q.id, documentId] as const));
-          if (links.length) {
-            await tx.$executeRaw`
-              INSERT INTO request_document (request_id, document_id, role)
-              SELECT x.r, x.d, 'DASAR' FROM unnest(${links.map((l) => l[0])}::int[], ${links.map((l) => l[1])}::int[]) AS x(r, d)
-              ON CONFLICT DO NOTHING`;
-          }
-          await tx.$executeRaw`
-            INSERT INTO audit_log (at, action, entity_type, entity_id, employee_id, after, actor_user_id, request_id, ip)
-            SELECT ${now}, 'kgb.created', 'workflow_request', x.id::text, x.employee_id, x.after::jsonb, ${meta.actorUserId}::int, ${meta.requestId ?? null}, ${meta.ip ?? null}
-            FROM unnest(${ids}::int[], ${made.map(({ q }) => q.employeeId)}::int[], ${made.map(({ d }) => JSON.stringify(d.payload))}::text[]) AS x(id, employee_id, after)`;
-          return made;
+          const rows = made.map((q) => ({ q, d: byKey.get(q.dedupeKey!)! }));
+          await tx.kgbDraft.createMany({
+            data: rows.map(({ q, d }) => ({
+              requestId: q.id,
+              employeeId: q.employeeId,
+              tmt: isoToDate(d.payload.tmt),
+              golongan: d.payload.golongan,
+              mkgTahun: d.payload.mkgTahun,
+              mkgBulan: d.payload.mkgBulan,
+              gajiPokokLama: d.payload.gajiPokokLama,
+              gajiPokokBaru: d.payload.gajiPokokBaru,
+              postponed: d.payload.postponed,
+              reasons: d.payload.reasons,
+            })),
+          });
+          return rows;
         },
         { timeout: 120_000 },
       );

@@ -2,6 +2,7 @@ import { addMonths, dateToIso, isoToDate, kgbTimeliness, appToday, type IsoDate 
 import type { Db } from '../../db.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
 import { getSetting } from '../settings/service.ts';
+import { stateOf } from '../../workflow/types.ts';
 import { kgbWorkflow } from './definition.ts';
 
 /** KGBs whose TMT has arrived: the employee's cached salary takes the new value (idempotent). */
@@ -59,7 +60,7 @@ export async function myKgb(db: Db, employeeId: number) {
   const draft = await db.kgbDraft.findFirst({ where: { employeeId }, orderBy: { tmt: 'desc' } });
   const req = draft ? await db.workflowRequest.findUnique({ where: { id: draft.requestId }, select: { id: true, state: true } }) : null;
   const letter = draft ? await db.letter.findUnique({ where: { requestId: draft.requestId }, select: { number: true, documentId: true, date: true, token: true } }) : null;
-  const state = req ? kgbWorkflow.states[req.state] : undefined;
+  const state = req ? stateOf(kgbWorkflow.states, req.state) : undefined;
   return {
     nextTmt: schedule ? dateToIso(schedule.nextTmt) : null,
     gajiPokok: e.gajiPokok,

@@ -8,7 +8,7 @@ import { createRequest, transitionInTx } from '../../workflow/engine.ts';
 import { assertDocumentsBelongTo } from '../documents/service.ts';
 import { employeePolicy } from '../employees/policy.ts';
 import { fromDb, loadRecord } from './apply.ts';
-import { dataChangeWorkflow } from './definition.ts';
+import { dataChangeChecklist, dataChangeWorkflow, directApproval } from './definition.ts';
 
 export async function attachDocuments(tx: Tx, requestId: number, employeeId: number, documentIds: number[]) {
   const ids = [...new Set(documentIds)];
@@ -47,31 +47,43 @@ export async function proposeChange(db: Db, actor: Actor, body: ChangeRequestCre
     const before = body.op === 'update' ? Object.fromEntries(Object.keys(changes).map((k) => [k, current[k] ?? null])) : body.op === 'delete' ? current : {};
     const payload: ChangeRequestPayload = { target: body.target, op: body.op, recordId: body.recordId ?? null, changes, before, note: body.note ?? null };
 
-    const required = dataChangeWorkflow.requiredDocuments?.(payload) ?? [];
-    if (required.length && !body.documentIds.length) {
+    // The checklist asks for a supporting document (a 422 naming it when none is attached).
+    const checklist = dataChangeChecklist(payload);
+    const missing = checklist.filter((c) => c.required);
+    if (missing.length && !body.documentIds.length) {
       throw Unprocessable('document_required', 'Lampirkan dokumen pendukung untuk usulan ini.', [
-        { location: 'body', path: 'documentIds', message: `Dokumen pendukung (${required.join(', ')}) wajib dilampirkan.`, code: 'required' },
+        { location: 'body', path: 'documentIds', message: `${missing.map((m) => m.label).join(', ')} wajib dilampirkan.`, code: 'required' },
       ]);
     }
+    await assertDocumentsBelongTo(tx, employee.id, body.documentIds);
+    // The checklist item takes the attached document of the suggested type, else the first one.
+    const docs = body.documentIds.length ? await tx.document.findMany({ where: { id: { in: body.documentIds } }, select: { id: true, jenis: true } }) : [];
+    const items = checklist.flatMap((c) => {
+      const pick = docs.find((d) => d.jenis === c.docType) ?? docs.find((d) => d.id === body.documentIds[0]);
+      return pick ? [{ key: c.key, documentId: pick.id }] : [];
+    });
     const fieldLabels = Object.keys(changes).map((k) => spec.fields.find((f) => f.key === k)?.label ?? k);
     const verb = body.op === 'create' ? 'Penambahan' : body.op === 'delete' ? 'Penghapusan' : 'Perubahan';
     const title = `${verb} ${spec.label}${body.op === 'update' ? `: ${fieldLabels.join(', ')}` : ''} — ${employee.nama}`;
 
     const noVerify = body.target === 'profile' && body.op === 'update' && (await noVerificationFields(tx).then((f) => Object.keys(changes).every((k) => f.includes(k))));
 
-    const req = await createRequest(tx, dataChangeWorkflow, {
-      employeeId: employee.id,
-      opdId: employee.opdId,
-      title: title.slice(0, 250),
-      payload,
-      actor,
-      meta,
-      note: body.note ?? null,
-    });
-    await attachDocuments(tx, req.id, employee.id, body.documentIds);
+    const req = await createRequest(
+      tx,
+      dataChangeWorkflow,
+      {
+        employeeId: employee.id,
+        opdId: employee.opdId,
+        title: title.slice(0, 250),
+        payload,
+        note: body.note ?? null,
+        items,
+        attachments: body.documentIds.map((documentId) => ({ documentId })),
+      },
+      { actor, meta },
+    );
     if (noVerify) {
-      // Contact fields configured as needing no verification are applied at once, through the same engine.
-      return transitionInTx(tx, { ...dataChangeWorkflow, transitions: dataChangeWorkflow.transitions.map((t) => (t.action === 'approve' ? { ...t, roles: undefined, notSelf: false, to: 'DISETUJUI' } : t)) }, {
+      return transitionInTx(tx, directApproval, {
         requestId: req.id,
         action: 'approve',
         actor: null,

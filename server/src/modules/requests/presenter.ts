@@ -1,6 +1,8 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
 import { can } from '../../lib/authz.ts';
+import { isAssignedTo } from '../../workflow/assignee.ts';
+import { checklistHistory, checklistState, mayEditChecklist, mayJudgeChecklist } from '../../workflow/checklist.ts';
 import { availableActions, timeline, type Req } from '../../workflow/engine.ts';
 import { workflowOf } from '../../workflow/registry.ts';
 import { documentPolicy } from '../documents/policy.ts';
@@ -13,8 +15,38 @@ export function fullName(e: { nama: string; gelarDepan: string | null; gelarBela
   return [e.gelarDepan, e.nama].filter(Boolean).join(' ') + (e.gelarBelakang ? `, ${e.gelarBelakang}` : '');
 }
 
-/** A request as a list row: whitelisted fields, state label and the actions the actor may take. */
-export function presentRequestRow(actor: Actor, r: ListRow) {
+export interface ChecklistSummary {
+  total: number;
+  required: number;
+  missingRequired: number;
+  valid: number;
+  invalid: number;
+}
+
+/** Checklist counts for a page of rows: one query for their items, the specs from the definitions. */
+export async function checklistSummaries(db: Db, rows: ListRow[]): Promise<Map<number, ChecklistSummary>> {
+  const items = rows.length
+    ? await db.requestItem.findMany({ where: { requestId: { in: rows.map((r) => r.id) } }, select: { requestId: true, key: true, documentId: true, verdict: true } })
+    : [];
+  const out = new Map<number, ChecklistSummary>();
+  for (const r of rows) {
+    const entry = workflowOf(r.type);
+    const spec = entry?.def.checklist ? entry.def.checklist(r.payload, r.variant) : [];
+    const mine = new Map(items.filter((i) => i.requestId === r.id && i.documentId != null).map((i) => [i.key, i]));
+    const filled = (k: string) => mine.has(k);
+    out.set(r.id, {
+      total: spec.length,
+      required: spec.filter((s) => s.required).length,
+      missingRequired: spec.filter((s) => s.required && !filled(s.key)).length,
+      valid: [...mine.values()].filter((i) => i.verdict === 'VALID').length,
+      invalid: [...mine.values()].filter((i) => i.verdict === 'INVALID').length,
+    });
+  }
+  return out;
+}
+
+/** A request as a list row: whitelisted fields, state label, who acts next, and the actions the actor may take (guards evaluated). */
+export async function presentRequestRow(db: Db, actor: Actor, r: ListRow, checklist?: ChecklistSummary) {
   const entry = workflowOf(r.type);
   const state = entry?.def.states[r.state];
   return {
@@ -33,22 +65,37 @@ export function presentRequestRow(actor: Actor, r: ListRow) {
     stateSince: r.stateSince.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
     ageDays: Math.floor((Date.now() - (r.submittedAt ?? r.createdAt).getTime()) / DAY),
-    actions: entry ? availableActions(entry.def, actor, r) : [],
+    variant: r.variant,
+    batchId: r.batchId,
+    assignedToMe: isAssignedTo(actor, r),
+    checklist: checklist ?? null,
+    actions: entry ? await availableActions(db, entry.def, actor, r) : [],
   };
 }
 
 /** The full request page: row fields, type-specific details, documents and timeline. */
 export async function presentRequestDetail(db: Db, actor: Actor, r: ListRow) {
   const entry = workflowOf(r.type);
-  const [details, events, docs] = await Promise.all([
+  const [details, events, docs, checklist, history, row] = await Promise.all([
     entry?.present ? entry.present(db, r) : Promise.resolve({}),
     timeline(db, r.id),
     db.requestDocument.findMany({ where: { requestId: r.id }, include: { document: true }, orderBy: { documentId: 'asc' } }),
+    entry ? checklistState(db, entry.def, r) : Promise.resolve([]),
+    checklistHistory(db, r.id),
+    presentRequestRow(db, actor, r),
   ]);
   const mayDownload = can(documentPolicy, 'download', actor, { employeeId: r.employeeId, opdId: r.opdId });
+  const docUrls = (id: number) => ({ downloadUrl: mayDownload ? `/api/documents/${id}/download` : null, viewUrl: mayDownload ? `/api/documents/${id}/view` : null });
   return {
-    ...presentRequestRow(actor, r),
+    ...row,
     details,
+    checklist: {
+      items: checklist.map((c) => ({ ...c, document: c.document ? { ...c.document, ...docUrls(c.document.id) } : null, history: history.filter((h) => h.key === c.key) })),
+      /** The submitter may attach or replace documents now. */
+      canEdit: entry ? mayEditChecklist(entry.def, actor, r) : false,
+      /** The actor may mark documents valid or invalid now. */
+      canJudge: entry ? mayJudgeChecklist(entry.def, actor, r) : false,
+    },
     documents: docs.map(({ document: d, role }) => ({
       id: d.id,
       jenis: d.jenis,

@@ -1,14 +1,18 @@
 /** Generic endpoints of the verification engine: queues, request pages, actions, batch actions. */
 import { RequestActionBody } from '@simak/shared/api/change-requests';
+import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, NotFound } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { defineRoute } from '../../lib/http.ts';
-import { requestScope, transition, type Req } from '../../workflow/engine.ts';
-import { presentRequestDetail, presentRequestRow } from './presenter.ts';
-import { loadVisibleRequest, REQUEST_INCLUDE } from './service.ts';
+import { assignedScope } from '../../workflow/assignee.ts';
+import { attachItemDocument, judgeItem } from '../../workflow/checklist.ts';
+import { loadRequest, requestScope, transition } from '../../workflow/engine.ts';
+import { workflowOf } from '../../workflow/registry.ts';
+import { checklistSummaries, presentRequestDetail, presentRequestRow } from './presenter.ts';
+import { loadVisibleRequest, REQUEST_INCLUDE, withPayload } from './service.ts';
 
 const listQuery = z.object({
   type: z.string().max(40).optional(),
@@ -22,8 +26,12 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
   sort: z.enum(['submittedAt', '-submittedAt', 'stateSince', '-stateSince']).default('submittedAt'),
+  /** true = only what waits for me ("Tugas saya"). */
+  assigned: z.enum(['true', 'false']).optional(),
+  batchId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const itemParams = idParams.extend({ key: z.string().regex(/^[A-Z0-9_]{1,40}$/, 'Kunci butir tidak valid.') });
 
 export function requestRoutes(ctx: AppContext) {
   const { db } = ctx;
@@ -36,11 +44,13 @@ export function requestRoutes(ctx: AppContext) {
       tags: ['Usulan'],
       auth: 'user',
       query: listQuery,
-      responses: { 200: { description: 'Halaman daftar usulan' } },
+      responses: { 200: { description: 'Halaman daftar usulan', schema: RequestListResponse } },
       handler: async ({ actor, query }) => {
         const where: Prisma.WorkflowRequestWhereInput = {
           AND: [
             requestScope(actor),
+            query.assigned === 'true' ? assignedScope(actor) : {},
+            query.batchId ? { batchId: query.batchId } : {},
             query.type ? { type: query.type } : {},
             query.state ? { state: { in: query.state.split(',') } } : {},
             query.open === 'true' ? { closedAt: null } : query.open === 'false' ? { closedAt: { not: null } } : {},
@@ -67,11 +77,36 @@ export function requestRoutes(ctx: AppContext) {
         ]);
         const opds = await db.opd.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.opdId))] } }, select: { id: true, kode: true, nama: true } });
         const byId = new Map(opds.map((o) => [o.id, o]));
+        const typed = rows.map((r) => ({ ...withPayload(r), opd: byId.get(r.opdId) ?? null }));
+        const summaries = await checklistSummaries(db, typed);
         return {
           page: query.page,
           pageSize: query.pageSize,
           total,
-          items: rows.map((r) => presentRequestRow(actor, { ...(r as unknown as Req<unknown> & { employee: typeof r.employee }), opd: byId.get(r.opdId) ?? null })),
+          items: await Promise.all(typed.map((r) => presentRequestRow(db, actor, r, summaries.get(r.id)))),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/requests/tasks',
+      summary: 'Tugas saya: jumlah usulan yang menunggu tindakan saya per jenis, dan yang paling lama menunggu',
+      tags: ['Usulan'],
+      auth: 'user',
+      responses: { 200: { description: 'Jumlah per jenis', schema: TasksResponse } },
+      handler: async ({ actor }) => {
+        const where = { AND: [requestScope(actor), assignedScope(actor)] };
+        const [groups, oldest] = await Promise.all([
+          db.workflowRequest.groupBy({ by: ['type'], where, _count: { _all: true }, _min: { stateSince: true } }),
+          db.workflowRequest.findFirst({ where, orderBy: [{ stateSince: 'asc' }, { id: 'asc' }], select: { id: true, type: true, title: true, stateSince: true } }),
+        ]);
+        const byType = groups
+          .map((g) => ({ type: g.type, label: workflowOf(g.type)?.def.label ?? g.type, count: g._count._all, oldestSince: g._min.stateSince?.toISOString() ?? null }))
+          .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+        return {
+          total: byType.reduce((n, g) => n + g.count, 0),
+          byType,
+          oldest: oldest ? { id: oldest.id, type: oldest.type, title: oldest.title, since: oldest.stateSince.toISOString() } : null,
         };
       },
     }),
@@ -82,7 +117,7 @@ export function requestRoutes(ctx: AppContext) {
       tags: ['Usulan'],
       auth: 'user',
       params: idParams,
-      responses: { 200: { description: 'Usulan' }, 404: { description: 'Tidak ditemukan' } },
+      responses: { 200: { description: 'Usulan', schema: RequestDetail }, 404: { description: 'Tidak ditemukan' } },
       handler: async ({ actor, params }) => {
         const { r } = await loadVisibleRequest(db, actor, params.id);
         return presentRequestDetail(db, actor, r);
@@ -94,9 +129,9 @@ export function requestRoutes(ctx: AppContext) {
       summary: 'Ambil tindakan atas usulan (setujui, tolak, ajukan ulang, batalkan, …); versi lama → 409',
       tags: ['Usulan'],
       auth: 'user',
-      params: z.object({ id: z.coerce.number().int().positive(), action: z.string().regex(/^[a-z_]{2,40}$/) }),
+      params: idParams.extend({ action: z.string().regex(/^[a-z_]{2,40}$/) }),
       body: RequestActionBody,
-      responses: { 200: { description: 'Usulan setelah tindakan' }, 409: { description: 'Versi usang atau status tidak sesuai' } },
+      responses: { 200: { description: 'Usulan setelah tindakan', schema: RequestDetail }, 409: { description: 'Versi usang atau status tidak sesuai' } },
       handler: async ({ req, actor, params, body }) => {
         const { entry } = await loadVisibleRequest(db, actor, params.id);
         await transition(db, entry.def, {
@@ -112,6 +147,46 @@ export function requestRoutes(ctx: AppContext) {
       },
     }),
     defineRoute({
+      method: 'put',
+      path: '/api/requests/:id/items/:key',
+      summary: 'Isi atau ganti dokumen pada daftar periksa usulan (dari arsip pegawai atau unggahan baru)',
+      tags: ['Usulan'],
+      auth: 'user',
+      params: itemParams,
+      body: ItemAttachBody,
+      responses: { 200: { description: 'Usulan setelah perubahan', schema: RequestDetail }, 409: { description: 'Versi usang' } },
+      handler: async ({ req, actor, params, body }) => {
+        const { entry } = await loadVisibleRequest(db, actor, params.id);
+        await db.$transaction(async (tx) => {
+          const current = await loadRequest(tx, entry.def, params.id);
+          if (!current) throw NotFound('Usulan');
+          await attachItemDocument(tx, entry.def, current, { key: params.key, documentId: body.documentId, expectedVersion: body.version, actor, meta: metaFrom(req) });
+        });
+        const { r } = await loadVisibleRequest(db, actor, params.id);
+        return presentRequestDetail(db, actor, r);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/requests/:id/items/:key/verdict',
+      summary: 'Nilai satu dokumen pada daftar periksa: sah atau tidak sah (dengan keterangan); tersimpan sebagai riwayat',
+      tags: ['Usulan'],
+      auth: 'user',
+      params: itemParams,
+      body: ItemVerdictBody,
+      responses: { 200: { description: 'Usulan setelah penilaian', schema: RequestDetail }, 409: { description: 'Versi usang' } },
+      handler: async ({ req, actor, params, body }) => {
+        const { entry } = await loadVisibleRequest(db, actor, params.id);
+        await db.$transaction(async (tx) => {
+          const current = await loadRequest(tx, entry.def, params.id);
+          if (!current) throw NotFound('Usulan');
+          await judgeItem(tx, entry.def, current, { key: params.key, verdict: body.verdict, note: body.note, expectedVersion: body.version, actor, meta: metaFrom(req) });
+        });
+        const { r } = await loadVisibleRequest(db, actor, params.id);
+        return presentRequestDetail(db, actor, r);
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/requests/batch',
       summary: 'Tindakan yang sama atas beberapa usulan terpilih (mis. persetujuan massal); hasil per usulan',
@@ -120,9 +195,11 @@ export function requestRoutes(ctx: AppContext) {
       body: z.object({
         action: z.string().regex(/^[a-z_]{2,40}$/),
         note: z.string().trim().max(2000).optional(),
+        /** Input data for the action (the same for every request). */
+        data: z.unknown().optional(),
         items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(500),
       }),
-      responses: { 200: { description: 'Hasil per usulan' } },
+      responses: { 200: { description: 'Hasil per usulan', schema: BatchActionResult } },
       handler: async ({ req, actor, body }) => {
         const results: { id: number; ok: boolean; state?: string; error?: { code: string; message: string } }[] = [];
         for (const item of body.items) {
@@ -133,7 +210,7 @@ export function requestRoutes(ctx: AppContext) {
               action: body.action,
               actor,
               expectedVersion: item.version,
-              input: { note: body.note },
+              input: { note: body.note, data: body.data },
               meta: metaFrom(req),
             });
             results.push({ id: item.id, ok: true, state: r.state });
