@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Waiting for the page (debounced searches, refetches) on a loaded machine: not a speed assertion.
+          expect: { poll: { timeout: 15_000 } },
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,

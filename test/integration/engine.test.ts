@@ -201,7 +201,7 @@ describe('the engine', () => {
     const returned = await act(w.verifier, req.id, 'return');
     expect(returned.state).toBe('RETURNED');
     const ev = await t.db.requestEvent.findFirstOrThrow({ where: { requestId: req.id, action: 'return' } });
-    expect(ev.note).toBe('Dokumen tidak valid: Surat permohonan (Tidak bertanda tangan).');
+    expect(ev.note).toBe('Dokumen tidak valid: Surat permohonan — Tidak bertanda tangan.');
     expect(ev.data).toMatchObject({ invalidItems: ['SURAT'] });
     // The submitter sees exactly that item; resubmission waits until it is replaced.
     const state = await checklistState(t.db, testWorkflow, await load(req.id));

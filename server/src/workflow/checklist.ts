@@ -78,11 +78,11 @@ export async function checklistHistory(db: Db | Tx, requestId: number) {
   }));
 }
 
-/** Who may attach or replace documents: the employee, the OPD admin of the request's OPD, the creator. */
+/** Who may attach or replace documents while the state allows it: the employee, the OPD admin of the request's OPD, the creator, whoever it waits for. */
 export function mayEditChecklist<P>(def: WorkflowDefinition<P>, actor: Actor, req: Req<P>): boolean {
   const state = stateOf(def.states, req.state);
   if (!state?.editable || state.final) return false;
-  return isSelf(actor, req.employeeId) || managesOpd(actor, req.opdId) || (req.createdById != null && req.createdById === actor.userId);
+  return isSelf(actor, req.employeeId) || managesOpd(actor, req.opdId) || (req.createdById != null && req.createdById === actor.userId) || isAssignedTo(actor, req);
 }
 
 /** Who may give verdicts: whoever the request waits for by role (never on their own request), while it is with them. */
@@ -125,7 +125,7 @@ export async function attachItemDocument<P>(tx: Tx, def: WorkflowDefinition<P>, 
   if (!doc || doc.employeeId !== req.employeeId) {
     throw Unprocessable('validation_failed', 'Dokumen tidak ditemukan di arsip pegawai ini.', [{ location: 'body', path: 'documentId', message: 'Dokumen bukan milik pegawai ini.', code: 'foreign_document' }]);
   }
-  if (doc.jenis !== spec.docType) {
+  if (!spec.anyType && doc.jenis !== spec.docType) {
     throw Unprocessable('validation_failed', `Butir "${spec.label}" memerlukan dokumen jenis ${spec.docType}.`, [{ location: 'body', path: 'documentId', message: `Jenis dokumen harus ${spec.docType}.`, code: 'wrong_document_type' }]);
   }
   await claimVersion(tx, req, change.expectedVersion);

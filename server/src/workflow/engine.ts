@@ -126,10 +126,17 @@ export interface ActionView {
  * The actions the actor may take now, each with its guard evaluated: the UI shows only
  * these, and a disabled one with its reason. The transition checks the same rules.
  */
-export async function availableActions<P>(db: Db | Tx, def: WorkflowDefinition<P>, actor: Actor, req: Req<P>): Promise<ActionView[]> {
+export async function availableActions<P>(
+  db: Db | Tx,
+  def: WorkflowDefinition<P>,
+  actor: Actor,
+  req: Req<P>,
+  /** Settings already loaded for this definition (a list page loads them once per type). */
+  preloaded?: Promise<Record<string, unknown>>,
+): Promise<ActionView[]> {
   const candidates = def.transitions.filter((t) => mayTake(t, actor, req));
   if (!candidates.length) return [];
-  const settings = await loadSettings(db, def);
+  const settings = await (preloaded ?? loadSettings(db, def));
   let rows: Promise<ChecklistRow[]> | null = null;
   const checklist = () => (rows ??= checklistState(db, def, req));
   return Promise.all(
@@ -378,7 +385,7 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
   // "Berkas tidak lengkap": the timeline names exactly the invalid items.
   const invalid = t.returnsInvalidItems ? (await checklist()).filter((r) => r.verdict === 'INVALID') : [];
   const fullNote = invalid.length
-    ? [`Dokumen tidak valid: ${invalid.map((r) => `${r.label}${r.verdictNote ? ` (${r.verdictNote})` : ''}`).join('; ')}.`, note].filter(Boolean).join(' ')
+    ? [`Dokumen tidak valid: ${invalid.map((r) => (r.verdictNote ? `${r.label} — ${r.verdictNote.replace(/[.\s]+$/, '')}` : r.label)).join('; ')}.`, note].filter(Boolean).join(' ')
     : note;
   const fx = t.effect ? await t.effect({ tx, request: req, actor, meta: args.meta, input: { note, data }, from: req.state, to, settings }) : undefined;
   if (fx && fx.payload !== undefined) {

@@ -232,5 +232,6 @@ export const DATA_CHANGE_STATES = {
   VERIFIKASI_2: 'Verifikasi tahap 2',
   DISETUJUI: 'Disetujui',
   DITOLAK: 'Ditolak',
+  DIKEMBALIKAN: 'Dikembalikan — berkas tidak lengkap',
   DIBATALKAN: 'Dibatalkan',
 } as const;

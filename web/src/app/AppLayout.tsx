@@ -10,9 +10,23 @@ import { useLogout } from '../features/auth/api';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { ROLE_COLORS } from '../features/auth/roles';
 import { useCurrentUser } from '../features/auth/useMe';
+import { useTasks } from '../features/requests/api';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { HealthIndicator } from '../features/system/HealthIndicator';
 import { navSectionsFor, type NavItem } from './navigation';
+
+/** How many requests wait for the user ("Tugas saya"); nothing while there are none. */
+function TasksCount({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  const tasks = useTasks();
+  const total = tasks.data?.total ?? 0;
+  if (total === 0) return null;
+  return (
+    <Badge size="sm" circle={total < 10} color="red" aria-label={t('nav.tasksCount', { count: total })} data-testid={testId} data-count={total}>
+      {total > 99 ? '99+' : total}
+    </Badge>
+  );
+}
 
 function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -40,6 +54,7 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       end={item.path === '/'}
       label={label}
       leftSection={<Icon size={18} stroke={1.6} />}
+      rightSection={item.counter === 'tasks' ? <TasksCount testId={`nav-${item.key}-count`} /> : undefined}
       onClick={onNavigate}
       data-testid={`nav-${item.key}`}
     />

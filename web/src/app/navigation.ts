@@ -7,6 +7,7 @@ import {
   IconFileDescription,
   IconFiles,
   IconHome,
+  IconListCheck,
   IconListDetails,
   IconSearch,
   IconSettings,
@@ -34,6 +35,8 @@ export interface NavItem {
   icon: Icon;
   /** Server-rendered page (e.g. Bull Board): plain link in a new tab, no SPA route. */
   external?: boolean;
+  /** A count shown next to the label (test id `nav-<key>-count`). */
+  counter?: 'tasks';
 }
 
 const BKD_STAFF: readonly Role[] = ['BKD_VERIFIER', 'BKD_ADMIN'];
@@ -45,6 +48,7 @@ const INDICATOR_VIEWERS: readonly Role[] = ['BKD_VERIFIER', 'BKD_ADMIN', 'OPD_AD
  */
 export const NAV_ITEMS = [
   { key: 'home', path: '/', roles: [], section: 'general', icon: IconHome },
+  { key: 'tasks', path: '/tugas', roles: [], section: 'general', icon: IconListCheck, counter: 'tasks' },
 
   { key: 'profile', path: '/profil', roles: ['ASN'], section: 'asn', icon: IconUser },
   { key: 'documents', path: '/dokumen', roles: ['ASN'], section: 'asn', icon: IconFiles },

@@ -16,6 +16,7 @@ import { ImportPage } from '../features/imports/ImportPage';
 import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
 import { RequestListPage } from '../features/requests/RequestListPage';
+import { TasksPage } from '../features/requests/TasksPage';
 import { NotFoundPage } from '../features/system/NotFoundPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -29,6 +30,7 @@ import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigat
  */
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   home: <HomePage />,
+  tasks: <TasksPage />,
   profile: <MyProfilePage />,
   documents: <DocumentsPage />,
   proposals: <RequestListPage key="mine" variant="mine" />,

@@ -12,7 +12,7 @@ import { batchAction, batchScope, batchStates } from '../../workflow/batch.ts';
 import { requestScope } from '../../workflow/engine.ts';
 import { workflowOf } from '../../workflow/registry.ts';
 import { stateOf } from '../../workflow/types.ts';
-import { checklistSummaries, presentRequestRow } from './presenter.ts';
+import { checklistSummaries, presentRows } from './presenter.ts';
 import { REQUEST_INCLUDE, withPayload } from './service.ts';
 
 const MAX_ID = 2_147_483_647;
@@ -95,7 +95,7 @@ export function batchRoutes(ctx: AppContext) {
         const typed = rows.map((r) => ({ ...withPayload(r), opd: b.opd }));
         const summaries = await checklistSummaries(db, typed);
         const [head] = await presentBatches(db, [b]);
-        return { ...head!, members: await Promise.all(typed.map((r) => presentRequestRow(db, actor, r, summaries.get(r.id)))) };
+        return { ...head!, members: await presentRows(db, actor, typed, summaries) };
       },
     }),
     defineRoute({

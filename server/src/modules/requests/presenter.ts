@@ -3,7 +3,7 @@ import type { Db } from '../../db.ts';
 import { can } from '../../lib/authz.ts';
 import { isAssignedTo } from '../../workflow/assignee.ts';
 import { checklistHistory, checklistState, mayEditChecklist, mayJudgeChecklist } from '../../workflow/checklist.ts';
-import { availableActions, timeline, type Req } from '../../workflow/engine.ts';
+import { availableActions, loadSettings, timeline, type Req } from '../../workflow/engine.ts';
 import { workflowOf } from '../../workflow/registry.ts';
 import { documentPolicy } from '../documents/policy.ts';
 
@@ -46,8 +46,13 @@ export async function checklistSummaries(db: Db, rows: ListRow[]): Promise<Map<n
 }
 
 /** A request as a list row: whitelisted fields, state label, who acts next, and the actions the actor may take (guards evaluated). */
-export async function presentRequestRow(db: Db, actor: Actor, r: ListRow, checklist?: ChecklistSummary) {
+/** Settings per request type, loaded once for a page of rows. */
+export type SettingsCache = Map<string, Promise<Record<string, unknown>>>;
+
+export async function presentRequestRow(db: Db, actor: Actor, r: ListRow, checklist?: ChecklistSummary, cache: SettingsCache = new Map()) {
   const entry = workflowOf(r.type);
+  let settings = cache.get(r.type);
+  if (entry && !settings) cache.set(r.type, (settings = loadSettings(db, entry.def)));
   const state = entry?.def.states[r.state];
   return {
     id: r.id,
@@ -69,8 +74,14 @@ export async function presentRequestRow(db: Db, actor: Actor, r: ListRow, checkl
     batchId: r.batchId,
     assignedToMe: isAssignedTo(actor, r),
     checklist: checklist ?? null,
-    actions: entry ? await availableActions(db, entry.def, actor, r) : [],
+    actions: entry ? await availableActions(db, entry.def, actor, r, settings) : [],
   };
+}
+
+/** A page of rows: the settings of each type loaded once, the rows presented concurrently. */
+export function presentRows(db: Db, actor: Actor, rows: ListRow[], summaries: Map<number, ChecklistSummary>) {
+  const cache: SettingsCache = new Map();
+  return Promise.all(rows.map((r) => presentRequestRow(db, actor, r, summaries.get(r.id), cache)));
 }
 
 /** The full request page: row fields, type-specific details, documents and timeline. */

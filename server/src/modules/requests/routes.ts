@@ -11,7 +11,7 @@ import { assignedScope } from '../../workflow/assignee.ts';
 import { attachItemDocument, judgeItem } from '../../workflow/checklist.ts';
 import { loadRequest, requestScope, transition } from '../../workflow/engine.ts';
 import { workflowOf } from '../../workflow/registry.ts';
-import { checklistSummaries, presentRequestDetail, presentRequestRow } from './presenter.ts';
+import { checklistSummaries, presentRequestDetail, presentRows } from './presenter.ts';
 import { loadVisibleRequest, REQUEST_INCLUDE, withPayload } from './service.ts';
 
 const listQuery = z.object({
@@ -83,7 +83,7 @@ export function requestRoutes(ctx: AppContext) {
           page: query.page,
           pageSize: query.pageSize,
           total,
-          items: await Promise.all(typed.map((r) => presentRequestRow(db, actor, r, summaries.get(r.id)))),
+          items: await presentRows(db, actor, typed, summaries),
         };
       },
     }),

@@ -41,7 +41,8 @@ export interface KgbQueueProps {
   year: number;
 }
 
-const hasAction = (row: RequestRow, action: string) => row.actions.some((a) => a.action === action);
+/** The row offers the action to the user now (a disabled one, held back by a guard, does not count). */
+const hasAction = (row: RequestRow, action: string) => row.actions.some((a) => a.action === action && a.enabled);
 
 /**
  * The KGB queue: requests of type KGB by state (tabs), searchable and filterable by OPD,

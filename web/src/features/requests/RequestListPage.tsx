@@ -69,7 +69,7 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
   const list = useRequestList(params, !noEmployee);
 
   // Batch approval (queue only).
-  const selection = useRowSelection((row: RequestRow) => row.actions.some((a) => a.action === 'approve'));
+  const selection = useRowSelection((row: RequestRow) => row.actions.some((a) => a.action === 'approve' && a.enabled));
   const selected = selection.selected;
   const [confirmBatch, setConfirmBatch] = useState(false);
   const batch = useBatchRun({
@@ -83,10 +83,9 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
     () => Object.entries(spec.data?.targets ?? {}).map(([value, s]) => ({ value, label: s.label })),
     [spec.data],
   );
-  const statusOptions = [
-    { value: 'open', label: t('requests.filters.open') },
-    ...Object.entries(DATA_CHANGE_STATES).map(([value, label]) => ({ value, label })),
-  ];
+  // The shared list lacks the state a request returned for incomplete documents is in.
+  const stateLabels: Record<string, string> = DATA_CHANGE_STATES;
+  const statusOptions = [{ value: 'open', label: t('requests.filters.open') }, ...Object.entries(stateLabels).map(([value, label]) => ({ value, label }))];
 
   return (
     <Stack gap="lg">
@@ -213,7 +212,7 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
       <BatchResultModal
         result={batch.result}
         onClose={batch.closeResult}
-        stateLabel={(state) => (DATA_CHANGE_STATES as Record<string, string>)[state ?? ''] ?? state ?? ''}
+        stateLabel={(state) => stateLabels[state ?? ''] ?? state ?? ''}
       />
     </Stack>
   );

@@ -6,13 +6,32 @@ import type { RowSelection } from '../../components/useRowSelection';
 import { toneColor } from '../../domain/labels';
 import { formatDate, formatDateTime, formatNip } from '../../i18n/format';
 import { displayTitle } from './title';
-import type { RequestRow } from './types';
+import type { ChecklistSummary, RequestRow } from './types';
 
 export function RequestStatusBadge({ row, size = 'md' }: { row: Pick<RequestRow, 'stateLabel' | 'tone' | 'state'>; size?: 'sm' | 'md' | 'lg' }) {
   return (
     <Badge color={toneColor(row.tone)} size={size} tt="none" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="request-status" data-state={row.state}>
       {row.stateLabel}
     </Badge>
+  );
+}
+
+/** A row's checklist in a few words: required documents present, and how many were judged. */
+function ChecklistSummaryText({ summary }: { summary: ChecklistSummary }) {
+  const { t } = useTranslation();
+  const filled = summary.required - summary.missingRequired;
+  return (
+    <Text size="xs" c="dimmed" data-testid="request-checklist-summary" data-invalid={summary.invalid}>
+      <Text span size="xs" c={summary.missingRequired > 0 ? 'orange.8' : undefined}>
+        {t('requests.checklistShort', { filled, count: summary.required })}
+      </Text>
+      {summary.valid > 0 && ` · ${t('requests.checklist.summaryValid', { count: summary.valid })}`}
+      {summary.invalid > 0 && (
+        <Text span size="xs" c="red.8" fw={600}>
+          {` · ${t('requests.checklist.summaryInvalid', { count: summary.invalid })}`}
+        </Text>
+      )}
+    </Text>
   );
 }
 
@@ -26,10 +45,12 @@ export interface RequestTableProps {
   selection?: RequestSelection;
   /** Header of the date column (default "Diajukan"). */
   submittedLabel?: string;
+  /** The date shown and sorted on: submission (default) or since when the request is in its state. */
+  dateField?: 'submittedAt' | 'stateSince';
 }
 
 /** Requests as a table: title, employee, status badge (tone colour), submission date and age. */
-export function RequestTable({ items, showEmployee, sort, onSort, selection, submittedLabel }: RequestTableProps) {
+export function RequestTable({ items, showEmployee, sort, onSort, selection, submittedLabel, dateField = 'submittedAt' }: RequestTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const selectable = selection ? items.filter(selection.isSelectable) : [];
@@ -56,7 +77,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
             <Table.Th>{t('requests.columns.title')}</Table.Th>
             {showEmployee && <Table.Th>{t('requests.columns.employee')}</Table.Th>}
             <Table.Th w={180}>{t('requests.columns.status')}</Table.Th>
-            <SortableTh sortKey="submittedAt" sort={sort} onSort={onSort} w={170}>
+            <SortableTh sortKey={dateField} sort={sort} onSort={onSort} w={170}>
               {submittedLabel ?? t('requests.columns.submittedAt')}
             </SortableTh>
             <Table.Th w={90} ta="right">
@@ -101,6 +122,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
                     <Text size="xs" c="dimmed">
                       #{row.id} · {row.typeLabel}
                       {row.opd ? ` · ${row.opd.nama}` : ''}
+                      {row.batchId !== null ? ` · ${t('requests.batchLabel', { id: row.batchId })}` : ''}
                     </Text>
                   </Stack>
                 </Table.Td>
@@ -113,11 +135,14 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
                   </Table.Td>
                 )}
                 <Table.Td>
-                  <RequestStatusBadge row={row} size="sm" />
+                  <Stack gap={4} align="flex-start">
+                    <RequestStatusBadge row={row} size="sm" />
+                    {row.checklist && row.checklist.total > 0 && <ChecklistSummaryText summary={row.checklist} />}
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" title={formatDateTime(row.submittedAt)}>
-                    {formatDate(row.submittedAt)}
+                  <Text size="sm" title={formatDateTime(row[dateField])}>
+                    {formatDate(row[dateField])}
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">

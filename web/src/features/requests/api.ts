@@ -1,14 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ItemAttachBody, ItemVerdictBody } from '@simak/shared/api/requests';
 import { api } from '../../api/client';
-import type { BatchResult, RequestDetail, RequestListParams, RequestListResponse } from './types';
+import type { BatchResult, RequestDetail, RequestListParams, RequestListResponse, TasksResponse } from './types';
 
 export const REQUESTS_KEY = ['requests'] as const;
+/** "Tugas saya" counts (navigation badge, the tasks page's type filter). */
+export const TASKS_KEY = ['tasks'] as const;
 
 export function useRequestList(params: RequestListParams, enabled = true) {
   return useQuery({
     queryKey: [...REQUESTS_KEY, 'list', params],
     queryFn: ({ signal }) => api.get<RequestListResponse>('/api/requests', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** What waits for the signed-in user, per request type; re-read every minute and after every action. */
+export function useTasks(enabled = true) {
+  return useQuery({
+    queryKey: TASKS_KEY,
+    queryFn: ({ signal }) => api.get<TasksResponse>('/api/requests/tasks', { signal }),
+    refetchInterval: 60_000,
     enabled,
   });
 }
@@ -36,12 +49,13 @@ export interface ActionInput {
   data?: unknown;
 }
 
-/** Everything a request action may change: lists, the page, profiles, the bell. */
+/** Everything a request action may change: lists, the page, "Tugas saya", profiles, the bell. */
 export function useInvalidateAfterAction() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: REQUESTS_KEY }),
+      queryClient.invalidateQueries({ queryKey: TASKS_KEY }),
       queryClient.invalidateQueries({ queryKey: ['employees'] }),
       queryClient.invalidateQueries({ queryKey: ['notifications'] }),
       queryClient.invalidateQueries({ queryKey: ['home'] }),
@@ -49,9 +63,18 @@ export function useInvalidateAfterAction() {
     ]);
 }
 
-export function useRequestAction() {
+/** Keeps the answered detail on the page and refreshes everything else. */
+function useDetailUpdate() {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateAfterAction();
+  return (detail: RequestDetail) => {
+    queryClient.setQueryData([...REQUESTS_KEY, 'detail', detail.id], detail);
+    void invalidate();
+  };
+}
+
+export function useRequestAction() {
+  const onSuccess = useDetailUpdate();
   return useMutation({
     mutationFn: ({ id, action, version, note, data }: ActionInput) =>
       api.post<RequestDetail>(`/api/requests/${id}/actions/${action}`, {
@@ -59,10 +82,35 @@ export function useRequestAction() {
         ...(note ? { note } : {}),
         ...(data !== undefined ? { data } : {}),
       }),
-    onSuccess: (detail) => {
-      queryClient.setQueryData([...REQUESTS_KEY, 'detail', detail.id], detail);
-      void invalidate();
-    },
+    onSuccess,
+  });
+}
+
+export type ItemAttachInput = ItemAttachBody & { id: number; key: string };
+
+/** Attaches or replaces the document of one checklist item (PUT /api/requests/:id/items/:key). */
+export function useAttachItem() {
+  const onSuccess = useDetailUpdate();
+  return useMutation({
+    mutationFn: ({ id, key, version, documentId }: ItemAttachInput) =>
+      api.put<RequestDetail>(`/api/requests/${id}/items/${encodeURIComponent(key)}`, { version, documentId } satisfies ItemAttachBody),
+    onSuccess,
+  });
+}
+
+export type ItemVerdictInput = ItemVerdictBody & { id: number; key: string };
+
+/** A verifier's verdict on one checklist item (POST /api/requests/:id/items/:key/verdict). */
+export function useJudgeItem() {
+  const onSuccess = useDetailUpdate();
+  return useMutation({
+    mutationFn: ({ id, key, version, verdict, note }: ItemVerdictInput) =>
+      api.post<RequestDetail>(`/api/requests/${id}/items/${encodeURIComponent(key)}/verdict`, {
+        version,
+        verdict,
+        ...(note ? { note } : {}),
+      } satisfies ItemVerdictBody),
+    onSuccess,
   });
 }
 

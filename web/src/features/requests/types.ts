@@ -1,40 +1,56 @@
+/**
+ * Types of the verification engine's endpoints. The wire shapes come from the zod contract
+ * the server answers with (`@simak/shared/api/requests`); only web-side types (list
+ * parameters) and type-specific `details` without a shared schema are written here.
+ */
 import type { ChangeOp, ChangeTarget, FieldType, FieldValue } from '@simak/shared/api/change-requests';
+import type {
+  BatchActionResult,
+  BatchDetail,
+  BatchListResponse,
+  BatchRow,
+  ChecklistItem,
+  ChecklistItemHistory,
+  ChecklistSummary,
+  RequestActionView,
+  RequestDetail,
+  RequestDocument,
+  RequestListResponse,
+  RequestRow,
+  TasksResponse,
+  TimelineEvent,
+  Tone,
+  Verdict,
+} from '@simak/shared/api/requests';
 
-export interface RequestAction {
-  action: string;
-  label: string;
-  requiresNote: boolean;
-  intent: 'primary' | 'danger' | 'default' | string;
-}
+export type {
+  BatchActionResult,
+  BatchDetail,
+  BatchListResponse,
+  BatchRow,
+  ChecklistItem,
+  ChecklistItemHistory,
+  ChecklistSummary,
+  RequestDetail,
+  RequestDocument,
+  RequestListResponse,
+  RequestRow,
+  TasksResponse,
+  TimelineEvent,
+  Tone,
+  Verdict,
+};
 
-export type Tone = 'gray' | 'blue' | 'yellow' | 'green' | 'red';
+/** An action offered on a request (possibly disabled, with the reason). */
+export type RequestAction = RequestActionView;
 
-export interface RequestRow {
-  id: number;
-  type: string;
-  typeLabel: string;
-  state: string;
-  stateLabel: string;
-  tone: Tone;
-  final: boolean;
-  version: number;
-  title: string;
-  employee: { id: number; nip: string; nama: string };
-  opd: { kode: string; nama: string } | null;
-  submittedAt: string | null;
-  stateSince: string;
-  closedAt: string | null;
-  ageDays: number;
-  actions: RequestAction[];
-}
+/** Per-request outcome of a batch action (POST /api/requests/batch, /api/batches/:id/actions/:action). */
+export type BatchResult = BatchActionResult;
 
-export interface RequestListResponse {
-  page: number;
-  pageSize: number;
-  total: number;
-  items: RequestRow[];
-}
+/** The request's checklist on its page (items, who may edit or judge now). */
+export type RequestChecklist = RequestDetail['checklist'];
 
+/** One field of a data change as shown: before, proposed, and the record's value now. */
 export interface DiffRow {
   field: string;
   label: string;
@@ -44,6 +60,7 @@ export interface DiffRow {
   current: FieldValue;
 }
 
+/** `details` of a request of type DATA_CHANGE (no shared schema: built by the change-request presenter). */
 export interface DataChangeDetails {
   target: ChangeTarget;
   targetLabel: string;
@@ -53,36 +70,7 @@ export interface DataChangeDetails {
   diff: DiffRow[];
 }
 
-export interface RequestDocument {
-  id: number;
-  jenis: string;
-  title: string;
-  originalName: string;
-  mimeType: string;
-  sizeBytes: number;
-  version: number;
-  role?: string | null;
-  createdAt?: string;
-  downloadUrl: string | null;
-  viewUrl: string | null;
-}
-
-export interface TimelineEvent {
-  at: string;
-  actorName: string | null;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  toStateLabel: string;
-  note: string | null;
-}
-
-export interface RequestDetail extends RequestRow {
-  details: Partial<DataChangeDetails>;
-  documents: RequestDocument[];
-  timeline: TimelineEvent[];
-}
-
+/** Query of GET /api/requests (strings, as in the URL). */
 export interface RequestListParams {
   type?: string;
   state?: string;
@@ -92,13 +80,10 @@ export interface RequestListParams {
   target?: string;
   olderThanDays?: string;
   q?: string;
+  /** "true": only what waits for me ("Tugas saya"). */
+  assigned?: string;
+  batchId?: string;
   page: number;
   pageSize: number;
   sort: 'submittedAt' | '-submittedAt' | 'stateSince' | '-stateSince';
-}
-
-export interface BatchResult {
-  succeeded: number;
-  failed: number;
-  results: { id: number; ok: boolean; state?: string; error?: { code: string; message: string } }[];
 }
