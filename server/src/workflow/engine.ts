@@ -206,41 +206,41 @@ export async function createRequests<P>(tx: Tx, def: WorkflowDefinition<P>, item
     for (const r of rows) atasan.set(r.id, r.atasanId);
   }
 
+  // One statement per table, each carrying its rows as column arrays (unnest): a scan's batch of
+  // thousands costs a handful of round trips and parameters however many rows it has.
   const now = new Date();
-  const created = await tx.workflowRequest.createManyAndReturn({
-    data: items.map((it, i) => {
-      const st = stateOf(def.states, states[i]!);
-      return {
-        type: def.type,
-        state: states[i]!,
-        employeeId: it.employeeId,
-        opdId: it.opdId,
-        title: it.title,
-        payload: json(payloads[i]),
-        createdById: opts.actor?.userId ?? null,
-        submittedAt: now,
-        stateSince: now,
-        createdAt: now,
-        closedAt: st?.final ? now : null,
-        dedupeKey: it.dedupeKey ?? null,
-        variant: it.variant ?? null,
-        batchId: it.batchId ?? null,
-        ...assigneeColumns(st?.assignee, { employeeId: it.employeeId, atasanId: atasan.get(it.employeeId) ?? null }),
-      };
-    }),
-    skipDuplicates: true,
-    select: { id: true, employeeId: true, state: true, version: true, dedupeKey: true },
-  });
+  const assignees = items.map((it, i) =>
+    assigneeColumns(stateOf(def.states, states[i]!)?.assignee, { employeeId: it.employeeId, atasanId: atasan.get(it.employeeId) ?? null }),
+  );
+  const finals = states.map((st) => !!stateOf(def.states, st)?.final);
+  const created = await tx.$queryRaw<CreatedRequest[]>`
+    INSERT INTO workflow_request (type, state, employee_id, opd_id, title, payload, created_by_id, submitted_at, state_since, created_at, updated_at,
+                                  closed_at, dedupe_key, variant, batch_id, assignee_roles, assignee_employee_id)
+    SELECT ${def.type}, x.state, x.employee_id, x.opd_id, x.title, x.payload::jsonb, ${opts.actor?.userId ?? null}::int, ${now}, ${now}, ${now}, ${now},
+           CASE WHEN x.final THEN ${now}::timestamp(3) END, x.dedupe_key, x.variant, x.batch_id,
+           ARRAY(SELECT jsonb_array_elements_text(x.roles::jsonb)), x.assignee
+    FROM unnest(
+      ${states}::text[], ${items.map((it) => it.employeeId)}::int[], ${items.map((it) => it.opdId)}::int[], ${items.map((it) => it.title)}::text[],
+      ${payloads.map((p) => JSON.stringify(p))}::text[], ${finals}::boolean[], ${items.map((it) => it.dedupeKey ?? null)}::text[],
+      ${items.map((it) => it.variant ?? null)}::text[], ${items.map((it) => it.batchId ?? null)}::int[],
+      ${assignees.map((a) => JSON.stringify(a.assigneeRoles))}::text[], ${assignees.map((a) => a.assigneeEmployeeId)}::int[]
+    ) WITH ORDINALITY AS x(state, employee_id, opd_id, title, payload, final, dedupe_key, variant, batch_id, roles, assignee, ord)
+    ORDER BY x.ord
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id, employee_id AS "employeeId", state, version, dedupe_key AS "dedupeKey"`;
   if (!created.length) return [];
 
   // Match the created rows to the inputs (by dedupe key when there is one, else in order).
   const byKey = new Map(items.map((it, i) => [it.dedupeKey ?? `#${i}`, i] as const));
   const index = created.map((c, k) => (c.dedupeKey != null ? byKey.get(c.dedupeKey)! : k));
   const actorName = opts.actor?.displayName ?? opts.systemName ?? 'Sistem';
+  const actorId = opts.actor?.userId ?? null;
 
-  await tx.requestEvent.createMany({
-    data: created.map((c, k) => ({ requestId: c.id, at: now, actorUserId: opts.actor?.userId ?? null, actorName, action: 'create', fromState: null, toState: c.state, note: items[index[k]!]!.note ?? null })),
-  });
+  await tx.$executeRaw`
+    INSERT INTO request_event (request_id, at, actor_user_id, actor_name, action, from_state, to_state, note)
+    SELECT x.id, ${now}, ${actorId}::int, ${actorName}, 'create', NULL, x.state, x.note
+    FROM unnest(${created.map((c) => c.id)}::int[], ${created.map((c) => c.state)}::text[], ${index.map((i) => items[i]!.note ?? null)}::text[]) AS x(id, state, note)`;
+
   const links = created.flatMap((c, k) => {
     const it = items[index[k]!]!;
     return [...(it.items ?? []).map((x) => ({ documentId: x.documentId, role: 'PENDUKUNG' })), ...(it.attachments ?? []).map((a) => ({ documentId: a.documentId, role: a.role ?? 'PENDUKUNG' }))].map((l) => ({
@@ -249,9 +249,14 @@ export async function createRequests<P>(tx: Tx, def: WorkflowDefinition<P>, item
       role: l.role,
     }));
   });
-  if (links.length) await tx.requestDocument.createMany({ data: links, skipDuplicates: true });
+  if (links.length) {
+    await tx.$executeRaw`
+      INSERT INTO request_document (request_id, document_id, role)
+      SELECT x.r, x.d, x.role FROM unnest(${links.map((l) => l.requestId)}::int[], ${links.map((l) => l.documentId)}::int[], ${links.map((l) => l.role)}::text[]) AS x(r, d, role)
+      ON CONFLICT DO NOTHING`;
+  }
 
-  // Checklist items filled at creation: only keys the checklist declares, documents of the employee.
+  // Checklist items filled at creation: only keys the checklist declares.
   const itemRows = def.checklist
     ? created.flatMap((c, k) => {
         const it = items[index[k]!]!;
@@ -265,22 +270,22 @@ export async function createRequests<P>(tx: Tx, def: WorkflowDefinition<P>, item
       })
     : [];
   if (itemRows.length) {
-    const made = await tx.requestItem.createManyAndReturn({ data: itemRows, select: { id: true, requestId: true, documentId: true } });
-    await tx.requestItemEvent.createMany({
-      data: made.map((m) => ({ itemId: m.id, requestId: m.requestId, at: now, kind: 'attach', documentId: m.documentId, actorUserId: opts.actor?.userId ?? null, actorName })),
-    });
+    await tx.$executeRaw`
+      WITH made AS (
+        INSERT INTO request_item (request_id, key, label, doc_type, required, document_id, sort)
+        SELECT x.r, x.key, x.label, x.doc_type::"DocumentType", x.required, x.d, x.sort
+        FROM unnest(${itemRows.map((r) => r.requestId)}::int[], ${itemRows.map((r) => r.key)}::text[], ${itemRows.map((r) => r.label)}::text[],
+                    ${itemRows.map((r) => r.docType)}::text[], ${itemRows.map((r) => r.required)}::boolean[], ${itemRows.map((r) => r.documentId)}::int[],
+                    ${itemRows.map((r) => r.sort)}::int[]) AS x(r, key, label, doc_type, required, d, sort)
+        RETURNING id, request_id, document_id)
+      INSERT INTO request_item_event (item_id, request_id, at, kind, document_id, actor_user_id, actor_name)
+      SELECT id, request_id, ${now}, 'attach', document_id, ${actorId}::int, ${actorName} FROM made`;
   }
-  await writeAudit(
-    tx,
-    opts.meta,
-    created.map((c, k) => ({
-      action: `${def.type.toLowerCase()}.created`,
-      entityType: 'workflow_request',
-      entityId: c.id,
-      employeeId: c.employeeId,
-      after: { state: c.state, payload: payloads[index[k]!] },
-    })),
-  );
+  await tx.$executeRaw`
+    INSERT INTO audit_log (at, action, entity_type, entity_id, employee_id, after, actor_user_id, request_id, ip)
+    SELECT ${now}, ${`${def.type.toLowerCase()}.created`}, 'workflow_request', x.id::text, x.employee_id, x.after::jsonb, ${opts.meta.actorUserId}::int, ${opts.meta.requestId ?? null}, ${opts.meta.ip ?? null}
+    FROM unnest(${created.map((c) => c.id)}::int[], ${created.map((c) => c.employeeId)}::int[],
+                ${created.map((c, k) => JSON.stringify({ state: c.state, payload: payloads[index[k]!] }))}::text[]) AS x(id, employee_id, after)`;
   return created;
 }
 
