@@ -7,13 +7,11 @@
  * Runs on its own database (created, migrated and seeded here, dropped afterwards).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NIPS, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { runKgbScan } from '../../server/src/modules/berkala/scan.ts';
-import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import { screenshotter, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
 const GOOD_PREDICATES = new Set(['SANGAT_BAIK', 'BAIK']);
 
@@ -23,11 +21,7 @@ let requestId: number;
 
 const signIn = (username: string) => world!.signIn(username);
 
-async function shot(page: Page, name: string) {
-  // Full-page shots of a scrolled page draw the fixed header mid-page: start from the top.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SHOTS, `berkala-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('berkala');
 
 beforeAll(async () => {
   world = await startDemoWorld('kgb');

@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NIPS, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
-import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import { SHOTS, screenshotter, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import { tinyPdf } from '../support/pdf.ts';
 
 const NEW_BIRTHPLACE = 'Probolinggo';
 const ITEM = 'PENDUKUNG';
@@ -28,36 +29,9 @@ let server: DemoWorld['server'];
 let requestId: number;
 let verifierTasksBefore = 0;
 
-/** A tiny but well-formed one-page PDF (correct xref offsets), as a browser upload would send. */
-function tinyPdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 20 70 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
-
 const signIn = (username: string) => world!.signIn(username);
 
-async function shot(page: Page, name: string) {
-  // Full-page shots of a scrolled page draw the fixed header mid-page: start from the top.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SHOTS, `checklist-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('checklist');
 
 const item = (page: Page): Locator => page.locator(`[data-testid="checklist-item"][data-key="${ITEM}"]`);
 const status = (page: Page, state: string) => page.locator(`[data-testid="request-status"][data-state="${state}"]`).first();

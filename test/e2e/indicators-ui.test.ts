@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { TEST_TODAY } from '../support/app.ts';
-import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
+import { SHOTS, screenshotter, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
 const INDEX_KEYS = ['ikp', 'ikom', 'ikin', 'idis', 'ip'] as const;
 /** An index as displayed: 2 decimals with the Indonesian comma (e.g. 73,33). */
@@ -20,10 +20,7 @@ let world: DemoWorld | undefined;
 
 const signIn = (username: string) => world!.signIn(username);
 
-async function shot(page: Page, name: string) {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SHOTS, `indicators-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('indicators');
 
 async function openIndicators(page: Page) {
   await page.getByTestId('nav-indicators').click();

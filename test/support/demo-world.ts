@@ -12,6 +12,15 @@ import { startServer } from './server.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
+/** Full-page screenshots named `<prefix>-<name>.png` under test-results/screenshots, taken from the top of the page. */
+export function screenshotter(prefix: string) {
+  return async (page: Page, name: string) => {
+    // Full-page shots of a scrolled page draw the fixed header mid-page: start from the top.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SHOTS, `${prefix}-${name}.png`), fullPage: true });
+  };
+}
+
 export interface DemoWorld {
   databaseUrl: string;
   server: Awaited<ReturnType<typeof startServer>>;
