@@ -12,7 +12,13 @@ export type Queues = Record<QueueName, Queue> & { close(): Promise<void>; connec
 export function createQueues(redisUrl: string, prefix: string): Queues {
   const connection = createRedis(redisUrl);
   const out = { connection } as Queues;
-  for (const name of QUEUES) out[name] = new Queue(name, { connection, prefix: `${prefix}:bull` });
+  for (const name of QUEUES) {
+    const q = new Queue(name, { connection, prefix: `${prefix}:bull` });
+    // Redis down is expected (the outbox keeps the jobs): its errors are handled where jobs are added, never unhandled.
+    q.on('error', () => undefined);
+    q.waitUntilReady().catch(() => undefined);
+    out[name] = q;
+  }
   out.close = async () => {
     await Promise.all(QUEUES.map((q) => out[q].close()));
     connection.disconnect();
