@@ -14,7 +14,7 @@ import pg from 'pg';
 import { seedDemo } from '../prisma/seed/demo.ts';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
 import { createDb } from '../server/src/db.ts';
-import { renderKgbLetter } from '../server/src/modules/berkala/letter.ts';
+import { renderKgbLetter, type KgbLetterData } from '../server/src/modules/berkala/letter.ts';
 import { runKgbScan } from '../server/src/modules/berkala/scan.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -58,11 +58,13 @@ async function main() {
     await admin.end();
   }
 
-  const data = {
+  const letter = {
     number: '822.4/0001/427.45/2026',
     date: TODAY,
     verifyUrl: 'https://simak.example.go.id/verifikasi/surat/3qHsC9d1UoBg0jYaOTrVoQ',
     letterhead: { pemda: 'PEMERINTAH KABUPATEN LUMAJANG', instansi: 'BADAN KEPEGAWAIAN DAERAH', alamat: 'Jl. Alun-Alun Utara No. 1', kota: 'Lumajang' },
+  };
+  const data: KgbLetterData = {
     signer: { nama: 'Drs. H. Mochamad Hasan, M.Si.', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '196805121993031007', pangkat: 'Pembina Utama Muda (IV/c)' },
     nip: '199405172019012001',
     nama: 'Siti Rahmawati, S.Kom.',
@@ -74,7 +76,7 @@ async function main() {
     mkgTahun: 8,
     mkgBulan: 0,
     tmt: '2027-01-01',
-    basis: { kind: 'KGB' as const, tmt: '2025-01-01', mkgTahun: 6, mkgBulan: 0 },
+    basis: { kind: 'KGB', tmt: '2025-01-01', mkgTahun: 6, mkgBulan: 0 },
     regulation: 'PP 5/2024',
   };
   const plain = () =>
@@ -83,16 +85,16 @@ async function main() {
       const chunks: Buffer[] = [];
       doc.on('data', (c: Buffer) => chunks.push(c));
       doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.text(JSON.stringify(data));
+      doc.text(JSON.stringify({ ...letter, ...data }));
       doc.end();
     });
-  await renderKgbLetter(data);
+  await renderKgbLetter(data, letter);
   await plain();
   const base = await time(async () => {
     for (let i = 0; i < LETTERS; i++) await plain();
   });
   const real = await time(async () => {
-    for (let i = 0; i < LETTERS; i++) await renderKgbLetter({ ...data, number: `822.4/${i}/427.45/2026` });
+    for (let i = 0; i < LETTERS; i++) await renderKgbLetter(data, { ...letter, number: `822.4/${i}/427.45/2026` });
   });
   const rate = (LETTERS / real.ms) * 1000;
   console.log(`\nKGB letters, one worker, ${LETTERS} letters`);

@@ -30,6 +30,9 @@ const ConfigObject = z.object({
   LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   UPLOAD_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
+  /** Public letter verification (QR page and JSON) per IP per window. */
+  LETTER_VERIFY_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  LETTER_VERIFY_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   WEB_DIST: z.string().default(''),

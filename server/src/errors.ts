@@ -3,6 +3,7 @@
  *   { error: { code, message, details } }  with the right HTTP status.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { STATUS_CODES, type Server } from 'node:http';
 import { ZodError } from 'zod';
 
 export class AppError extends Error {
@@ -51,6 +52,8 @@ export function toAppError(err: unknown): AppError {
   if (e?.code === 'LIMIT_FILE_SIZE') return new AppError(413, 'file_too_large', 'Ukuran berkas melebihi batas.');
   if (e?.code === 'P2002') return new AppError(409, 'conflict', 'Data yang sama sudah ada.', (e as { meta?: unknown }).meta ?? null);
   if (e?.code === 'P2025') return new AppError(404, 'not_found', 'Data tidak ditemukan.');
+  const refused = refusedInput(err);
+  if (refused) return refused;
   const status = e?.status ?? e?.statusCode;
   if (status && status >= 400 && status < 500) {
     return new AppError(status, e.code && typeof e.code === 'string' ? e.code.toLowerCase() : 'bad_request', e.message);
@@ -58,10 +61,57 @@ export function toAppError(err: unknown): AppError {
   return new AppError(500, 'internal_error', 'Terjadi kesalahan pada server.', null, true);
 }
 
+/** SQLSTATE of a PostgreSQL error, whether raw (pg) or wrapped by Prisma's driver adapter. */
+function sqlStateOf(err: unknown): string | null {
+  const e = err as { code?: unknown; clientVersion?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  for (const c of [cause?.originalCode, cause?.code, e?.clientVersion === undefined ? e?.code : undefined]) {
+    if (typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c)) return c;
+  }
+  return null;
+}
+
+/**
+ * Last resort: the database refused a value the route let through (an int past int4, NUL in
+ * text, a date PostgreSQL cannot hold, a number too wide for its column). The client gets a 422
+ * instead of a 500; the error is still logged, since a route schema should have caught it.
+ */
+function refusedInput(err: unknown): AppError | null {
+  const prismaCode = (err as { code?: unknown; clientVersion?: unknown })?.clientVersion !== undefined ? (err as { code?: unknown }).code : null;
+  const state = sqlStateOf(err);
+  // Class 22 = data exception (22003 out of range, 22021 bad byte sequence, 22P05 bad escape, 22008 date out of range, …);
+  // Prisma's own: P2000 too long, P2006/P2007 invalid value, P2020 out of range, P2023 inconsistent data, P2033 number too wide.
+  const isDataException = (state?.startsWith('22') ?? false) || ['P2000', 'P2006', 'P2007', 'P2020', 'P2023', 'P2033'].includes(String(prismaCode));
+  if (!isDataException) return null;
+  return new AppError(422, 'invalid_value', 'Nilai yang dikirim tidak dapat disimpan atau dicari (di luar rentang atau memuat karakter yang tidak diizinkan).', null, true);
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appErr = toAppError(err);
-  if (appErr.isReportable) req.log?.error({ err }, 'unhandled error');
+  if (appErr.isReportable && appErr.status < 500) req.log?.error({ err }, 'input refused by the database (a route schema should have caught it)');
+  else if (appErr.isReportable) req.log?.error({ err }, 'unhandled error');
   else req.log?.debug({ code: appErr.code }, 'request failed');
   if (res.headersSent) return;
   res.status(appErr.status).json({ error: { code: appErr.code, message: appErr.message, details: appErr.details ?? null } });
 };
+
+/**
+ * Node's HTTP parser refuses some requests before Express sees them: a request line or headers
+ * over the size limit (431) or a malformed request (400). They get the same error model.
+ */
+export function answerClientErrors(server: Server) {
+  server.on('clientError', (err: Error & { code?: string }, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const [status, code, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request_too_large', 'Alamat atau header permintaan terlalu panjang.']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request_timeout', 'Permintaan terlalu lama.']
+          : [400, 'malformed_request', 'Permintaan HTTP tidak valid.'];
+    const body = JSON.stringify({ error: { code, message, details: null } });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}

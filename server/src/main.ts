@@ -3,12 +3,14 @@ import 'dotenv/config';
 import { createApp } from './app.ts';
 import { createContext } from './bootstrap.ts';
 import { loadConfigOrExit } from './config.ts';
+import { answerClientErrors } from './errors.ts';
 
 const config = loadConfigOrExit();
 const ctx = createContext(config);
 const server = createApp(ctx).listen(config.PORT, config.HOST, () => {
   ctx.logger.info(`SIMAK BKD API listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
 });
+answerClientErrors(server);
 
 let stopping = false;
 const shutdown = (signal: string) => {

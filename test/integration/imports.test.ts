@@ -234,6 +234,16 @@ describe.sequential('import engine: errors', () => {
     expect(await auditCount()).toBe(audit);
   });
 
+  it('a cell with NUL is an error of its row and a header name with NUL a warning, both stored escaped (never a failed job)', async () => {
+    const kode = `NUL${Date.now().toString(36).toUpperCase()}`;
+    const r = await run('opd', csv([['kode', 'nama', 'asal\u0000usul'], [`${kode}-1`, 'Dinas\u0000Satu'], [`${kode}-2`, 'Dinas Dua']]), { mode: 'valid-rows' });
+    expect(r.job.status).toBe('DONE');
+    expect(r.counts).toMatchObject({ created: 1, failed: 1 });
+    expect(r.errors).toEqual([expect.objectContaining({ row: 2, column: 'nama', value: 'Dinas\\u0000Satu', message: expect.stringMatching(/tidak diizinkan/) })]);
+    expect(r.warnings).toEqual([expect.objectContaining({ row: 1, column: 'asal\\u0000usul' })]);
+    expect(await t.db.opd.count({ where: { kode: { startsWith: kode } } })).toBe(1);
+  });
+
   it('valid-rows: stores the valid rows and lists the rest', async () => {
     const r = await run('pegawai', csv(rows()), { mode: 'valid-rows' });
     expect(r.job.status).toBe('DONE');

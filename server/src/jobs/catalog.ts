@@ -48,7 +48,19 @@ export const JOBS = {
     jobId: (p) => `berkala.scan/${p.date}/${p.trigger}`,
     attempts: 3,
   }),
-  /** Renders a finalized KGB letter to PDF, stores it in the vault and notifies the ASN. */
+  /**
+   * Renders an issued letter of any kind (modules/letters) to PDF, stores it in the vault and runs
+   * the kind's follow-up (KGB: history row, notification). Claims the letter first: idempotent.
+   */
+  'letters.render': spec({
+    queue: 'documents',
+    schema: z.object({ letterId: z.number().int().positive() }),
+    jobId: (p) => `letters.render/${p.letterId}`,
+  }),
+  /**
+   * The KGB-only name of letters.render before letters of any kind existed. Nothing enqueues it any
+   * more; kept so that outbox rows and BullMQ jobs queued under it in existing databases still run.
+   */
   'berkala.letter': spec({
     queue: 'documents',
     schema: z.object({ letterId: z.number().int().positive() }),

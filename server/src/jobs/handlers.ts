@@ -9,12 +9,14 @@ import { systemHandlers } from './system-jobs.ts';
 import { berkalaHandlers } from '../modules/berkala/jobs.ts';
 import { importHandlers } from '../modules/imports/jobs.ts';
 import { indicatorHandlers } from '../modules/indicators/jobs.ts';
+import { letterHandlers } from '../modules/letters/jobs.ts';
 
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...berkalaHandlers,
   ...importHandlers,
   ...indicatorHandlers,
+  ...letterHandlers,
 };
 
 export function assertHandlers(map: Partial<Record<string, unknown>>) {

@@ -5,10 +5,11 @@
  * never drift apart.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { findUnsafeInput } from '@simak/shared/api/primitives';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Role } from '../generated/prisma/enums.ts';
-import { Forbidden, Unauthorized, validationError } from '../errors.ts';
+import { AppError, Forbidden, Unauthorized, validationError } from '../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -64,8 +65,25 @@ function authMiddleware(auth: Auth): RequestHandler {
   };
 }
 
+type Where = 'params' | 'query' | 'body';
+
+/**
+ * The generic guard, before any route schema: a string or key anywhere in params, query or body
+ * (declared or not: multipart fields, free-form `data`) with NUL or a lone surrogate, a
+ * prototype-pollution key, or absurd nesting is refused with a 422 naming its path. PostgreSQL
+ * would refuse such text with an error (a 500) or store a replacement character.
+ */
+export function unsafeInputError(req: Pick<Request, Where>): AppError | null {
+  const details = (['params', 'query', 'body'] as const).flatMap((where) =>
+    findUnsafeInput(req[where]).map((f) => ({ location: where, path: f.path.join('.'), message: f.message, code: f.reason })),
+  );
+  return details.length ? new AppError(422, 'validation_failed', 'Data yang dikirim tidak valid.', details) : null;
+}
+
 function validateMiddleware(def: RouteDef): RequestHandler {
   return (req, _res, next) => {
+    const unsafe = unsafeInputError(req);
+    if (unsafe) return next(unsafe);
     const parsed: { body?: unknown; query?: unknown; params?: unknown } = {};
     for (const where of ['params', 'query', 'body'] as const) {
       const schema = def[where];
@@ -120,8 +138,8 @@ function document(registry: OpenAPIRegistry, def: RouteDef) {
     if (def.auth !== 'user' && def.auth !== 'any-session')
       responses['403'] ??= { description: 'Tidak berwenang', content: { 'application/json': { schema: ErrorBody } } };
   }
-  if (def.body || def.query || def.params)
-    responses['422'] ??= { description: 'Validasi gagal', content: { 'application/json': { schema: ErrorBody } } };
+  // Every route validates: its schemas, and the generic guard on any parameter (NUL, lone surrogates, …).
+  responses['422'] ??= { description: 'Validasi gagal', content: { 'application/json': { schema: ErrorBody } } };
   const roles = Array.isArray(def.auth) ? ` Peran: ${(def.auth as Role[]).join(', ')}.` : '';
   registry.registerPath({
     method: def.method,
@@ -148,6 +166,8 @@ export function buildOpenApi(registry: OpenAPIRegistry, version: string) {
       version,
       description:
         'API platform layanan kepegawaian mandiri. Semua galat berbentuk { error: { code, message, details } }. ' +
+        'Teks berisi NUL atau surrogate tunggal, kunci __proto__/constructor/prototype, dan data bersarang lebih dari 16 tingkat ' +
+        'di parameter, query atau badan mana pun ditolak dengan 422 yang menyebut lokasinya. ' +
         'Permintaan yang mengubah data dengan cookie sesi wajib mengirim header x-csrf-token (GET /api/auth/csrf).',
     },
     servers: [{ url: '/' }],

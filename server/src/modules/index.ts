@@ -12,6 +12,7 @@ import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
+import { letterRoutes } from './letters/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
@@ -33,6 +34,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...notificationRoutes(ctx),
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
+    ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),
     ...indicatorRoutes(ctx),

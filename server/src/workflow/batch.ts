@@ -7,7 +7,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../audit/audit.ts';
 import type { Db, Tx } from '../db.ts';
-import { AppError } from '../errors.ts';
+import { AppError, toAppError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { hasRole, isBkd } from '../lib/authz.ts';
 import { createRequests, transition, type CreatedRequest, type NewRequest } from './engine.ts';
@@ -92,7 +92,7 @@ export async function batchAction<P>(db: Db, def: WorkflowDefinition<P>, batchId
       const r = await transition(db, def, { requestId: m.id, action: input.action, actor, expectedVersion: listed?.get(m.id) ?? m.version, input: { note: input.note, data: input.data }, meta });
       results.push({ id: m.id, ok: true, state: r.state });
     } catch (err) {
-      const e = err instanceof AppError ? err : new AppError(500, 'internal_error', 'Terjadi kesalahan pada server.');
+      const e = toAppError(err);
       results.push({ id: m.id, ok: false, error: { code: e.code, message: e.message } });
     }
   }

@@ -1,10 +1,11 @@
 /** API contract for authentication (used by the server and the web app). */
 import { z } from 'zod';
 import { RoleSchema } from '../codes.ts';
+import { text } from './primitives.ts';
 
 export const LoginBody = z.object({
-  username: z.string().trim().min(1, 'NIP atau nama pengguna wajib diisi.').max(64),
-  password: z.string().min(1, 'Kata sandi wajib diisi.').max(256),
+  username: text({ label: 'NIP atau nama pengguna', min: 1, max: 64 }),
+  password: text({ label: 'Kata sandi', min: 1, max: 256, trim: false }),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
@@ -25,11 +26,8 @@ export type Me = z.infer<typeof Me>;
 export const MeResponse = z.object({ user: Me });
 
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z
-    .string()
-    .min(8, 'Kata sandi minimal 8 karakter.')
-    .max(128)
+  currentPassword: text({ label: 'Kata sandi saat ini', min: 1, max: 256, trim: false }),
+  newPassword: text({ label: 'Kata sandi', min: 8, max: 128, trim: false })
     .regex(/[A-Za-z]/, 'Kata sandi harus memuat huruf.')
     .regex(/\d/, 'Kata sandi harus memuat angka.'),
 });

@@ -1,5 +1,6 @@
 /** API contract for bulk imports (IMPORT-FORMAT.md), shared by the server and the web app. */
 import { z } from 'zod';
+import { pageParam, pageSizeParam } from './primitives.ts';
 
 /** Import kinds in the order they should be loaded (opd, then pegawai, then the histories). */
 export const IMPORT_KINDS = [
@@ -111,8 +112,8 @@ export const ImportDetail = ImportSummary.extend({
 export type ImportDetail = z.infer<typeof ImportDetail>;
 
 export const ImportListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageParam(),
+  pageSize: pageSizeParam(100, 20),
   kind: ImportKindSchema.optional(),
   status: ImportStatusSchema.optional(),
 });

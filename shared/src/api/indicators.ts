@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PREDIKAT_SKP } from '../codes.ts';
 import { INDICATORS, PolaritySchema } from '../indicators/formulas.ts';
-import { IsoDateSchema } from '../rules/dates.ts';
+import { decimal, isoDate, pageParam, pageSizeParam, text, year, yearParam } from './primitives.ts';
 
 export const IndicatorCodeSchema = z.enum(INDICATORS);
 export type IndicatorCode = z.infer<typeof IndicatorCodeSchema>;
@@ -15,15 +15,17 @@ export const INDICATOR_KEYS = ['ikp', 'ikom', 'ikin', 'idis', 'ip'] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 export const INDICATOR_CODE_OF: Record<IndicatorKey, IndicatorCode> = { ikp: 'IKP', ikom: 'IKOM', ikin: 'IKIN', idis: 'IDIS', ip: 'IP' };
 
-const Year = z.coerce.number().int().min(1950).max(2200);
+/** Indicator years: the platform's data starts after 1950. */
+const YEAR_MIN = 1950;
+const Year = yearParam(YEAR_MIN);
 /** An OPD code (opd=KODE means that unit and every unit under it). */
-const OpdKode = z.string().trim().min(1).max(50);
+const OpdKode = text({ label: 'Kode OPD', min: 1, max: 50 });
 
 export const IndicatorQuery = z.object({
   year: Year,
   opd: OpdKode.optional(),
   /** As-of date inside `year`; default 31 December, or today (Asia/Jakarta) for the current year. */
-  asOf: IsoDateSchema.optional(),
+  asOf: isoDate({ label: 'Tanggal posisi' }).optional(),
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 
@@ -188,8 +190,8 @@ export const DRILLDOWN_LABELS: Record<DrilldownComponent, string> = {
 
 export const DrilldownQuery = IndicatorQuery.extend({
   component: DrilldownComponentSchema,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: pageParam(),
+  pageSize: pageSizeParam(500, 50),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 export type DrilldownQuery = z.infer<typeof DrilldownQuery>;
@@ -236,15 +238,11 @@ export type LkjQuery = z.infer<typeof LkjQuery>;
 // ---------------------------------------------------------------------------
 // Configuration per year (BKD admin)
 
-const Percent = z.number().finite().min(0).max(100);
+const Percent = decimal(0, 100, 'Bobot');
+/** A target (indicator_target.target is numeric(12,4); the indicators stay well under 1000, IDis at most 300). */
+const Target = (label: string) => decimal(0, 1000, `Target ${label}`).nullable();
 export const TargetsBody = z
-  .object({
-    IKP: z.number().finite().min(0).nullable(),
-    IKOM: z.number().finite().min(0).nullable(),
-    IKIN: z.number().finite().min(0).nullable(),
-    IDIS: z.number().finite().min(0).nullable(),
-    IP: z.number().finite().min(0).nullable(),
-  })
+  .object({ IKP: Target('IKP'), IKOM: Target('IKOM'), IKIN: Target('IKIN'), IDIS: Target('IDIS'), IP: Target('IP') })
   .partial()
   .refine((t) => Object.keys(t).length > 0, { message: 'Isi minimal satu target (null menghapus target).' });
 export type TargetsBody = z.infer<typeof TargetsBody>;
@@ -255,7 +253,7 @@ export const WeightsBody = z
 export type WeightsBody = z.infer<typeof WeightsBody>;
 
 export const PredicateScoresBody = z.object(
-  Object.fromEntries(PREDIKAT_SKP.map((p) => [p, z.number().finite().min(0).max(100)])) as Record<
+  Object.fromEntries(PREDIKAT_SKP.map((p) => [p, decimal(0, 100, `Skor ${p}`)])) as Record<
     (typeof PREDIKAT_SKP)[number],
     z.ZodNumber
   >,
@@ -278,10 +276,10 @@ export type IndicatorConfig = z.infer<typeof IndicatorConfig>;
 // Snapshots
 
 export const SnapshotCreateBody = z.object({
-  year: z.number().int().min(1950).max(2200),
+  year: year(YEAR_MIN),
   opd: OpdKode.optional(),
-  asOf: IsoDateSchema.optional(),
-  note: z.string().trim().min(1, 'Catatan wajib diisi.').max(500),
+  asOf: isoDate({ label: 'Tanggal posisi' }).optional(),
+  note: text({ label: 'Catatan', min: 1, max: 500 }),
 });
 export type SnapshotCreateBody = z.infer<typeof SnapshotCreateBody>;
 

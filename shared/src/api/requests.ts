@@ -5,6 +5,7 @@
  * request type by the web's view registry.
  */
 import { z } from 'zod';
+import { id, text } from './primitives.ts';
 
 export const Tone = z.enum(['gray', 'blue', 'yellow', 'green', 'red']);
 export type Tone = z.infer<typeof Tone>;
@@ -156,15 +157,13 @@ export const TasksResponse = z.object({
 });
 export type TasksResponse = z.infer<typeof TasksResponse>;
 
-const Int32Id = z.number().int().positive().max(2_147_483_647);
-
-export const ItemAttachBody = z.object({ version: Int32Id, documentId: Int32Id });
+export const ItemAttachBody = z.object({ version: id('Versi'), documentId: id('ID dokumen') });
 export type ItemAttachBody = z.infer<typeof ItemAttachBody>;
 
 export const ItemVerdictBody = z.object({
-  version: Int32Id,
+  version: id('Versi'),
   verdict: z.enum(['VALID', 'INVALID']),
-  note: z.string().trim().max(500).optional(),
+  note: text({ label: 'Keterangan', max: 500 }).optional(),
 });
 export type ItemVerdictBody = z.infer<typeof ItemVerdictBody>;
 
@@ -200,8 +199,8 @@ export type BatchDetail = z.infer<typeof BatchDetail>;
 
 /** A batch action: the same transition on the members (all open ones, or those listed), with a note and input data. */
 export const BatchActionBody = z.object({
-  note: z.string().trim().max(2000).optional(),
+  note: text({ label: 'Catatan', max: 2000 }).optional(),
   data: z.unknown().optional(),
-  items: z.array(z.object({ id: Int32Id, version: Int32Id })).min(1).max(500).optional(),
+  items: z.array(z.object({ id: id('ID usulan'), version: id('Versi') })).min(1).max(500).optional(),
 });
 export type BatchActionBody = z.infer<typeof BatchActionBody>;

@@ -1,17 +1,15 @@
 /** The KGB request type of the verification engine (e-Berkala). */
 import { appToday, dateToIso, IsoDateSchema, isoToDate, kgbPostponement } from '@simak/shared';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
 import { AppError } from '../../errors.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
-import { enqueue } from '../../jobs/outbox.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
 import { defineWorkflow, type Assignee, type ChecklistItemSpec, type GuardBlock } from '../../workflow/types.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
-import { notifyEmployee } from '../notifications/service.ts';
+import { issueLetter } from '../letters/service.ts';
 import { getSetting } from '../settings/service.ts';
+import type { KgbLetterData } from './letter.ts';
 import { allSalaryTables } from './salary.ts';
 import { computeKgb, type KgbPayload } from './scan.ts';
 
@@ -49,16 +47,6 @@ export function kgbChecklist(p: KgbPayload): ChecklistItemSpec[] {
     ...(p.basis.kind === 'KP' ? [] : [{ key: 'SK_KGB', docType: 'SK_KGB' as const, label: 'SK/surat KGB terakhir', required: true }]),
     { key: 'SKP', docType: 'SKP', label: `SKP tahun ${Number(p.tmt.slice(0, 4)) - 1}`, required: true },
   ];
-}
-
-/** Next number of a yearly sequence, allocated inside the finalizing transaction (row lock). */
-async function nextLetterNumber(tx: Tx, kind: string, year: number, pattern: string) {
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO letter_counter (kind, year, last) VALUES (${kind}, ${year}, 1)
-    ON CONFLICT (kind, year) DO UPDATE SET last = letter_counter.last + 1
-    RETURNING last`;
-  const seq = rows[0]!.last;
-  return pattern.replaceAll('{seq}', String(seq).padStart(4, '0')).replaceAll('{year}', String(year));
 }
 
 /**
@@ -143,8 +131,9 @@ export const kgbWorkflow = defineWorkflow<KgbPayload, 'DRAFT' | 'DITUNDA' | 'DIK
   initial: 'DRAFT',
   states: {
     DRAFT: { label: 'Menunggu verifikasi', tone: 'blue', assignee: VERIFIER_TASK },
-    DITUNDA: { label: 'Ditunda', tone: 'yellow', assignee: FIX_TASK },
-    DIKEMBALIKAN: { label: 'Dikembalikan', tone: 'red', assignee: FIX_TASK },
+    // While the data is being fixed, the OPD admin (or BKD) may also complete the base documents.
+    DITUNDA: { label: 'Ditunda', tone: 'yellow', assignee: FIX_TASK, editable: true },
+    DIKEMBALIKAN: { label: 'Dikembalikan', tone: 'red', assignee: FIX_TASK, editable: true },
     DIVERIFIKASI: { label: 'Menunggu penetapan', tone: 'yellow', assignee: { roles: ['BKD_ADMIN'] } },
     DITETAPKAN: { label: 'Ditetapkan', tone: 'green', final: true },
   },
@@ -179,37 +168,32 @@ export const kgbWorkflow = defineWorkflow<KgbPayload, 'DRAFT' | 'DITUNDA' | 'DIK
       effect: async ({ tx, request, meta }) => {
         const p = request.payload;
         const today = appToday();
-        const year = Number(today.slice(0, 4));
-        const number = await nextLetterNumber(tx, KGB, year, await getSetting(tx, 'berkala.letter_number_pattern'));
         const [employee, signer] = await Promise.all([
           tx.employee.findUniqueOrThrow({ where: { id: request.employeeId }, include: { opd: true } }),
           getSetting(tx, 'berkala.signer'),
         ]);
-        const letter = await tx.letter.create({
+        const letter = await issueLetter(tx, {
+          kind: KGB,
+          requestId: request.id,
+          employeeId: request.employeeId,
+          date: today,
           data: {
-            kind: KGB,
-            requestId: request.id,
-            employeeId: request.employeeId,
-            number,
-            date: isoToDate(today),
-            token: randomBytes(16).toString('base64url'),
-            data: {
-              nip: employee.nip,
-              nama: [employee.gelarDepan, employee.nama].filter(Boolean).join(' ') + (employee.gelarBelakang ? `, ${employee.gelarBelakang}` : ''),
-              namaJabatan: employee.namaJabatan,
-              opd: employee.opd.nama,
-              golongan: p.golongan,
-              gajiPokokLama: p.gajiPokokLama,
-              gajiPokokBaru: p.gajiPokokBaru,
-              mkgTahun: p.mkgTahun,
-              mkgBulan: p.mkgBulan,
-              tmt: p.tmt,
-              basis: p.basis,
-              regulation: p.regulation,
-              signer,
-            } as Prisma.InputJsonValue,
-          },
+            nip: employee.nip,
+            nama: [employee.gelarDepan, employee.nama].filter(Boolean).join(' ') + (employee.gelarBelakang ? `, ${employee.gelarBelakang}` : ''),
+            namaJabatan: employee.namaJabatan,
+            opd: employee.opd.nama,
+            golongan: p.golongan,
+            gajiPokokLama: p.gajiPokokLama,
+            gajiPokokBaru: p.gajiPokokBaru,
+            mkgTahun: p.mkgTahun,
+            mkgBulan: p.mkgBulan,
+            tmt: p.tmt,
+            basis: p.basis,
+            regulation: p.regulation,
+            signer,
+          } satisfies KgbLetterData,
         });
+        const { number } = letter;
         // The dated KGB history row: as-of queries see the new salary from the TMT on.
         await tx.riwayatKgb.upsert({
           where: { employeeId_tmt: { employeeId: request.employeeId, tmt: isoToDate(p.tmt) } },
@@ -235,20 +219,8 @@ export const kgbWorkflow = defineWorkflow<KgbPayload, 'DRAFT' | 'DITUNDA' | 'DIK
         });
         // The cached salary takes the new value at the TMT (now, when it has passed; else the daily job does it).
         if (p.tmt <= today) await syncEmployeeCache(tx, request.employeeId);
-        await enqueue(tx, 'berkala.letter', { letterId: letter.id });
-        return { payload: { ...p, letter: { id: letter.id, number, date: dateToIso(letter.date) } } };
+        return { payload: { ...p, letter: { id: letter.id, number, date: letter.date } } };
       },
     },
   ],
 });
-
-/** Notifies the ASN that the letter is ready (called by the letter job). */
-export async function notifyLetterReady(tx: Tx, employeeId: number, requestId: number, number: string) {
-  await notifyEmployee(tx, employeeId, {
-    kind: 'kgb.letter_ready',
-    title: 'Surat pemberitahuan KGB tersedia',
-    body: `Surat KGB nomor ${number} telah terbit dan dapat diunduh dari profil Anda.`,
-    link: `/usulan/${requestId}`,
-    email: true,
-  });
-}

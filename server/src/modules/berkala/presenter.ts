@@ -1,5 +1,6 @@
 import type { Db } from '../../db.ts';
 import type { Req } from '../../workflow/engine.ts';
+import { letterVerifyPath } from '../letters/format.ts';
 import type { KgbPayload } from './scan.ts';
 
 /** KGB figures for the request page, plus the letter when issued. */
@@ -15,7 +16,7 @@ export async function presentKgb(db: Db, req: Req<KgbPayload & { letter?: { id: 
           sha256: letter.sha256,
           ready: !!letter.documentId,
           downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
-          verifyUrl: `/verifikasi/surat/${letter.token}`,
+          verifyUrl: letterVerifyPath(letter.token),
         }
       : null,
   };

@@ -1,6 +1,7 @@
 import { addMonths, dateToIso, isoToDate, kgbTimeliness, appToday, type IsoDate } from '@simak/shared';
 import type { Db } from '../../db.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
+import { letterVerifyPath } from '../letters/format.ts';
 import { getSetting } from '../settings/service.ts';
 import { stateOf } from '../../workflow/types.ts';
 import { kgbWorkflow } from './definition.ts';
@@ -81,33 +82,10 @@ export async function myKgb(db: Db, employeeId: number) {
                 date: dateToIso(letter.date),
                 ready: !!letter.documentId,
                 downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
-                verifyUrl: `/verifikasi/surat/${letter.token}`,
+                verifyUrl: letterVerifyPath(letter.token),
               }
             : null,
         }
       : null,
-  };
-}
-
-export async function publicLetter(db: Db, token: string) {
-  const l = await db.letter.findUnique({ where: { token } });
-  if (!l) return null;
-  const d = l.data as Record<string, unknown>;
-  const nip = String(d.nip ?? '');
-  return {
-    kind: l.kind,
-    number: l.number,
-    date: dateToIso(l.date),
-    nama: d.nama as string,
-    // Half-masked NIP: enough to match the paper, not a public directory.
-    nip: nip.length === 18 ? `${nip.slice(0, 8)}******${nip.slice(14)}` : nip,
-    golongan: d.golongan as string,
-    gajiPokokLama: d.gajiPokokLama as number | null,
-    gajiPokokBaru: d.gajiPokokBaru as number | null,
-    mkg: `${d.mkgTahun} tahun ${d.mkgBulan} bulan`,
-    tmt: d.tmt as string,
-    signer: (d.signer as { nama?: string; jabatan?: string }) ?? null,
-    sha256: l.sha256,
-    status: l.renderedAt ? 'ISSUED' : 'PENDING',
   };
 }

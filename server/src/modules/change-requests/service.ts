@@ -1,4 +1,4 @@
-import { CHANGE_TARGET_SPECS, type ChangeRequestCreateBody, type ChangeRequestPayload, type FieldValue } from '@simak/shared/api/change-requests';
+import { CHANGE_TARGET_SPECS, recordIssues, type ChangeRequestCreateBody, type ChangeRequestPayload, type FieldValue } from '@simak/shared/api/change-requests';
 import type { Actor } from '../../auth/actor.ts';
 import type { RequestMeta } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
@@ -43,6 +43,15 @@ export async function proposeChange(db: Db, actor: Actor, body: ChangeRequestCre
           { location: 'body', path: 'changes', message: 'Tidak ada perubahan.', code: 'no_changes' },
         ]);
       }
+    }
+    // Rules between fields hold for the record as it would be (e.g. a new end date against the current start).
+    const broken = body.op === 'update' ? recordIssues(body.target, { ...current, ...changes }) : [];
+    if (broken.length) {
+      throw Unprocessable(
+        'validation_failed',
+        'Data yang dikirim tidak valid.',
+        broken.map((i) => ({ location: 'body', path: `changes.${i.path}`, message: i.message, code: 'custom' })),
+      );
     }
     const before = body.op === 'update' ? Object.fromEntries(Object.keys(changes).map((k) => [k, current[k] ?? null])) : body.op === 'delete' ? current : {};
     const payload: ChangeRequestPayload = { target: body.target, op: body.op, recordId: body.recordId ?? null, changes, before, note: body.note ?? null };

@@ -5,6 +5,7 @@
  * the database enum at compile time.
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentMimeType, type DocumentType } from '@simak/shared/api/documents';
+import { idParam } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import type { DocumentType as DbDocumentType } from '../../generated/prisma/enums.ts';
 
@@ -22,17 +23,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _enumsInStep: Same<DbDocumentType, DocumentType> = true;
 void _enumsInStep;
 
-const id = (what: string) =>
-  z.coerce
-    .number({ message: `${what} harus berupa angka.` })
-    .int(`${what} harus berupa bilangan bulat.`)
-    .positive(`${what} harus lebih dari 0.`)
-    .max(2_147_483_647, `${what} terlalu besar.`);
-
-export const EmployeeIdParams = z.object({ employeeId: id('ID pegawai') });
+export const EmployeeIdParams = z.object({ employeeId: idParam('ID pegawai') });
 export type EmployeeIdParams = z.infer<typeof EmployeeIdParams>;
 
-export const DocumentIdParams = z.object({ id: id('ID dokumen') });
+export const DocumentIdParams = z.object({ id: idParam('ID dokumen') });
 export type DocumentIdParams = z.infer<typeof DocumentIdParams>;
 
 /** Detected type → the extension used in storage keys and download names. */

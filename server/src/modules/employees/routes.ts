@@ -1,3 +1,4 @@
+import { idParam, isoDate, pageParam, pageSizeParam } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import { auditAccess, metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
@@ -9,7 +10,7 @@ import { employeePolicy } from './policy.ts';
 import { presentEmployeeDetail, presentEmployeeRow } from './presenter.ts';
 import { EmployeeListQuery, employeeAsOf, employeeOrder, employeeWhere, listSelect, loadEmployeeForActor } from './service.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam('ID pegawai') });
 
 export function employeeRoutes(ctx: AppContext) {
   const { db } = ctx;
@@ -95,7 +96,7 @@ export function employeeRoutes(ctx: AppContext) {
       tags: ['Pegawai'],
       auth: 'user',
       params: idParams,
-      query: z.object({ date: z.iso.date() }),
+      query: z.object({ date: isoDate() }),
       responses: { 200: { description: 'Keadaan pada tanggal' } },
       handler: async ({ actor, params, query }) => {
         await loadEmployeeForActor(db, actor, params.id);
@@ -109,7 +110,7 @@ export function employeeRoutes(ctx: AppContext) {
       tags: ['Pegawai'],
       auth: 'user',
       params: idParams,
-      query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      query: z.object({ page: pageParam(), pageSize: pageSizeParam(200, 50) }),
       responses: { 200: { description: 'Entri audit' } },
       handler: async ({ actor, params, query }) => {
         const e = await db.employee.findUnique({ where: { id: params.id }, select: { id: true, opdId: true, atasanId: true } });

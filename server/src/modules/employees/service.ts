@@ -1,3 +1,4 @@
+import { idParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
@@ -7,14 +8,14 @@ import { authorize, employeeScope } from '../../lib/authz.ts';
 import { employeePolicy } from './policy.ts';
 
 export const EmployeeListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  opdId: z.coerce.number().int().positive().optional(),
-  golongan: z.string().max(10).optional(),
+  q: text({ label: 'Kata kunci', max: 100 }).optional(),
+  opdId: idParam('ID OPD').optional(),
+  golongan: text({ label: 'Golongan', max: 10 }).optional(),
   jenisJabatan: z.enum(['STRUKTURAL', 'FUNGSIONAL', 'PELAKSANA']).optional(),
   status: z.enum(['PNS', 'CPNS', 'PPPK', 'KONTRAK']).optional(),
   aktif: z.enum(['true', 'false', 'all']).default('true'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: pageParam(),
+  pageSize: pageSizeParam(200, 25),
   sort: z.enum(['nama', '-nama', 'nip', '-nip', 'golongan', '-golongan', 'opd', '-opd']).default('nama'),
 });
 export type EmployeeListQuery = z.infer<typeof EmployeeListQuery>;

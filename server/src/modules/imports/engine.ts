@@ -23,6 +23,7 @@
 import { hash } from '@node-rs/argon2';
 import { ASN_STATUSES } from '@simak/shared';
 import type { ImportCounts, ImportKind, ImportMode } from '@simak/shared/api/imports';
+import { escapeUnsafeText, hasUnsafeText } from '@simak/shared/api/primitives';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Db, Tx } from '../../db.ts';
@@ -151,6 +152,13 @@ function readHeader(def: KindDef, row: RawRow): { header: Header; warnings: Issu
 // One row
 
 const LOSSY_MESSAGE = 'Angka terlalu panjang sehingga tidak tepat di Excel; format sel sebagai teks lalu isi ulang.';
+const UNSAFE_CELL_MESSAGE = 'Sel memuat karakter yang tidak diizinkan (NUL atau surrogate tunggal); ketik ulang isinya.';
+
+/** An issue as stored: NUL and lone surrogates (from header cells or parser messages) written as visible escapes. */
+function storable(issue: Issue): Issue {
+  const safe = (v: string | null) => (v !== null && hasUnsafeText(v) ? escapeUnsafeText(v) : v);
+  return { ...issue, column: safe(issue.column), value: safe(issue.value), message: safe(issue.message) ?? '' };
+}
 
 function parseRow(def: KindDef, header: Header, raw: RawRow, issues: Issue[]): Values | null {
   const v: Values = {};
@@ -181,6 +189,12 @@ function parseRow(def: KindDef, header: Header, raw: RawRow, issues: Issue[]): V
     v[c.name] = null;
     if (raw.lossy?.includes(idx)) {
       push('error', c.name, LOSSY_MESSAGE);
+      continue;
+    }
+    // PostgreSQL text cannot hold NUL (and UTF-8 no lone surrogate): such a cell is an error of its row.
+    if (hasUnsafeText(cell)) {
+      rawByCol[c.name] = escapeUnsafeText(cell);
+      push('error', c.name, UNSAFE_CELL_MESSAGE);
       continue;
     }
     if (cell === '') {
@@ -535,7 +549,7 @@ export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome
   let total = 0;
   const report = async (issue: Issue) => {
     if (issue.severity === 'warning') warnings++;
-    await opts.report(issue);
+    await opts.report(storable(issue));
   };
 
   try {
@@ -632,7 +646,7 @@ export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome
         status: 'REJECTED',
         counts: { created: 0, updated: 0, unchanged: 0, failed: 0, warnings },
         totalRows: total,
-        message: err.message,
+        message: escapeUnsafeText(err.message),
       };
     }
     throw err;

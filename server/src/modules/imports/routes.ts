@@ -6,6 +6,7 @@ import {
   ImportListQuery,
   ImportListResponse,
 } from '@simak/shared/api/imports';
+import { idParam } from '@simak/shared/api/primitives';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { rm } from 'node:fs/promises';
@@ -48,7 +49,7 @@ function importUpload(maxBytes: number): RequestHandler {
     });
 }
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: idParam('ID impor') });
 
 export function importRoutes(ctx: AppContext) {
   return [

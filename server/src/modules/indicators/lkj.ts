@@ -4,18 +4,11 @@
  * with its numbers, the per-OPD breakdown and the output counters. XLSX keeps the
  * unrounded values (shown with 2 decimals); the PDF rounds for display.
  */
-import { formatTanggal, todayJakarta } from '@simak/shared';
+import { todayJakarta } from '@simak/shared';
 import type { IndicatorKey, IndicatorResult, IndicatorValue } from '@simak/shared/api/indicators';
 import { INDICATOR_KEYS } from '@simak/shared/api/indicators';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-
-export interface Letterhead {
-  pemda: string;
-  instansi: string;
-  alamat: string;
-  kota: string;
-}
+import { angka, drawLetterhead, FONT, formatTanggal, pdfText, renderPdf, textArea, type Letterhead, type Pdf } from '../../pdf/index.ts';
 
 const POLARITY_LABEL = { HIGHER_IS_BETTER: 'Makin tinggi makin baik', LOWER_IS_BETTER: 'Makin rendah makin baik' } as const;
 
@@ -36,12 +29,6 @@ const FLAG_LABELS: Record<string, string> = {
 
 export const flagText = (flags: string[]) => flags.map((f) => FLAG_LABELS[f] ?? f).join('; ');
 
-const fmt = (v: number | null | undefined, digits = 2) =>
-  v == null ? '—' : v.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** Helvetica (WinAnsi) has no U+2212 minus or Σ. */
-const pdfText = (s: string) => s.replace(/−/g, '-').replace(/Σ ?/g, 'Jumlah ').replace(/≥/g, '>=');
-
 function unitLabel(r: IndicatorResult) {
   return r.opd ? `${r.opd.nama} (${r.opd.kode}) beserta unit di bawahnya` : 'Seluruh perangkat daerah';
 }
@@ -58,28 +45,28 @@ export function formulaRows(r: IndicatorResult): [string, string, string, string
     .map(([k, n]) => `${k}: ${n}`)
     .join(', ');
   return [
-    ['IKP', 'Σ bobot pendidikan / (N × 3)', String(ikpC.sumWeights), String(ikpC.n * 3), fmt(i.ikp.value, 4), i.ikp.formula],
+    ['IKP', 'Σ bobot pendidikan / (N × 3)', String(ikpC.sumWeights), String(ikpC.n * 3), angka(i.ikp.value, 4), i.ikp.formula],
     ['', `Sebaran pendidikan: ${levels || '—'}${ikpC.unknownLevel ? `; kode tidak dikenal: ${ikpC.unknownLevel}` : ''}`, '', '', '', ''],
-    ['IKom', 'a. Eselon dengan diklat kepemimpinan', String(ikom.a.num), String(ikom.a.den), fmt(ikom.a.value, 4), ''],
-    ['', 'b. JFT dengan diklat fungsional', String(ikom.b.num), String(ikom.b.den), fmt(ikom.b.value, 4), ''],
-    ['', 'c. ASN dengan ≥ 20 JP', String(ikom.c.num), String(ikom.c.den), fmt(ikom.c.value, 4), ''],
-    ['', 'd. ASN dengan seminar/workshop/bimtek', String(ikom.d.num), String(ikom.d.den), fmt(ikom.d.value, 4), ''],
-    ['', '(a + b + c + d) / 4 × 100', '', '', fmt(i.ikom.value, 4), i.ikom.formula],
+    ['IKom', 'a. Eselon dengan diklat kepemimpinan', String(ikom.a.num), String(ikom.a.den), angka(ikom.a.value, 4), ''],
+    ['', 'b. JFT dengan diklat fungsional', String(ikom.b.num), String(ikom.b.den), angka(ikom.b.value, 4), ''],
+    ['', 'c. ASN dengan ≥ 20 JP', String(ikom.c.num), String(ikom.c.den), angka(ikom.c.value, 4), ''],
+    ['', 'd. ASN dengan seminar/workshop/bimtek', String(ikom.d.num), String(ikom.d.den), angka(ikom.d.value, 4), ''],
+    ['', '(a + b + c + d) / 4 × 100', '', '', angka(i.ikom.value, 4), i.ikom.formula],
     [
       'IKin',
       `Σ nilai SKP / (100 × N) — ${ikin.fromNilai} dari nilai, ${ikin.fromPredikat} dari predikat, ${ikin.missing} tanpa SKP`,
       String(ikin.sumScores),
       String(100 * ikin.n),
-      fmt(i.ikin.value, 4),
+      angka(i.ikin.value, 4),
       i.ikin.formula,
     ],
-    ['IDis', `(R × 1 + S × 2 + B × 3) / N — R ${idis.ringan}, S ${idis.sedang}, B ${idis.berat}`, String(idis.weighted), String(idis.n), fmt(i.idis.value, 4), i.idis.formula],
+    ['IDis', `(R × 1 + S × 2 + B × 3) / N — R ${idis.ringan}, S ${idis.sedang}, B ${idis.berat}`, String(idis.weighted), String(idis.n), angka(i.idis.value, 4), i.idis.formula],
     [
       'IP',
       `Bobot: IKP ${ip.weights.ikp}%, IKom ${ip.weights.ikom}%, IKin ${ip.weights.ikin}%, IDis ${ip.weights.idis}%`,
       '',
       '',
-      fmt(i.ip.value, 4),
+      angka(i.ip.value, 4),
       i.ip.formula,
     ],
   ];
@@ -202,7 +189,7 @@ function counterRows(r: IndicatorResult): [string, string][] {
     ['SK kenaikan pangkat yang diserahkan', String(c.promotionSks)],
     ['SK pensiun yang diterbitkan', String(c.pensionSks)],
     ['Usulan perubahan data yang diverifikasi', String(c.dataChangeVerified)],
-    ...c.decisionTimes.map((t): [string, string] => [`Rata-rata hari dari pengajuan sampai keputusan — ${t.label} (${t.decided} usulan)`, fmt(t.averageDays, 1)]),
+    ...c.decisionTimes.map((t): [string, string] => [`Rata-rata hari dari pengajuan sampai keputusan — ${t.label} (${t.decided} usulan)`, angka(t.averageDays, 1)]),
   ];
 }
 
@@ -210,26 +197,24 @@ function counterRows(r: IndicatorResult): [string, string][] {
 // PDF
 
 export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: 40, bottom: 40, left: 40, right: 40 },
-    info: { Title: `LKj — Capaian IKU ${r.year}`, Author: head.instansi, CreationDate: new Date(r.computedAt) },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const left = 40;
-  const W = doc.page.width - 80;
+  return renderPdf(
+    {
+      title: `LKj — Capaian IKU ${r.year}`,
+      author: head.instansi,
+      createdAt: new Date(r.computedAt),
+      layout: 'landscape',
+      margins: { top: 40, bottom: 40, left: 40, right: 40 },
+    },
+    (doc) => drawLkj(doc, r, head),
+  );
+}
 
-  doc.font('Helvetica-Bold').fontSize(12).text(head.pemda, { align: 'center' });
-  doc.fontSize(14).text(head.instansi, { align: 'center' });
-  doc.font('Helvetica').fontSize(8.5).text(head.alamat, { align: 'center' });
-  const y = doc.y + 3;
-  doc.moveTo(left, y).lineTo(left + W, y).lineWidth(1.5).stroke();
-  doc.moveDown(0.8);
-  doc.font('Helvetica-Bold').fontSize(12).text(`PENGUKURAN KINERJA — INDIKATOR KINERJA UTAMA TAHUN ${r.year}`, left, doc.y, { width: W, align: 'center' });
-  doc.font('Helvetica').fontSize(9).text(`${unitLabel(r)} · posisi ${formatTanggal(r.asOf)} · ASN aktif (N) ${r.population}`, { width: W, align: 'center' });
+function drawLkj(doc: Pdf, r: IndicatorResult, head: Letterhead) {
+  const { left, width: W } = textArea(doc);
+
+  drawLetterhead(doc, head, 'report');
+  doc.font(FONT.bold).fontSize(12).text(`PENGUKURAN KINERJA — INDIKATOR KINERJA UTAMA TAHUN ${r.year}`, left, doc.y, { width: W, align: 'center' });
+  doc.font(FONT.regular).fontSize(9).text(`${unitLabel(r)} · posisi ${formatTanggal(r.asOf)} · ASN aktif (N) ${r.population}`, { width: W, align: 'center' });
   doc.moveDown(0.8);
 
   type Col = { title: string; width: number; align?: 'left' | 'right' | 'center' };
@@ -237,7 +222,7 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
     const size = opts.fontSize ?? 9;
     const pad = 3;
     const drawRow = (cells: string[], bold: boolean, fill?: string) => {
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
       const h = Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: cols[i]!.width - 2 * pad }))) + 2 * pad;
       if (doc.y + h > doc.page.height - 40) doc.addPage();
       const top = doc.y;
@@ -273,20 +258,20 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
       String(m.no),
       m.now.label,
       POLARITY_LABEL[m.now.polarity],
-      fmt(m.now.target),
-      fmt(m.now.value),
-      fmt(m.now.capaian),
-      fmt(m.prev.value),
-      fmt(m.prev.capaian),
+      angka(m.now.target),
+      angka(m.now.value),
+      angka(m.now.capaian),
+      angka(m.prev.value),
+      angka(m.prev.capaian),
       flagText(m.now.flags),
     ]),
   );
   doc.moveDown(0.5);
-  doc.font('Helvetica-Oblique').fontSize(8).text(pdfText((r.indicators.ip.components as { note: string }).note), left, doc.y, { width: W });
+  doc.font(FONT.italic).fontSize(8).text(pdfText((r.indicators.ip.components as { note: string }).note), left, doc.y, { width: W });
   doc.text(pdfText('Capaian: makin tinggi = realisasi / target × 100; makin rendah = (2 × target − realisasi) / target × 100; tidak dibatasi.'), { width: W });
   doc.moveDown(0.8);
 
-  doc.font('Helvetica-Bold').fontSize(10.5).text('Rincian rumus dengan angka', left, doc.y);
+  doc.font(FONT.bold).fontSize(10.5).text('Rincian rumus dengan angka', left, doc.y);
   doc.moveDown(0.3);
   table(
     [
@@ -304,7 +289,7 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
 
   if (r.breakdown?.length) {
     if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(10.5).text('Per perangkat daerah', left, doc.y);
+    doc.font(FONT.bold).fontSize(10.5).text('Per perangkat daerah', left, doc.y);
     doc.moveDown(0.3);
     table(
       [
@@ -321,11 +306,11 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
         b.opd.kode,
         b.opd.nama,
         String(b.population),
-        fmt(b.indicators.ikp.value),
-        fmt(b.indicators.ikom.value),
-        fmt(b.indicators.ikin.value),
-        fmt(b.indicators.idis.value),
-        fmt(b.indicators.ip.value),
+        angka(b.indicators.ikp.value),
+        angka(b.indicators.ikom.value),
+        angka(b.indicators.ikin.value),
+        angka(b.indicators.idis.value),
+        angka(b.indicators.ip.value),
       ]),
       { fontSize: 8 },
     );
@@ -333,7 +318,7 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
   }
 
   if (doc.y > doc.page.height - 150) doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(10.5).text('Keluaran layanan', left, doc.y);
+  doc.font(FONT.bold).fontSize(10.5).text('Keluaran layanan', left, doc.y);
   doc.moveDown(0.3);
   table(
     [
@@ -344,11 +329,9 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
     { fontSize: 8.5 },
   );
   doc.moveDown(0.5);
-  doc.font('Helvetica').fontSize(7.5).text(pdfText(r.counters.notes.join(' ')), left, doc.y, { width: W });
+  doc.font(FONT.regular).fontSize(7.5).text(pdfText(r.counters.notes.join(' ')), left, doc.y, { width: W });
   doc.text(
     `Dihitung langsung dari data SIMAK pada ${formatTanggal(todayJakarta(new Date(r.computedAt)))}. Nilai dihitung dengan presisi penuh dan dibulatkan 2 desimal hanya untuk tampilan.`,
     { width: W },
   );
-  doc.end();
-  return done;
 }

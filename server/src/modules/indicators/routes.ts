@@ -13,12 +13,13 @@ import {
   WeightsBody,
   YearParam,
 } from '@simak/shared/api/indicators';
+import { idParam } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import { auditAccess, metaFrom } from '../../audit/audit.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
-import { getSetting } from '../settings/service.ts';
+import { agencyLetterhead } from '../../pdf/index.ts';
 import { computeIndicators } from './compute.ts';
 import { loadYearConfig, presentConfig, putPredicateScores, putTargets, putWeights } from './config.ts';
 import { drilldownPage, exportDrilldown } from './drilldown.ts';
@@ -96,7 +97,7 @@ export function indicatorRoutes(ctx: AppContext) {
       },
       handler: async ({ actor, query, res }) => {
         const scope = await scopeFor(actor, query);
-        const [result, head] = await Promise.all([computeIndicators(db, query, { resolved: scope }), getSetting(db, 'agency.letterhead')]);
+        const [result, head] = await Promise.all([computeIndicators(db, query, { resolved: scope }), agencyLetterhead(db)]);
         const name = `lkj-iku-${scope.year}${scope.opd ? `-${scope.opd.kode}` : ''}`.replace(/[^\w.-]/g, '_');
         const pdf = query.format === 'pdf';
         const body = pdf ? await lkjPdf(result, head) : await lkjXlsx(result, head);
@@ -193,7 +194,7 @@ export function indicatorRoutes(ctx: AppContext) {
       summary: 'Satu snapshot indikator dengan hasil lengkap yang dibekukan',
       tags: TAGS,
       auth: VIEWERS,
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: idParam('ID snapshot') }),
       responses: { 200: { description: 'Snapshot' }, 404: { description: 'Tidak ditemukan' } },
       handler: async ({ actor, params }) => {
         const s = await getSnapshot(db, params.id);

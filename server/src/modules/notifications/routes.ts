@@ -1,3 +1,4 @@
+import { idParam, intParam } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
@@ -22,7 +23,7 @@ export function notificationRoutes(ctx: AppContext) {
       summary: 'Notifikasi saya (terbaru dulu) dan jumlah yang belum dibaca',
       tags: ['Notifikasi'],
       auth: 'user',
-      query: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      query: z.object({ unread: z.enum(['true', 'false']).optional(), limit: intParam(1, 100, 'Batas').default(20) }),
       responses: { 200: { description: 'Daftar', schema: z.object({ items: z.array(NotificationOut), unreadCount: z.number() }) } },
       handler: async ({ actor, query }) => {
         const where = { userId: actor.userId, ...(query.unread === 'true' ? { readAt: null } : {}) };
@@ -42,7 +43,7 @@ export function notificationRoutes(ctx: AppContext) {
       summary: 'Tandai notifikasi sudah dibaca',
       tags: ['Notifikasi'],
       auth: 'user',
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: idParam('ID notifikasi') }),
       responses: { 204: { description: 'Ditandai' } },
       handler: async ({ actor, params, res }) => {
         const r = await db.notification.updateMany({ where: { id: params.id, userId: actor.userId }, data: { readAt: new Date() } });

@@ -1,4 +1,5 @@
 /** Batches of the verification engine: listed and acted on as one, each member keeping its own state. */
+import { idParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { BatchActionBody, BatchActionResult, BatchDetail, BatchListResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -15,8 +16,7 @@ import { stateOf } from '../../workflow/types.ts';
 import { checklistSummaries, presentRows } from './presenter.ts';
 import { REQUEST_INCLUDE, withPayload } from './service.ts';
 
-const MAX_ID = 2_147_483_647;
-const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
+const idParams = z.object({ id: idParam('ID kelompok') });
 
 async function presentBatches(db: Db, rows: (RequestBatch & { opd: { id: number; kode: string; nama: string } | null })[]) {
   const states = await batchStates(db, rows.map((b) => b.id));
@@ -60,10 +60,10 @@ export function batchRoutes(ctx: AppContext) {
       tags: ['Usulan'],
       auth: ['BKD_VERIFIER', 'BKD_ADMIN', 'OPD_ADMIN'],
       query: z.object({
-        type: z.string().max(40).optional(),
-        opdId: z.coerce.number().int().positive().max(MAX_ID).optional(),
-        page: z.coerce.number().int().min(1).max(100_000).default(1),
-        pageSize: z.coerce.number().int().min(1).max(200).default(25),
+        type: text({ label: 'Jenis', max: 40 }).optional(),
+        opdId: idParam('ID OPD').optional(),
+        page: pageParam(),
+        pageSize: pageSizeParam(200, 25),
       }),
       responses: { 200: { description: 'Halaman daftar kelompok', schema: BatchListResponse } },
       handler: async ({ actor, query }) => {

@@ -1,40 +1,57 @@
 /** Generic endpoints of the verification engine: queues, request pages, actions, batch actions. */
 import { RequestActionBody } from '@simak/shared/api/change-requests';
+import { id, idParam, intParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError, NotFound } from '../../errors.ts';
+import { NotFound, toAppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { defineRoute } from '../../lib/http.ts';
 import { assignedScope } from '../../workflow/assignee.ts';
 import { attachItemDocument, judgeItem } from '../../workflow/checklist.ts';
-import { loadRequest, requestScope, transition } from '../../workflow/engine.ts';
+import { loadRequest, requestScope, transition, type Req } from '../../workflow/engine.ts';
+import type { WorkflowDefinition } from '../../workflow/types.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Tx } from '../../db.ts';
 import { workflowOf } from '../../workflow/registry.ts';
 import { checklistSummaries, presentRequestDetail, presentRows } from './presenter.ts';
 import { loadVisibleRequest, REQUEST_INCLUDE, withPayload } from './service.ts';
 
 const listQuery = z.object({
-  type: z.string().max(40).optional(),
-  state: z.string().max(40).optional(),
+  type: text({ label: 'Jenis', max: 40 }).optional(),
+  /** One state or several, comma-separated. */
+  state: text({ label: 'Status', max: 200 }).optional(),
   open: z.enum(['true', 'false']).optional(),
-  opdId: z.coerce.number().int().positive().optional(),
-  employeeId: z.coerce.number().int().positive().optional(),
-  target: z.string().max(40).optional(),
-  olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
-  q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  opdId: idParam('ID OPD').optional(),
+  employeeId: idParam('ID pegawai').optional(),
+  target: text({ label: 'Target', max: 40 }).optional(),
+  olderThanDays: intParam(0, 3650, 'Umur (hari)').optional(),
+  q: text({ label: 'Kata kunci', max: 100 }).optional(),
+  page: pageParam(),
+  pageSize: pageSizeParam(200, 25),
   sort: z.enum(['submittedAt', '-submittedAt', 'stateSince', '-stateSince']).default('submittedAt'),
   /** true = only what waits for me ("Tugas saya"). */
   assigned: z.enum(['true', 'false']).optional(),
-  batchId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  batchId: idParam('ID kelompok').optional(),
 });
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const idParams = z.object({ id: idParam('ID usulan') });
 const itemParams = idParams.extend({ key: z.string().regex(/^[A-Z0-9_]{1,40}$/, 'Kunci butir tidak valid.') });
 
 export function requestRoutes(ctx: AppContext) {
   const { db } = ctx;
+
+  /** A checklist change on a request the actor may see, in one transaction, answered with the updated page. */
+  async function changeItem(actor: Actor, id: number, change: (tx: Tx, def: WorkflowDefinition<unknown>, current: Req<unknown>) => Promise<void>) {
+    const { entry } = await loadVisibleRequest(db, actor, id);
+    await db.$transaction(async (tx) => {
+      const current = await loadRequest(tx, entry.def, id);
+      if (!current) throw NotFound('Usulan');
+      await change(tx, entry.def, current);
+    });
+    const { r } = await loadVisibleRequest(db, actor, id);
+    return presentRequestDetail(db, actor, r);
+  }
 
   return [
     defineRoute({
@@ -155,16 +172,10 @@ export function requestRoutes(ctx: AppContext) {
       params: itemParams,
       body: ItemAttachBody,
       responses: { 200: { description: 'Usulan setelah perubahan', schema: RequestDetail }, 409: { description: 'Versi usang' } },
-      handler: async ({ req, actor, params, body }) => {
-        const { entry } = await loadVisibleRequest(db, actor, params.id);
-        await db.$transaction(async (tx) => {
-          const current = await loadRequest(tx, entry.def, params.id);
-          if (!current) throw NotFound('Usulan');
-          await attachItemDocument(tx, entry.def, current, { key: params.key, documentId: body.documentId, expectedVersion: body.version, actor, meta: metaFrom(req) });
-        });
-        const { r } = await loadVisibleRequest(db, actor, params.id);
-        return presentRequestDetail(db, actor, r);
-      },
+      handler: ({ req, actor, params, body }) =>
+        changeItem(actor, params.id, (tx, def, current) =>
+          attachItemDocument(tx, def, current, { key: params.key, documentId: body.documentId, expectedVersion: body.version, actor, meta: metaFrom(req) }),
+        ),
     }),
     defineRoute({
       method: 'post',
@@ -175,16 +186,10 @@ export function requestRoutes(ctx: AppContext) {
       params: itemParams,
       body: ItemVerdictBody,
       responses: { 200: { description: 'Usulan setelah penilaian', schema: RequestDetail }, 409: { description: 'Versi usang' } },
-      handler: async ({ req, actor, params, body }) => {
-        const { entry } = await loadVisibleRequest(db, actor, params.id);
-        await db.$transaction(async (tx) => {
-          const current = await loadRequest(tx, entry.def, params.id);
-          if (!current) throw NotFound('Usulan');
-          await judgeItem(tx, entry.def, current, { key: params.key, verdict: body.verdict, note: body.note, expectedVersion: body.version, actor, meta: metaFrom(req) });
-        });
-        const { r } = await loadVisibleRequest(db, actor, params.id);
-        return presentRequestDetail(db, actor, r);
-      },
+      handler: ({ req, actor, params, body }) =>
+        changeItem(actor, params.id, (tx, def, current) =>
+          judgeItem(tx, def, current, { key: params.key, verdict: body.verdict, note: body.note, expectedVersion: body.version, actor, meta: metaFrom(req) }),
+        ),
     }),
     defineRoute({
       method: 'post',
@@ -194,10 +199,10 @@ export function requestRoutes(ctx: AppContext) {
       auth: ['BKD_VERIFIER', 'BKD_ADMIN'],
       body: z.object({
         action: z.string().regex(/^[a-z_]{2,40}$/),
-        note: z.string().trim().max(2000).optional(),
+        note: text({ label: 'Catatan', max: 2000 }).optional(),
         /** Input data for the action (the same for every request). */
         data: z.unknown().optional(),
-        items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(500),
+        items: z.array(z.object({ id: id('ID usulan'), version: id('Versi') })).min(1).max(500),
       }),
       responses: { 200: { description: 'Hasil per usulan', schema: BatchActionResult } },
       handler: async ({ req, actor, body }) => {
@@ -215,7 +220,8 @@ export function requestRoutes(ctx: AppContext) {
             });
             results.push({ id: item.id, ok: true, state: r.state });
           } catch (err) {
-            const e = err instanceof AppError ? err : new AppError(500, 'internal_error', 'Terjadi kesalahan pada server.');
+            const e = toAppError(err);
+            if (e.isReportable) req.log?.error({ err }, 'batch action failed on one request');
             results.push({ id: item.id, ok: false, error: { code: e.code, message: e.message } });
           }
         }

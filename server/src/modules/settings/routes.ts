@@ -1,3 +1,4 @@
+import { text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
@@ -25,7 +26,7 @@ export function settingRoutes(ctx: AppContext) {
       summary: 'Ubah satu pengaturan (tercatat di audit)',
       tags: ['Pengaturan'],
       auth: ['BKD_ADMIN'],
-      params: z.object({ key: z.string().max(80) }),
+      params: z.object({ key: text({ label: 'Kunci pengaturan', min: 1, max: 80 }) }),
       body: z.object({ value: z.unknown() }),
       responses: { 200: { description: 'Tersimpan' }, 404: { description: 'Kunci tidak dikenal' } },
       handler: async ({ req, params, body }) => {

@@ -1,4 +1,5 @@
 /** Editable configuration kept in app_setting, each key with its zod schema and default. */
+import { text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import type { RequestMeta } from '../../audit/audit.ts';
 import { writeAudit } from '../../audit/audit.ts';
@@ -6,8 +7,11 @@ import type { Db, Tx } from '../../db.ts';
 import { NotFound, validationError } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
-const Letterhead = z.object({ pemda: z.string(), instansi: z.string(), alamat: z.string(), kota: z.string() });
-const Signer = z.object({ nama: z.string(), jabatan: z.string(), nip: z.string(), pangkat: z.string() });
+const Line = (label: string, max = 200) => text({ label, max, trim: false });
+const Letterhead = z.object({ pemda: Line('Pemerintah daerah'), instansi: Line('Instansi'), alamat: Line('Alamat', 300), kota: Line('Kota') });
+const Signer = z.object({ nama: Line('Nama'), jabatan: Line('Jabatan'), nip: Line('NIP', 30), pangkat: Line('Pangkat', 100) });
+/** A letter number pattern: `{seq}` (zero-padded to 4 digits) and `{year}` are filled in per letter. */
+export const LetterNumberPattern = z.string().min(3).max(100).refine((s) => s.includes('{seq}'), 'Pola harus memuat {seq}.');
 
 export const SETTINGS = {
   'change_request.reject_reasons': { schema: z.array(z.string().min(1).max(200)).max(50), default: [] as string[], label: 'Alasan penolakan usulan' },
@@ -21,7 +25,7 @@ export const SETTINGS = {
   'berkala.skp_threshold': { schema: z.enum(['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG']), default: 'BAIK', label: 'Batas predikat SKP untuk KGB' },
   'berkala.include_pppk': { schema: z.boolean(), default: false, label: 'KGB untuk PPPK' },
   'berkala.letter_number_pattern': {
-    schema: z.string().min(3).max(100).refine((s) => s.includes('{seq}'), 'Pola harus memuat {seq}.'),
+    schema: LetterNumberPattern,
     default: '822.4/{seq}/427.45/{year}',
     label: 'Pola nomor surat KGB',
   },

@@ -1,4 +1,5 @@
 import { ResetPasswordResponse } from '@simak/shared/api/auth';
+import { idParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
@@ -9,10 +10,10 @@ import { resetPassword } from '../auth/service.ts';
 import { userPolicy } from './policy.ts';
 
 const UserListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: text({ label: 'Kata kunci', max: 100 }).optional(),
   role: z.enum(['ASN', 'OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  page: pageParam(),
+  pageSize: pageSizeParam(100, 25),
 });
 
 export function userRoutes(ctx: AppContext) {
@@ -67,7 +68,7 @@ export function userRoutes(ctx: AppContext) {
       summary: 'Setel ulang kata sandi pengguna (sandi sementara, wajib diganti saat masuk)',
       tags: ['Pengguna'],
       auth: ['BKD_ADMIN'],
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: idParam('ID pengguna') }),
       responses: { 200: { description: 'Sandi sementara', schema: ResetPasswordResponse } },
       handler: async ({ req, actor, params }) => {
         authorize(userPolicy, 'resetPassword', actor, { id: params.id }, 'Gunakan menu ganti kata sandi untuk akun Anda sendiri.');
