@@ -84,6 +84,14 @@ describe.each([
     }
   });
 
+  it('GET /api/pangkat/periods lists the KP periods after today, with their windows', async () => {
+    const res = await verifier.get('/api/pangkat/periods?count=2');
+    expect(res.status).toBe(200);
+    expect(res.body.today).toBe(today);
+    // Monthly periods (Perban BKN 4/2025): the first is the 1st of the next month.
+    expect(res.body.items[0].period).toBe(`${addMonths(today, 1).slice(0, 7)}-01`);
+  });
+
   it('GET /api/indicators takes the current year as of today, other years as of 31 December', async () => {
     const current = await verifier.get(`/api/indicators?year=${year}`);
     expect(current.status).toBe(200);

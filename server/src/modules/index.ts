@@ -15,6 +15,7 @@ import { indicatorRoutes } from './indicators/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
+import { pangkatRoutes } from './pangkat/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
@@ -34,6 +35,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...notificationRoutes(ctx),
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
+    ...pangkatRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),

@@ -155,8 +155,10 @@ export interface KpRegulerInput {
   tmtGolongan: IsoDate;
   pendidikan: Pendidikan;
   pendidikanVariant?: PendidikanVariant;
-  /** SKP records; the two years before the period's year are checked. */
+  /** SKP records; the two years before the period's year are checked (or `skpYears`). */
   skp: readonly SkpYear[];
+  /** The SKP years to check instead (e.g. the two years before the submission window closes). */
+  skpYears?: readonly number[];
   /** A discipline penalty is in effect on the period date. */
   activePenalty: boolean;
   /** The KP period (TMT) being considered. */
@@ -180,7 +182,7 @@ export type KpReasonCode =
   | 'GOLONGAN_TERTINGGI'
   | 'UJIAN_DINAS';
 
-interface KpReason {
+export interface KpReason {
   code: KpReasonCode;
   message: string;
 }
@@ -200,7 +202,8 @@ export interface KpRegulerResult {
   requiresUjianDinas: boolean;
 }
 
-function skpPredikat(record: SkpYear | undefined): PredikatSkp | null {
+/** The predicate of an SKP record (a valid 0–100 score wins over the predicate). */
+export function skpPredikat(record: SkpYear | undefined): PredikatSkp | null {
   if (!record) return null;
   const { nilai, predikat } = record;
   if (nilai !== null && nilai !== undefined && Number.isFinite(nilai) && nilai >= 0 && nilai <= 100) {
@@ -209,9 +212,10 @@ function skpPredikat(record: SkpYear | undefined): PredikatSkp | null {
   return predikat ? normalizePredikat(predikat) : null;
 }
 
-function skpReasons(skp: readonly SkpYear[], periodYear: number, threshold: PredikatSkp): KpReason[] {
+/** What blocks a KP in the SKP of the given years: a missing year, or a predicate below the threshold. */
+export function skpReasons(skp: readonly SkpYear[], years: readonly number[], threshold: PredikatSkp): KpReason[] {
   const reasons: KpReason[] = [];
-  for (const tahun of [periodYear - 2, periodYear - 1]) {
+  for (const tahun of years) {
     const predikat = skpPredikat(skp.find((s) => s.tahun === tahun));
     if (predikat === null) {
       reasons.push({ code: 'SKP_TIDAK_ADA', message: `SKP tahun ${tahun} belum tersedia.` });
@@ -269,7 +273,8 @@ export function kpRegulerEligibility(input: KpRegulerInput): KpRegulerResult {
       message: `Belum ${KP_REGULER_MIN_YEARS} tahun dalam pangkat terakhir (terpenuhi ${formatTanggal(fourYears)}).`,
     });
   }
-  reasons.push(...skpReasons(input.skp, parseDate(input.period).year, threshold));
+  const periodYear = parseDate(input.period).year;
+  reasons.push(...skpReasons(input.skp, input.skpYears ?? [periodYear - 2, periodYear - 1], threshold));
   if (input.activePenalty) {
     reasons.push({ code: 'HUKDIS_AKTIF', message: 'Sedang menjalani hukuman disiplin.' });
   }

@@ -1,0 +1,168 @@
+import {
+  AngkaKreditBody,
+  AngkaKreditList,
+  AngkaKreditRow,
+  EligibleQuery,
+  EligibleResult,
+  EmployeeParam,
+  KpPeriodInfo,
+  KpPeriodParam,
+  KpPeriodsQuery,
+  KpPeriodsResult,
+  KpRegime,
+  KpRegimeBody,
+  KpRegimeList,
+  KpRegimeParam,
+  KpWindowBody,
+  MyKpResult,
+} from '@simak/shared/api/pangkat';
+import { metaFrom } from '../../audit/audit.ts';
+import type { AppContext } from '../../context.ts';
+import { NotFound } from '../../errors.ts';
+import { defineRoute } from '../../lib/http.ts';
+import {
+  clearPeriodWindow,
+  createRegime,
+  deleteRegime,
+  listPeriods,
+  listRegimes,
+  setPeriodWindow,
+  updateRegime,
+} from './periods.ts';
+import { listAngkaKredit, listEligible, myKp, recordAngkaKredit } from './service.ts';
+
+const TAGS = ['e-Pangkat'];
+const STAFF = ['OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN'] as const;
+
+export function pangkatRoutes(ctx: AppContext) {
+  const { db } = ctx;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/periods',
+      summary: 'Periode KP mendatang dengan jadwal pengusulannya',
+      tags: TAGS,
+      auth: 'user',
+      query: KpPeriodsQuery,
+      responses: { 200: { description: 'Periode', schema: KpPeriodsResult } },
+      handler: ({ query }) => listPeriods(db, query.from, query.count),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/pangkat/periods/:period/window',
+      summary: 'Tetapkan jadwal pengusulan satu periode KP (pengumuman BKN; mengalahkan aturan; tercatat di audit)',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      params: KpPeriodParam,
+      body: KpWindowBody,
+      responses: { 200: { description: 'Tersimpan', schema: KpPeriodInfo }, 422: { description: 'Bukan periode KP, atau jadwal tidak valid' } },
+      handler: ({ req, params, body }) => setPeriodWindow(db, metaFrom(req), params.period, body),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/pangkat/periods/:period/window',
+      summary: 'Hapus jadwal yang ditetapkan untuk satu periode (kembali ke aturan; tercatat di audit)',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      params: KpPeriodParam,
+      responses: { 200: { description: 'Jadwal menurut aturan', schema: KpPeriodInfo.nullable() }, 404: { description: 'Tidak ada jadwal yang ditetapkan' } },
+      handler: ({ req, params }) => clearPeriodWindow(db, metaFrom(req), params.period),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/regimes',
+      summary: 'Aturan periode KP (dasar hukum, masa berlaku, bulan periode, aturan jadwal pengusulan)',
+      tags: TAGS,
+      auth: STAFF,
+      responses: { 200: { description: 'Aturan', schema: KpRegimeList } },
+      handler: () => listRegimes(db),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/pangkat/regimes',
+      summary: 'Tambah aturan periode KP (tidak boleh bertumpang tindih; tercatat di audit)',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      body: KpRegimeBody,
+      responses: { 201: { description: 'Dibuat', schema: KpRegime }, 409: { description: 'Masa berlaku bertumpang tindih' } },
+      handler: async ({ req, res, body }) => {
+        const out = await createRegime(db, metaFrom(req), body);
+        res.status(201);
+        return out;
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/pangkat/regimes/:id',
+      summary: 'Ubah aturan periode KP (tercatat di audit)',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      params: KpRegimeParam,
+      body: KpRegimeBody,
+      responses: { 200: { description: 'Tersimpan', schema: KpRegime }, 404: { description: 'Tidak ditemukan' }, 409: { description: 'Masa berlaku bertumpang tindih' } },
+      handler: ({ req, params, body }) => updateRegime(db, metaFrom(req), params.id, body),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/pangkat/regimes/:id',
+      summary: 'Hapus aturan periode KP (tercatat di audit)',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      params: KpRegimeParam,
+      responses: { 204: { description: 'Dihapus' }, 404: { description: 'Tidak ditemukan' } },
+      handler: ({ req, params }) => deleteRegime(db, metaFrom(req), params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/eligible',
+      summary:
+        'Daftar PNS yang memenuhi syarat KP pada satu periode (reguler, pilihan struktural/fungsional, penyesuaian ijazah) dan alasan yang tidak; admin OPD: OPD-nya, periode mendatang',
+      tags: TAGS,
+      auth: STAFF,
+      query: EligibleQuery,
+      responses: {
+        200: { description: 'Daftar', schema: EligibleResult },
+        404: { description: 'OPD tidak dikenal' },
+        422: { description: 'Bukan periode KP' },
+      },
+      handler: ({ actor, query }) => listEligible(db, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/me',
+      summary: 'KP saya: periode berikutnya, periode paling awal dan yang masih kurang',
+      tags: TAGS,
+      auth: 'user',
+      responses: { 200: { description: 'KP saya', schema: MyKpResult }, 404: { description: 'Akun tanpa data kepegawaian' } },
+      handler: async ({ actor }) => {
+        if (!actor.employeeId) throw NotFound('Data kepegawaian akun ini', 'no_employee_record');
+        return myKp(db, actor.employeeId);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/employees/:id/angka-kredit',
+      summary: 'Angka kredit (PAK) seorang pegawai',
+      tags: TAGS,
+      auth: 'user',
+      params: EmployeeParam,
+      responses: { 200: { description: 'Daftar', schema: AngkaKreditList }, 404: { description: 'Pegawai tidak ditemukan' } },
+      handler: ({ actor, params }) => listAngkaKredit(db, actor, params.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/pangkat/employees/:id/angka-kredit',
+      summary: 'Catat angka kredit dari PAK dengan dokumennya (BKD atau admin OPD pegawai; tercatat di audit)',
+      tags: TAGS,
+      auth: STAFF,
+      params: EmployeeParam,
+      body: AngkaKreditBody,
+      responses: { 201: { description: 'Dicatat', schema: AngkaKreditRow }, 409: { description: 'Nomor PAK sudah dicatat' } },
+      handler: async ({ req, res, actor, params, body }) => {
+        const out = await recordAngkaKredit(db, actor, metaFrom(req), params.id, body);
+        res.status(201);
+        return out;
+      },
+    }),
+  ];
+}

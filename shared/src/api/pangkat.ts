@@ -1,0 +1,200 @@
+/**
+ * API contract of e-Pangkat (KP, DOMAIN-RULES §4): period regimes and submission windows
+ * (edited by a BKD admin), the eligibility list per period, the ASN's own view, angka kredit
+ * records, and the JSON of `npm run pangkat:eligible`. Shared by the server, the CLI and the web.
+ */
+import { z } from 'zod';
+import { GolonganSchema } from '../rules/golongan.ts';
+import { KP_KINDS } from '../rules/kp-eligibility.ts';
+import { regimeProblems } from '../rules/kp-periods.ts';
+import { isFirstOfMonth, isValidDate } from '../rules/dates.ts';
+import { decimal, endNotBefore, id, idParam, int, intParam, isoDate, pageParam, pageSizeParam, pastDate, text } from './primitives.ts';
+
+export const KpKindSchema = z.enum(KP_KINDS);
+export type KpKindCode = z.infer<typeof KpKindSchema>;
+
+const Day = z.string().describe('YYYY-MM-DD');
+
+/** A KP period: a real 1st of a month. */
+export const KpPeriodDate = (label = 'Periode') =>
+  isoDate({ label }).refine((v) => !isValidDate(v) || isFirstOfMonth(v), `${label} harus tanggal 1 suatu bulan.`);
+
+// ---------------------------------------------------------------------------
+// Regimes and windows
+
+export const KpWindowRuleSchema = z.object({
+  opensMonthsBefore: int(0, 24, 'Bulan buka sebelum periode'),
+  opensDay: int(1, 31, 'Tanggal buka'),
+  closesMonthsBefore: int(0, 24, 'Bulan tutup sebelum periode'),
+  closesDay: int(1, 31, 'Tanggal tutup'),
+});
+export type KpWindowRuleBody = z.infer<typeof KpWindowRuleSchema>;
+
+export const KpRegimeBody = z
+  .object({
+    regulation: text({ label: 'Dasar hukum', min: 1, max: 200 }),
+    effectiveFrom: isoDate({ label: 'Mulai berlaku' }).nullable(),
+    effectiveUntil: isoDate({ label: 'Berlaku sampai' }).nullable(),
+    months: z.array(int(1, 12, 'Bulan')).min(1, 'Pilih minimal satu bulan.').max(12, 'Maksimal 12 bulan.'),
+    window: KpWindowRuleSchema,
+    note: text({ label: 'Catatan', max: 500 }).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    const dates = [v.effectiveFrom, v.effectiveUntil];
+    if (dates.some((d) => d !== null && !isValidDate(d))) return;
+    for (const message of regimeProblems(v)) ctx.addIssue({ code: 'custom', message });
+  });
+export type KpRegimeBody = z.infer<typeof KpRegimeBody>;
+
+export const KpRegime = z.object({
+  id: z.number().int(),
+  regulation: z.string(),
+  effectiveFrom: Day.nullable(),
+  effectiveUntil: Day.nullable(),
+  months: z.array(z.number().int()),
+  window: KpWindowRuleSchema,
+  note: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type KpRegime = z.infer<typeof KpRegime>;
+export const KpRegimeList = z.object({ items: z.array(KpRegime) });
+
+export const KpRegimeParam = z.object({ id: idParam('ID aturan periode') });
+export const EmployeeParam = z.object({ id: idParam('ID pegawai') });
+
+export const KpPeriodParam = z.object({ period: KpPeriodDate() });
+
+export const KpWindowBody = z
+  .object({
+    opens: isoDate({ label: 'Tanggal buka' }),
+    closes: isoDate({ label: 'Tanggal tutup' }),
+    note: text({ label: 'Catatan', max: 500 }).nullable().optional(),
+  })
+  .superRefine(endNotBefore('opens', 'closes', 'Tanggal tutup'));
+export type KpWindowBody = z.infer<typeof KpWindowBody>;
+
+export const KpWindowStatusSchema = z.enum(['BELUM_DIBUKA', 'DIBUKA', 'DITUTUP']);
+
+export const KpPeriodInfo = z.object({
+  period: Day,
+  regulation: z.string(),
+  opens: Day,
+  closes: Day,
+  /** ATURAN = from the regime's rule; DITETAPKAN = set for this period. */
+  source: z.enum(['ATURAN', 'DITETAPKAN']),
+  note: z.string().nullable(),
+  /** Where today stands in the window. */
+  status: KpWindowStatusSchema,
+});
+export type KpPeriodInfo = z.infer<typeof KpPeriodInfo>;
+
+export const KpPeriodsQuery = z.object({
+  /** First day to list periods from (default today). */
+  from: isoDate({ label: 'Mulai' }).optional(),
+  count: intParam(1, 60, 'Jumlah periode').default(12),
+});
+export const KpPeriodsResult = z.object({ today: Day, items: z.array(KpPeriodInfo) });
+
+export const KpWindowOverrideResult = z.object({ period: KpPeriodInfo });
+
+// ---------------------------------------------------------------------------
+// Eligibility
+
+export const KpFlagSchema = z.object({ code: z.enum(['UJIAN_DINAS', 'UJIAN_PENYESUAIAN_IJAZAH']), message: z.string() });
+
+export const EligibleQuery = z.object({
+  /** The KP period (default: the next period). */
+  period: KpPeriodDate().optional(),
+  /** An OPD code: that unit and every unit under it. */
+  opd: text({ label: 'Kode OPD', min: 1, max: 50 }).optional(),
+  status: z.enum(['all', 'eligible', 'ineligible']).default('all'),
+  jenis: KpKindSchema.optional(),
+  /** Name fragment or NIP prefix. */
+  q: text({ label: 'Pencarian', max: 100 }).optional(),
+  page: pageParam(),
+  pageSize: pageSizeParam(200, 50),
+});
+export type EligibleQuery = z.infer<typeof EligibleQuery>;
+
+const OpdRef = z.object({ id: z.number().int(), kode: z.string(), nama: z.string() });
+
+export const EligibleRow = z.object({
+  employeeId: z.number().int(),
+  nip: z.string(),
+  nama: z.string(),
+  opd: OpdRef,
+  jabatan: z.object({ jenis: z.string(), nama: z.string().nullable(), eselon: z.string().nullable(), jenjang: z.string().nullable() }),
+  eligible: z.boolean(),
+  /** The kind proposed (eligible) or null. */
+  jenis: KpKindSchema.nullable(),
+  from: z.string(),
+  to: GolonganSchema.nullable(),
+  tmtGolongan: Day.nullable(),
+  reasons: z.array(z.string()),
+  codes: z.array(z.string()),
+  /** Ujian dinas crossing (II/d→III/a, III/d→IV/a) or diploma-adjustment exam: flagged, not blocking. */
+  flags: z.array(KpFlagSchema),
+});
+export type EligibleRow = z.infer<typeof EligibleRow>;
+
+export const EligibleResult = z.object({
+  period: KpPeriodInfo,
+  /** The OPD filter (null = every unit in the viewer's scope). */
+  opd: OpdRef.nullable(),
+  totals: z.object({ all: z.number().int(), eligible: z.number().int(), ineligible: z.number().int(), byJenis: z.record(z.string(), z.number().int()) }),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Rows matching status/jenis/q (what the pages cover). */
+  total: z.number().int(),
+  items: z.array(EligibleRow),
+});
+export type EligibleResult = z.infer<typeof EligibleResult>;
+
+/** `npm run pangkat:eligible -- --period YYYY-MM-DD [--opd KODE] --json`: every active PNS in scope. */
+export const EligibleCliOutput = z.object({
+  period: Day,
+  eligible: z.array(z.object({ nip: z.string(), nama: z.string(), from: z.string(), to: GolonganSchema, jenis: KpKindSchema })),
+  ineligible: z.array(z.object({ nip: z.string(), nama: z.string(), reasons: z.array(z.string()) })),
+});
+export type EligibleCliOutput = z.infer<typeof EligibleCliOutput>;
+
+// ---------------------------------------------------------------------------
+// The ASN's own view
+
+export const MyKpResult = z.object({
+  /** False for CPNS, PPPK, contract staff or incomplete rank data (see `reason`). */
+  applicable: z.boolean(),
+  reason: z.string().nullable(),
+  employee: z.object({ nip: z.string(), nama: z.string(), golongan: z.string().nullable(), tmtGolongan: Day.nullable(), jabatan: z.string() }),
+  /** The next period: the verdict with the records as they are. */
+  next: z
+    .object({ period: KpPeriodInfo, eligible: z.boolean(), jenis: KpKindSchema.nullable(), to: GolonganSchema.nullable(), reasons: z.array(z.string()), flags: z.array(KpFlagSchema) })
+    .nullable(),
+  /** The earliest period (next 10 years) at which time in rank/position and penalties allow a KP, and what is still missing then. */
+  earliest: z
+    .object({ period: KpPeriodInfo, eligible: z.boolean(), jenis: KpKindSchema, to: GolonganSchema.nullable(), missing: z.array(z.string()), flags: z.array(KpFlagSchema) })
+    .nullable(),
+});
+export type MyKpResult = z.infer<typeof MyKpResult>;
+
+// ---------------------------------------------------------------------------
+// Angka kredit (PAK) of functional positions
+
+export const AngkaKreditBody = z.object({
+  nilai: decimal(0, 99_999.999, 'Angka kredit'),
+  tanggalPak: pastDate('Tanggal PAK'),
+  nomorPak: text({ label: 'Nomor PAK', min: 1, max: 100 }),
+  /** The PAK document in the employee's vault. */
+  documentId: id('Dokumen PAK').nullable().optional(),
+});
+export type AngkaKreditBody = z.infer<typeof AngkaKreditBody>;
+
+export const AngkaKreditRow = z.object({
+  id: z.number().int(),
+  employeeId: z.number().int(),
+  nilai: z.number(),
+  tanggalPak: Day,
+  nomorPak: z.string(),
+  documentId: z.number().int().nullable(),
+});
+export const AngkaKreditList = z.object({ items: z.array(AngkaKreditRow) });
