@@ -11,21 +11,13 @@
 import 'dotenv/config';
 import { roundForDisplay } from '@simak/shared';
 import { INDICATOR_KEYS, type IndicatorResult } from '@simak/shared/api/indicators';
-import { createDb } from '../db.ts';
-import { AppError } from '../errors.ts';
 import { computeIndicators } from '../modules/indicators/compute.ts';
 import { flagText } from '../modules/indicators/lkj.ts';
-import { installClockFromEnvOrExit } from '../config.ts';
-
-// The platform's clock: APP_TODAY when set, else the machine's date.
-installClockFromEnvOrExit();
+import { runCli, usageError } from './run.ts';
 
 const USAGE = 'Pemakaian: npm run indicators -- --year YYYY [--opd KODE] [--as-of YYYY-MM-DD] [--json]';
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail = (message: string): never => usageError(USAGE, message);
 
 function parseArgs(argv: string[]) {
   const out: { year?: number; opd?: string; asOf?: string; json: boolean } = { json: false };
@@ -68,29 +60,12 @@ function table(r: IndicatorResult): string {
   return lines.join('\n');
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if (!process.env.DATABASE_URL) fail('DATABASE_URL belum diisi (lihat .env.example).');
-  const db = createDb(process.env.DATABASE_URL, 10);
-  try {
+const args = parseArgs(process.argv.slice(2));
+runCli(
+  USAGE,
+  async (db) => {
     const result = await computeIndicators(db, { year: args.year, opd: args.opd, asOf: args.asOf });
     process.stdout.write(`${args.json ? JSON.stringify(result) : table(result)}\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof AppError && err.status < 500) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
   },
+  { poolSize: 10 },
 );

@@ -13,20 +13,12 @@
  */
 import 'dotenv/config';
 import { appToday, isValidDate, JENIS_KP_LABELS } from '@simak/shared';
-import { installClockFromEnvOrExit } from '../config.ts';
-import { createDb } from '../db.ts';
-import { AppError } from '../errors.ts';
 import { eligibleForCli } from '../modules/pangkat/service.ts';
-
-// The platform's clock: APP_TODAY when set, else the machine's date.
-installClockFromEnvOrExit();
+import { runCli, usageError } from './run.ts';
 
 const USAGE = 'Pemakaian: npm run pangkat:eligible -- --period YYYY-MM-DD [--opd KODE] [--json]';
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail = (message: string): never => usageError(USAGE, message);
 
 function parseArgs(argv: string[]) {
   const out: { period?: string; opd?: string; json: boolean } = { json: false };
@@ -49,11 +41,10 @@ function parseArgs(argv: string[]) {
   return out as { period: string; opd?: string; json: boolean };
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if (!process.env.DATABASE_URL) fail('DATABASE_URL belum diisi (lihat .env.example).');
-  const db = createDb(process.env.DATABASE_URL, 4);
-  try {
+const args = parseArgs(process.argv.slice(2));
+runCli(
+  USAGE,
+  async (db) => {
     const out = await eligibleForCli(db, args.period, args.opd, appToday());
     if (args.json) process.stdout.write(`${JSON.stringify(out)}\n`);
     else {
@@ -61,22 +52,6 @@ async function main() {
       for (const r of out.eligible) lines.push(`${r.nip}  ${r.from.padEnd(5)} → ${r.to.padEnd(5)}  ${JENIS_KP_LABELS[r.jenis].padEnd(24)}  ${r.nama}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     }
-    return 0;
-  } catch (err) {
-    if (err instanceof AppError && err.status < 500) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
   },
+  { poolSize: 4 },
 );
