@@ -44,6 +44,31 @@ export const HealthResponse = z.object({
   redis: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
 });
 
-export const HomeResponse = z.object({
-  cards: z.array(z.object({ key: z.string(), value: z.union([z.number(), z.string()]) })),
+/** Where a home card leads: a web route and the query its list understands. */
+export const HomeLink = z.object({ path: z.string(), query: z.record(z.string(), z.string()) });
+export type HomeLink = z.infer<typeof HomeLink>;
+
+/**
+ * One queue of work on the home page: how many items, the one waiting longest (or due
+ * first) and the filtered list. `kind` picks the wording; `label` is the request type's
+ * name for kind "tasks" (any future type appears without code changes).
+ */
+export const HomeQueue = z.object({
+  key: z.string(),
+  kind: z.enum(['tasks', 'my_open', 'team', 'opd_kgb_due', 'opd_retiring']),
+  label: z.string(),
+  count: z.number().int(),
+  /** since: waiting since (datetime); due: falls due on (date). */
+  oldest: z
+    .object({ id: z.number().int(), title: z.string(), date: z.string(), dateKind: z.enum(['since', 'due']), link: HomeLink })
+    .nullable(),
+  link: HomeLink,
 });
+export type HomeQueue = z.infer<typeof HomeQueue>;
+
+export const HomeResponse = z.object({
+  /** Summary figures (employee counts say what they count: ASN aktif vs all records). */
+  cards: z.array(z.object({ key: z.string(), value: z.union([z.number(), z.string()]), link: HomeLink.nullable().optional() })),
+  queues: z.array(HomeQueue),
+});
+export type HomeResponse = z.infer<typeof HomeResponse>;

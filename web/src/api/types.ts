@@ -1,3 +1,4 @@
+import type { HomeResponse as SharedHomeResponse } from '@simak/shared/api/auth';
 /**
  * Wire types of the SIMAK HTTP API as consumed by the web app.
  * Keep in sync with the server contract (server/ + shared/).
@@ -45,14 +46,8 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
-export interface HomeCard {
-  key: string;
-  value: number | string;
-}
-
-export interface HomeResponse {
-  cards: HomeCard[];
-}
+export type { HomeLink, HomeQueue, HomeResponse } from '@simak/shared/api/auth';
+export type HomeCard = SharedHomeResponse['cards'][number];
 
 export interface HealthResponse {
   status: 'ok' | 'degraded';

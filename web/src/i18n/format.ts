@@ -48,6 +48,12 @@ export function formatDateTime(value: DateInput): string {
   return d ? `${d.tz(AGENCY_TZ).locale('id').format('D MMMM YYYY HH.mm')} WIB` : EMPTY_VALUE;
 }
 
+/** Indonesian long date of an instant, in WIB whatever the browser's zone, e.g. `30 November 2026`. */
+export function formatDateWib(value: DateInput): string {
+  const d = toDayjs(value, false);
+  return d ? d.tz(AGENCY_TZ).locale('id').format('D MMMM YYYY') : EMPTY_VALUE;
+}
+
 const numberFormat = new Intl.NumberFormat('id-ID');
 
 /** Indonesian number grouping, e.g. `12.345`. */

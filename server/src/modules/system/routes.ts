@@ -1,7 +1,7 @@
 import { HealthResponse, HomeResponse } from '@simak/shared/api/auth';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
-import { homeCards } from './service.ts';
+import { homeCards, homeQueues } from './service.ts';
 
 const timed = async (fn: () => Promise<unknown>, ms = 2000) => {
   const t0 = performance.now();
@@ -32,11 +32,14 @@ export function systemRoutes(ctx: AppContext) {
     defineRoute({
       method: 'get',
       path: '/api/home',
-      summary: 'Ringkasan beranda sesuai peran',
+      summary: 'Beranda sesuai peran: ringkasan jumlah pegawai dan antrean pekerjaan (jumlah, yang paling lama menunggu, tautan ke daftar tersaring)',
       tags: ['Sistem'],
       auth: 'user',
-      responses: { 200: { description: 'Kartu ringkasan', schema: HomeResponse } },
-      handler: async ({ actor }) => ({ cards: await homeCards(ctx.db, actor) }),
+      responses: { 200: { description: 'Kartu ringkasan dan antrean', schema: HomeResponse } },
+      handler: async ({ actor }) => {
+        const [cards, queues] = await Promise.all([homeCards(ctx.db, actor), homeQueues(ctx.db, actor)]);
+        return { cards, queues };
+      },
     }),
   ];
 }
