@@ -7,6 +7,7 @@ import { kgbWorkflow } from '../modules/berkala/definition.ts';
 import { presentKgb } from '../modules/berkala/presenter.ts';
 import { dataChangeWorkflow } from '../modules/change-requests/definition.ts';
 import { presentDataChange } from '../modules/change-requests/presenter.ts';
+import { kpWorkflow } from '../modules/pangkat/definition.ts';
 import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
@@ -24,6 +25,7 @@ function entry<P, S extends string, C extends Record<string, unknown>>(def: Work
 export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [dataChangeWorkflow.type]: entry(dataChangeWorkflow, presentDataChange),
   [kgbWorkflow.type]: entry(kgbWorkflow, presentKgb),
+  [kpWorkflow.type]: entry(kpWorkflow),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

@@ -4,11 +4,12 @@
  * records, and the JSON of `npm run pangkat:eligible`. Shared by the server, the CLI and the web.
  */
 import { z } from 'zod';
-import { GolonganSchema } from '../rules/golongan.ts';
+import { JENIS_JABATAN } from '../codes.ts';
+import { golonganIndex, GolonganSchema } from '../rules/golongan.ts';
 import { KP_KINDS } from '../rules/kp-eligibility.ts';
 import { regimeProblems } from '../rules/kp-periods.ts';
 import { isFirstOfMonth, isValidDate } from '../rules/dates.ts';
-import { decimal, endNotBefore, id, idParam, int, intParam, isoDate, pageParam, pageSizeParam, pastDate, text } from './primitives.ts';
+import { decimal, endNotBefore, id, idParam, int, intParam, isoDate, pageParam, pageSizeParam, pastDate, text, year } from './primitives.ts';
 
 export const KpKindSchema = z.enum(KP_KINDS);
 export type KpKindCode = z.infer<typeof KpKindSchema>;
@@ -198,3 +199,73 @@ export const AngkaKreditRow = z.object({
   documentId: z.number().int().nullable(),
 });
 export const AngkaKreditList = z.object({ items: z.array(AngkaKreditRow) });
+
+// ---------------------------------------------------------------------------
+// Proposals (KP request type of the verification engine)
+
+/** Every field of a KP proposal, validated on creation, on every change and whenever it is read. */
+export const KpProposalPayload = z
+  .object({
+    period: KpPeriodDate(),
+    jenis: KpKindSchema,
+    from: GolonganSchema,
+    to: GolonganSchema,
+    tmtGolongan: isoDate({ label: 'TMT golongan' }),
+    /** The period's submission window when the proposal was made (the transition checks the current one). */
+    window: z.object({ opens: isoDate({ label: 'Tanggal buka' }), closes: isoDate({ label: 'Tanggal tutup' }) }),
+    /** The two SKP years the proposal needs (the checklist asks for one SKP each). */
+    skpYears: z.tuple([year(), year()]),
+    /** The figures the eligibility was judged on. */
+    basis: z.object({
+      pendidikan: text({ label: 'Pendidikan', min: 1, max: 50 }),
+      jenisJabatan: z.enum(JENIS_JABATAN),
+      namaJabatan: text({ label: 'Nama jabatan', max: 300 }).nullable(),
+      eselon: text({ label: 'Eselon', max: 10 }).nullable(),
+      jenjang: text({ label: 'Jenjang', max: 40 }).nullable(),
+      tmtJabatan: isoDate({ label: 'TMT jabatan' }).nullable(),
+      skp: z
+        .array(z.object({ tahun: year(), predikat: text({ label: 'Predikat', max: 40 }).nullable(), nilai: decimal(0, 1000, 'Nilai SKP').nullable() }))
+        .max(10),
+      angkaKredit: z
+        .object({ nilai: decimal(0, 99_999.999, 'Angka kredit'), tanggalPak: isoDate({ label: 'Tanggal PAK' }), nomorPak: text({ label: 'Nomor PAK', max: 100 }).nullable() })
+        .nullable(),
+    }),
+    flags: z.array(KpFlagSchema).max(10),
+  })
+  .refine((v) => golonganIndex(v.to) > golonganIndex(v.from), { message: 'Golongan tujuan harus lebih tinggi dari golongan asal.', path: ['to'] });
+export type KpProposalPayload = z.infer<typeof KpProposalPayload>;
+
+/** `POST /api/pangkat/proposals`: one batch of proposals for a period (every employee must be eligible). */
+export const KpProposalBody = z.object({
+  period: KpPeriodDate(),
+  employeeIds: z
+    .array(id('ID pegawai'))
+    .min(1, 'Pilih minimal satu pegawai.')
+    .max(100, 'Maksimal 100 pegawai dalam satu usulan.')
+    .refine((ids) => new Set(ids).size === ids.length, 'ID pegawai tidak boleh berulang.'),
+  title: text({ label: 'Judul', min: 1, max: 200 }).optional(),
+});
+export type KpProposalBody = z.infer<typeof KpProposalBody>;
+
+export const KpProposalResult = z.object({
+  batchId: z.number().int(),
+  title: z.string(),
+  period: KpPeriodInfo,
+  items: z.array(
+    z.object({
+      requestId: z.number().int(),
+      employeeId: z.number().int(),
+      nip: z.string(),
+      nama: z.string(),
+      jenis: KpKindSchema,
+      from: GolonganSchema,
+      to: GolonganSchema,
+      state: z.string(),
+      /** Checklist keys filled from the vault. */
+      prefilled: z.array(z.string()),
+      /** Required checklist keys still to upload. */
+      missing: z.array(z.string()),
+    }),
+  ),
+});
+export type KpProposalResult = z.infer<typeof KpProposalResult>;

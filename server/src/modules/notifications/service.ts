@@ -30,3 +30,20 @@ export async function notifyEmployee(tx: Tx, employeeId: number, args: NotifyArg
   const user = await tx.user.findUnique({ where: { employeeId }, select: { id: true } });
   if (user) await notifyUser(tx, user.id, args);
 }
+
+/**
+ * Notifies every OPD admin responsible for a unit: grants on the unit itself or on any unit
+ * above it (a grant covers every unit under it).
+ */
+export async function notifyOpdAdmins(tx: Tx, opdId: number, args: NotifyArgs) {
+  const rows = await tx.$queryRaw<{ user_id: number }[]>`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id FROM opd WHERE id = ${opdId}
+      UNION SELECT o.id, o.parent_id FROM opd o JOIN up ON o.id = up.parent_id
+    )
+    SELECT DISTINCT r.user_id FROM user_role r JOIN app_user u ON u.id = r.user_id
+    WHERE r.role = 'OPD_ADMIN' AND r.opd_id IN (SELECT id FROM up) AND u.active
+    ORDER BY r.user_id`;
+  for (const r of rows) await notifyUser(tx, r.user_id, args);
+  return rows.length;
+}

@@ -28,7 +28,7 @@ import {
   type KpEligibilityInput,
 } from '@simak/shared/rules/kp-eligibility';
 import { kpSkpYears, type KpPeriodWindow, type KpRegimeWithWindow } from '@simak/shared/rules/kp-periods';
-import type { Db } from '../../db.ts';
+import type { Db, Tx } from '../../db.ts';
 import { Prisma } from '../../db.ts';
 import { fullName } from '../requests/presenter.ts';
 
@@ -39,6 +39,8 @@ export interface KpScope {
   opdIds: number[] | null;
   q?: string;
   employeeId?: number;
+  /** Only these employees (a proposal's members). */
+  employeeIds?: number[];
 }
 
 export interface KpInputRow {
@@ -90,10 +92,13 @@ function searchFilter(q: string | undefined) {
  * the scope once, each history table aggregated per employee with a hash join (7,000 employees:
  * tens of milliseconds). `skpFrom`: the first SKP year read.
  */
-export async function loadKpInputs(db: Db, scope: KpScope, today: IsoDate, skpFrom: number): Promise<KpInputRow[]> {
+export async function loadKpInputs(db: Db | Tx, scope: KpScope, today: IsoDate, skpFrom: number): Promise<KpInputRow[]> {
   const units = scope.opdIds ? sql`AND e.opd_id = ANY(${scope.opdIds}::int[])` : Prisma.empty;
   const one = scope.employeeId != null ? sql`AND e.id = ${scope.employeeId}` : Prisma.empty;
-  return db.$transaction(async (tx) => {
+  const some = scope.employeeIds ? sql`AND e.id = ANY(${scope.employeeIds}::int[])` : Prisma.empty;
+  // Inside a caller's transaction (a transition's guard) the statement runs there: SET LOCAL then
+  // lasts until that transaction ends, which only spares the rest of it a JIT compilation.
+  const inTx = async (tx: Tx) => {
     // The row estimates of the aggregates are far too high, so PostgreSQL would spend a second
     // compiling the plan (JIT) to run a 100 ms query.
     await tx.$executeRaw`SET LOCAL jit = off`;
@@ -101,7 +106,7 @@ export async function loadKpInputs(db: Db, scope: KpScope, today: IsoDate, skpFr
       WITH pns AS (
         SELECT e.* FROM employee e
         WHERE e.status_kepegawaian = 'PNS' AND (e.tmt_berhenti IS NULL OR e.tmt_berhenti > ${today}::date)
-          ${units} ${one} ${searchFilter(scope.q)}
+          ${units} ${one} ${some} ${searchFilter(scope.q)}
       ),
       skp AS (
         SELECT s.employee_id, array_agg(s.tahun) AS tahun, array_agg(s.nilai::float8) AS nilai, array_agg(s.predikat::text) AS predikat
@@ -135,7 +140,8 @@ export async function loadKpInputs(db: Db, scope: KpScope, today: IsoDate, skpFr
       LEFT JOIN pd ON pd.employee_id = e.id
       LEFT JOIN ak ON ak.employee_id = e.id
       ORDER BY e.nama, e.id`;
-  });
+  };
+  return '$transaction' in db ? db.$transaction(inTx) : inTx(db);
 }
 
 /** The rules' input for a row at a period; null (with the reason) when the rank data is incomplete. */
@@ -217,3 +223,20 @@ export function judge(rows: readonly KpInputRow[], window: KpPeriodWindow, regim
 
 /** The first SKP year any period's check needs (the window's two years). */
 export const skpFromFor = (window: KpPeriodWindow) => kpSkpYears(window)[0];
+
+/**
+ * Some employees judged at a period (a proposal's members, or one member again at submission),
+ * inside the caller's transaction when given one. Employees that are not active PNS on `today`
+ * have no row, so they are absent from the map.
+ */
+export async function judgeEmployees(
+  db: Db | Tx,
+  window: KpPeriodWindow,
+  regimes: readonly KpRegimeWithWindow[],
+  employeeIds: number[],
+  today: IsoDate,
+): Promise<Map<number, KpVerdict>> {
+  if (!employeeIds.length) return new Map();
+  const rows = await loadKpInputs(db, { opdIds: null, employeeIds }, today, skpFromFor(window));
+  return new Map(judge(rows, window, regimes).map((v) => [v.row.id, v]));
+}

@@ -17,7 +17,7 @@ import {
 import type { KpPeriodInfo, KpRegime, KpRegimeBody, KpWindowBody } from '@simak/shared/api/pangkat';
 import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
-import { Conflict, NotFound, Unprocessable } from '../../errors.ts';
+import { AppError, Conflict, NotFound, Unprocessable } from '../../errors.ts';
 import type { KpPeriodRegime as RegimeRow, KpPeriod as PeriodRow } from '../../generated/prisma/client.ts';
 
 export interface KpCalendar {
@@ -114,11 +114,22 @@ export function currentPeriod(cal: KpCalendar, today: IsoDate = appToday()): KpP
  * `not_a_kp_period`). Every KP proposal (e-Pangkat part 3) goes through it.
  */
 export async function assertSubmissionWindow(db: Db | Tx, period: IsoDate, date: IsoDate = appToday()): Promise<KpPeriodWindow> {
+  const r = await submissionWindowCheck(db, period, date);
+  if ('window' in r) return r.window;
+  throw new AppError(422, r.block.code, r.block.reason, r.block.details);
+}
+
+/** The same check as a guard's answer: the window, or why a proposal cannot go now (code, reason naming the dates, details). */
+export async function submissionWindowCheck(
+  db: Db | Tx,
+  period: IsoDate,
+  date: IsoDate = appToday(),
+): Promise<{ window: KpPeriodWindow } | { block: { code: string; reason: string; details: Record<string, unknown> } }> {
   const cal = await loadCalendar(db);
   const r = checkKpSubmissionWindow(period, date, cal.regimes, cal.overrides);
-  if (r.ok) return r.window;
-  if (r.code === 'BUKAN_PERIODE') throw Unprocessable('not_a_kp_period', r.message, { period });
-  throw Unprocessable('outside_submission_window', r.message, { period, date, opens: r.window.opens, closes: r.window.closes, status: r.code });
+  if (r.ok) return { window: r.window };
+  if (r.code === 'BUKAN_PERIODE') return { block: { code: 'not_a_kp_period', reason: r.message, details: { period } } };
+  return { block: { code: 'outside_submission_window', reason: r.message, details: { period, date, opens: r.window.opens, closes: r.window.closes, status: r.code } } };
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import {
   KpPeriodParam,
   KpPeriodsQuery,
   KpPeriodsResult,
+  KpProposalBody,
+  KpProposalResult,
   KpRegime,
   KpRegimeBody,
   KpRegimeList,
@@ -29,6 +31,7 @@ import {
   setPeriodWindow,
   updateRegime,
 } from './periods.ts';
+import { createProposals } from './proposals.ts';
 import { listAngkaKredit, listEligible, myKp, recordAngkaKredit } from './service.ts';
 
 const TAGS = ['e-Pangkat'];
@@ -126,6 +129,27 @@ export function pangkatRoutes(ctx: AppContext) {
         422: { description: 'Bukan periode KP' },
       },
       handler: ({ actor, query }) => listEligible(db, actor, query),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/pangkat/proposals',
+      summary:
+        'Buat usulan KP satu periode untuk beberapa pegawai sebagai satu kelompok (semua harus memenuhi syarat); daftar periksa terisi dari arsip. Ajukan dengan POST /api/batches/:id/actions/submit',
+      tags: TAGS,
+      auth: ['OPD_ADMIN', 'BKD_ADMIN'],
+      body: KpProposalBody,
+      responses: {
+        201: { description: 'Kelompok usulan dibuat', schema: KpProposalResult },
+        403: { description: 'Pegawai di luar lingkup OPD, atau periode bukan periode mendatang (admin OPD)' },
+        404: { description: 'Pegawai tidak ditemukan' },
+        409: { description: 'Sudah ada usulan KP periode ini untuk pegawai tersebut' },
+        422: { description: 'Bukan periode KP, jadwal sudah ditutup, atau pegawai tidak memenuhi syarat (dengan alasannya)' },
+      },
+      handler: async ({ req, res, actor, body }) => {
+        const out = await createProposals(db, actor, metaFrom(req), body);
+        res.status(201);
+        return out;
+      },
     }),
     defineRoute({
       method: 'get',
