@@ -8,13 +8,12 @@
  */
 import { fixedClock, setClock } from '@simak/shared';
 import { KpProposalResult } from '@simak/shared/api/pangkat';
-import { KP_REGIMES_SEED, KP_WINDOWS_SEED } from '@simak/shared/rules/kp-periods';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/src/db.ts';
 import type { DocumentType } from '../../server/src/generated/prisma/enums.ts';
 import { buildTestApp, loginAgent, TEST_TODAY, uniq, type TestApp } from '../support/app.ts';
-import { createEmployee, createOpd, createUser, PASSWORD } from '../support/factories.ts';
+import { createEmployee, createOpd, createUser, PASSWORD, resetKpCalendar } from '../support/factories.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const JAN = '2027-01-01';
@@ -30,27 +29,9 @@ let opdAdminUserId: number;
 let opdA: { id: number };
 let opdB: { id: number };
 
-async function resetCalendar() {
-  await t.db.kpPeriod.deleteMany();
-  await t.db.kpPeriodRegime.deleteMany();
-  await t.db.kpPeriodRegime.createMany({
-    data: KP_REGIMES_SEED.map((r) => ({
-      regulation: r.regulation,
-      effectiveFrom: r.effectiveFrom ? d(r.effectiveFrom) : null,
-      effectiveUntil: r.effectiveUntil ? d(r.effectiveUntil) : null,
-      months: [...r.months],
-      windowOpensMonthsBefore: r.window.opensMonthsBefore,
-      windowOpensDay: r.window.opensDay,
-      windowClosesMonthsBefore: r.window.closesMonthsBefore,
-      windowClosesDay: r.window.closesDay,
-    })),
-  });
-  await t.db.kpPeriod.createMany({ data: KP_WINDOWS_SEED.map((w) => ({ period: d(w.period), windowOpens: d(w.opens), windowCloses: d(w.closes), note: w.note ?? null })) });
-}
-
 beforeAll(async () => {
   t = buildTestApp();
-  await resetCalendar();
+  await resetKpCalendar(t.db);
   opdA = await createOpd(t.db);
   opdB = await createOpd(t.db);
   bkdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);

@@ -7,7 +7,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { KP_REGIMES_SEED, KP_WINDOWS_SEED } from '@simak/shared/rules/kp-periods';
 import { EligibleCliOutput, EligibleResult, MyKpResult, type EligibleRow } from '@simak/shared/api/pangkat';
 import { fixedClock, setClock } from '@simak/shared';
 import supertest from 'supertest';
@@ -15,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/src/errors.ts';
 import { assertSubmissionWindow } from '../../server/src/modules/pangkat/periods.ts';
 import { buildTestApp, cliEnv, loginAgent, TEST_TODAY, type TestApp } from '../support/app.ts';
-import { createDocumentRow, createEmployee, createOpd, createUser, PASSWORD } from '../support/factories.ts';
+import { createDocumentRow, createEmployee, createOpd, createUser, PASSWORD, resetKpCalendar } from '../support/factories.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -26,28 +25,9 @@ type Agent = Awaited<ReturnType<typeof loginAgent>>;
 let bkdAdmin: Agent;
 let verifier: Agent;
 
-/** The calendar as the migration seeds it (DOMAIN-RULES §4), whatever other test files did to it. */
-async function resetCalendar() {
-  await t.db.kpPeriod.deleteMany();
-  await t.db.kpPeriodRegime.deleteMany();
-  await t.db.kpPeriodRegime.createMany({
-    data: KP_REGIMES_SEED.map((r) => ({
-      regulation: r.regulation,
-      effectiveFrom: r.effectiveFrom ? d(r.effectiveFrom) : null,
-      effectiveUntil: r.effectiveUntil ? d(r.effectiveUntil) : null,
-      months: [...r.months],
-      windowOpensMonthsBefore: r.window.opensMonthsBefore,
-      windowOpensDay: r.window.opensDay,
-      windowClosesMonthsBefore: r.window.closesMonthsBefore,
-      windowClosesDay: r.window.closesDay,
-    })),
-  });
-  await t.db.kpPeriod.createMany({ data: KP_WINDOWS_SEED.map((w) => ({ period: d(w.period), windowOpens: d(w.opens), windowCloses: d(w.closes), note: w.note ?? null })) });
-}
-
 beforeAll(async () => {
   t = buildTestApp();
-  await resetCalendar();
+  await resetKpCalendar(t.db);
   bkdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
   verifier = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
 });

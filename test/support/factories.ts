@@ -1,5 +1,6 @@
 /** Factories for integration tests: each call makes fresh, unique rows. */
 import { hash } from '@node-rs/argon2';
+import { KP_REGIMES_SEED, KP_WINDOWS_SEED } from '@simak/shared/rules/kp-periods';
 import type { Db } from '../../server/src/db.ts';
 import type { Role } from '../../server/src/generated/prisma/enums.ts';
 import { uniq } from './app.ts';
@@ -88,4 +89,24 @@ export async function createDocumentRow(db: Db, employeeId: number, jenis: 'SK_P
       sha256: '0'.repeat(64),
     },
   });
+}
+
+/** The KP calendar (period regimes and announced windows) as the migration seeds it, whatever other test files did to it. */
+export async function resetKpCalendar(db: Db) {
+  const d = (s: string) => new Date(`${s}T00:00:00Z`);
+  await db.kpPeriod.deleteMany();
+  await db.kpPeriodRegime.deleteMany();
+  await db.kpPeriodRegime.createMany({
+    data: KP_REGIMES_SEED.map((r) => ({
+      regulation: r.regulation,
+      effectiveFrom: r.effectiveFrom ? d(r.effectiveFrom) : null,
+      effectiveUntil: r.effectiveUntil ? d(r.effectiveUntil) : null,
+      months: [...r.months],
+      windowOpensMonthsBefore: r.window.opensMonthsBefore,
+      windowOpensDay: r.window.opensDay,
+      windowClosesMonthsBefore: r.window.closesMonthsBefore,
+      windowClosesDay: r.window.closesDay,
+    })),
+  });
+  await db.kpPeriod.createMany({ data: KP_WINDOWS_SEED.map((w) => ({ period: d(w.period), windowOpens: d(w.opens), windowCloses: d(w.closes), note: w.note ?? null })) });
 }
