@@ -131,13 +131,13 @@ export async function availableActions<P>(
   def: WorkflowDefinition<P>,
   actor: Actor,
   req: Req<P>,
-  /** Settings already loaded for this definition (a list page loads them once per type). */
-  preloaded?: Promise<Record<string, unknown>>,
+  /** What the caller loaded already: the definition's settings (a list page loads them once per type), the checklist (the request page shows it). */
+  preloaded: { settings?: Promise<Record<string, unknown>>; checklist?: Promise<ChecklistRow[]> } = {},
 ): Promise<ActionView[]> {
   const candidates = def.transitions.filter((t) => mayTake(t, actor, req));
   if (!candidates.length) return [];
-  const settings = await (preloaded ?? loadSettings(db, def));
-  let rows: Promise<ChecklistRow[]> | null = null;
+  const settings = await (preloaded.settings ?? loadSettings(db, def));
+  let rows: Promise<ChecklistRow[]> | undefined = preloaded.checklist;
   const checklist = () => (rows ??= checklistState(db, def, req));
   return Promise.all(
     candidates.map(async (t) => {

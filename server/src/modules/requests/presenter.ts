@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
 import { can } from '../../lib/authz.ts';
 import { isAssignedTo } from '../../workflow/assignee.ts';
-import { checklistHistory, checklistState, mayEditChecklist, mayJudgeChecklist } from '../../workflow/checklist.ts';
+import { checklistHistory, checklistState, mayEditChecklist, mayJudgeChecklist, type ChecklistRow } from '../../workflow/checklist.ts';
 import { availableActions, loadSettings, timeline, type Req } from '../../workflow/engine.ts';
 import { workflowOf } from '../../workflow/registry.ts';
 import { documentPolicy } from '../documents/policy.ts';
@@ -49,10 +49,17 @@ export async function checklistSummaries(db: Db, rows: ListRow[]): Promise<Map<n
 /** Settings per request type, loaded once for a page of rows. */
 export type SettingsCache = Map<string, Promise<Record<string, unknown>>>;
 
-export async function presentRequestRow(db: Db, actor: Actor, r: ListRow, checklist?: ChecklistSummary, cache: SettingsCache = new Map()) {
+export async function presentRequestRow(
+  db: Db,
+  actor: Actor,
+  r: ListRow,
+  opts: { checklist?: ChecklistSummary; settings?: SettingsCache; checklistRows?: Promise<ChecklistRow[]> } = {},
+) {
   const entry = workflowOf(r.type);
+  const cache = opts.settings ?? new Map();
   let settings = cache.get(r.type);
   if (entry && !settings) cache.set(r.type, (settings = loadSettings(db, entry.def)));
+  const checklist = opts.checklist;
   const state = entry?.def.states[r.state];
   return {
     id: r.id,
@@ -74,26 +81,28 @@ export async function presentRequestRow(db: Db, actor: Actor, r: ListRow, checkl
     batchId: r.batchId,
     assignedToMe: isAssignedTo(actor, r),
     checklist: checklist ?? null,
-    actions: entry ? await availableActions(db, entry.def, actor, r, settings) : [],
+    actions: entry ? await availableActions(db, entry.def, actor, r, { settings, checklist: opts.checklistRows }) : [],
   };
 }
 
 /** A page of rows: the settings of each type loaded once, the rows presented concurrently. */
 export function presentRows(db: Db, actor: Actor, rows: ListRow[], summaries: Map<number, ChecklistSummary>) {
   const cache: SettingsCache = new Map();
-  return Promise.all(rows.map((r) => presentRequestRow(db, actor, r, summaries.get(r.id), cache)));
+  return Promise.all(rows.map((r) => presentRequestRow(db, actor, r, { checklist: summaries.get(r.id), settings: cache })));
 }
 
 /** The full request page: row fields, type-specific details, documents and timeline. */
 export async function presentRequestDetail(db: Db, actor: Actor, r: ListRow) {
   const entry = workflowOf(r.type);
+  // The checklist is read once: for the panel and for the actions' checklist conditions.
+  const rows: Promise<ChecklistRow[]> = entry ? checklistState(db, entry.def, r) : Promise.resolve([]);
   const [details, events, docs, checklist, history, row] = await Promise.all([
     entry?.present ? entry.present(db, r) : Promise.resolve({}),
     timeline(db, r.id),
     db.requestDocument.findMany({ where: { requestId: r.id }, include: { document: true }, orderBy: { documentId: 'asc' } }),
-    entry ? checklistState(db, entry.def, r) : Promise.resolve([]),
+    rows,
     checklistHistory(db, r.id),
-    presentRequestRow(db, actor, r),
+    presentRequestRow(db, actor, r, { checklistRows: rows }),
   ]);
   const mayDownload = can(documentPolicy, 'download', actor, { employeeId: r.employeeId, opdId: r.opdId });
   const docUrls = (id: number) => ({ downloadUrl: mayDownload ? `/api/documents/${id}/download` : null, viewUrl: mayDownload ? `/api/documents/${id}/view` : null });
