@@ -291,8 +291,8 @@ export const KpProposalPayload = z
         .nullable(),
     }),
     flags: z.array(KpFlagSchema).max(10),
-    /** BKN's technical approval, once recorded. */
-    pertek: KpPertek.optional(),
+    /** BKN's technical approval, once recorded (as stored: any real day, whatever the clock says now). */
+    pertek: z.object({ nomor: text({ label: 'Nomor pertek', min: 1, max: 100 }), tanggal: isoDate({ label: 'Tanggal pertek' }) }).optional(),
     /** The SK, once recorded (the rank history row and the summary letter). */
     sk: KpSkRecord.optional(),
   })
