@@ -236,9 +236,13 @@ async function* readXlsx(stream: Readable, limits: ImportLimits): AsyncGenerator
     if (!sheetEntry) throw new Error('workbook without a worksheet');
     const sheetNo = /sheet(\d+)/.exec(sheetEntry.name)![1]!;
     const sheetStream = (await open(sheetEntry.name))!;
+    // Every <row> element counts against IMPORT_MAX_ROWS, blank ones too: a sheet of millions of
+    // empty rows (small once compressed) would otherwise keep the parser busy for minutes.
+    let seen = 0;
     for (const ev of parts._parseWorksheet(sheetStream, sheetNo)) {
       if (ev.eventType !== 'worksheet') continue;
       for await (const row of ev.value as AsyncIterable<ExcelJS.Row>) {
+        if (++seen > limits.maxRows + 1) throw ImportLimitError.rows(limits.maxRows, row.number);
         const values = row.values as CellValue[];
         // A row's values are indexed by column: a cell far to the right is "that many cells".
         if (values.length - 1 > limits.maxCellsPerRow) throw ImportLimitError.cells(limits.maxCellsPerRow, values.length - 1, row.number);
