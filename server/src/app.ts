@@ -16,10 +16,11 @@ import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { setupAuth } from './auth/setup.ts';
 import type { AppContext } from './context.ts';
-import { errorHandler, Forbidden, notFoundHandler, Unauthorized } from './errors.ts';
+import { errorHandler, Forbidden, notFoundHandler, ServiceUnavailable, Unauthorized } from './errors.ts';
 import { QUEUES } from './jobs/catalog.ts';
 import { buildOpenApi, mountRoutes, OpenAPIRegistry, type RouteDef } from './lib/http.ts';
 import { allRoutes } from './modules/index.ts';
+import { unavailableGuard } from './readiness.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -38,7 +39,7 @@ export function createApp(ctx: AppContext) {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => /^\/api\/health(\/live|\/ready)?$|^\/metrics$/.test(req.url ?? '') },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
   );
@@ -58,6 +59,10 @@ export function createApp(ctx: AppContext) {
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(cookieParser());
+
+  // While PostgreSQL or Redis is unreachable: 503 at once (sessions need Redis, nearly everything the database).
+  app.locals.readiness = ctx.readiness;
+  app.use(unavailableGuard(ctx.readiness, ServiceUnavailable));
 
   const kit = setupAuth(app, ctx);
 
