@@ -38,6 +38,8 @@ export function startWorkerRuntime(opts: {
   setClock(clockOf(config));
   assertHandlers(handlers as unknown as Record<string, unknown>);
   const redis = createRedis(config.REDIS_URL, { forBullmq: true });
+  // Redis down is reported by the workers' own error events; this connection only writes the heartbeat.
+  redis.on('error', () => undefined);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const storage = createStorage(config);
   const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
