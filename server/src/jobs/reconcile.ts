@@ -24,8 +24,6 @@ export const REPAIR_KINDS = ['schedule', 'outbox', 'letter'] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];
 export type ReconcileResult = { ran: boolean } & Record<RepairKind, number>;
 
-/** Work younger than this is left to the normal path (the relay, a job just added). */
-const GRACE_SECONDS = 30;
 const BATCH = 1000;
 export const RECONCILE_LOCK_KEY = 0x5e_c0_9c_11; // pg advisory lock id of reconciliation
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -34,12 +32,12 @@ export interface ReconcileDeps {
   db: Db;
   queues: Queues;
   logger: Logger;
-  config: Pick<Config, 'RECONCILE_INTERVAL_SECONDS' | 'LETTER_CLAIM_STALE_SECONDS'>;
+  config: Pick<Config, 'RECONCILE_INTERVAL_SECONDS' | 'RECONCILE_GRACE_SECONDS' | 'LETTER_CLAIM_STALE_SECONDS'>;
 }
 
 export async function reconcile(deps: ReconcileDeps, opts: { graceSeconds?: number } = {}): Promise<ReconcileResult> {
   const { db, logger } = deps;
-  const grace = opts.graceSeconds ?? GRACE_SECONDS;
+  const grace = opts.graceSeconds ?? deps.config.RECONCILE_GRACE_SECONDS;
   const result = await db.$transaction(
     async (tx) => {
       const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`;
