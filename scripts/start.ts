@@ -92,9 +92,11 @@ async function ensureRedis(): Promise<string> {
   if (which.status !== 0 || !['127.0.0.1', 'localhost'].includes(u.hostname)) {
     fail(`Redis is not reachable at ${url}. Start one with "docker compose up -d redis" (or install redis-server), or set REDIS_URL.`);
   }
-  log(`Redis is not running on port ${port}: starting redis-server…`);
-  mkdirSync(DATA, { recursive: true });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', DATA], {
+  log(`Redis is not running on port ${port}: starting redis-server (append-only file under ./.data/redis)…`);
+  // Persistence: queued jobs, sessions and schedules survive a restart (reconciliation covers the rest).
+  const dir = path.join(DATA, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir], {
     stdio: 'ignore',
   });
   cleanups.push(() => void child.kill('SIGTERM'));
