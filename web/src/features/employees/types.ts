@@ -90,6 +90,9 @@ export interface AuditEntry {
   after: unknown;
   requestId: string | null;
   ip: string | null;
+  /** For the verification engine's events: the request type's label and its state labels. */
+  subject?: string;
+  stateLabels?: Record<string, string>;
 }
 
 export interface AuditResponse {
