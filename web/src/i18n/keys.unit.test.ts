@@ -84,4 +84,14 @@ describe('web translation keys', () => {
       .map((u) => `${u.file}: ${u.key}`);
     expect(missing).toEqual([]);
   });
+
+  it('has no developer text in the texts (file names, setting keys)', () => {
+    const texts: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (typeof node === 'string') texts.push(`${at}: ${node}`);
+      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, at ? `${at}.${k}` : k);
+    };
+    walk(id, '');
+    expect(texts.filter((s) => /\b[\w-]+\.(md|ts|tsx|json|sql)\b|\b[a-z]+_[a-z_]+\.[a-z_]+\b/.test(s.slice(s.indexOf(': ') + 2)))).toEqual([]);
+  });
 });
