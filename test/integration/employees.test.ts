@@ -54,6 +54,17 @@ describe('employee profiles and lists', () => {
     expect(p2.body.items.map((i: { nama: string }) => i.nama)).toEqual(['Budi Santoso', 'Zainal Arifin']);
     const search = await bkd.get(`/api/employees?q=ahmad&opdId=${opd.id}&sort=-nama`);
     expect(search.body.items.map((i: { nama: string }) => i.nama)).toEqual(['Ahmad Zulkifli', 'Ahmad Fauzi']);
+    // Names are found with or without their titles, as users copy them from letters.
+    await createEmployee(t.db, { opdId: opd.id, nama: 'Siti Rahmawati', gelarBelakang: 'S.Kom.' });
+    await createEmployee(t.db, { opdId: opd.id, nama: 'Moh. Rahmat', gelarDepan: 'dr.' });
+    for (const q of ['Siti Rahmawati', 'Siti Rahmawati, S.Kom.', 'siti rahmawati s.kom', 'rahmawati, S.Kom.']) {
+      const found = await bkd.get(`/api/employees?opdId=${opd.id}&q=${encodeURIComponent(q)}`);
+      expect(found.body.items.map((i: { nama: string }) => i.nama), q).toEqual(['Siti Rahmawati']);
+    }
+    expect((await bkd.get(`/api/employees?opdId=${opd.id}&q=${encodeURIComponent('Siti Rahmawati, M.Kes.')}`)).body.total).toBe(0);
+    for (const q of ['dr. Moh. Rahmat', 'Moh. Rahmat']) {
+      expect((await bkd.get(`/api/employees?opdId=${opd.id}&q=${encodeURIComponent(q)}`)).body.items.map((i: { nama: string }) => i.nama), q).toEqual(['Moh. Rahmat']);
+    }
     const gol = await bkd.get(`/api/employees?opdId=${opd.id}&golongan=III/b`);
     expect(gol.body.total).toBe(2);
     const nip = all.body.items[0].nip as string;

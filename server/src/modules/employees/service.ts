@@ -1,3 +1,4 @@
+import { employeeNameWhere } from '../../lib/name-search.ts';
 import { idParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -25,7 +26,7 @@ export async function employeeWhere(db: Db, actor: Actor, q: Omit<EmployeeListQu
   const and: Prisma.EmployeeWhereInput[] = [employeeScope(actor)];
   if (q.q) {
     const digits = q.q.replace(/\s+/g, '');
-    and.push(/^\d{3,18}$/.test(digits) ? { nip: { startsWith: digits } } : { nama: { contains: q.q, mode: 'insensitive' } });
+    and.push(/^\d{3,18}$/.test(digits) ? { nip: { startsWith: digits } } : employeeNameWhere(q.q));
   }
   if (q.opdId) {
     const rows = await db.$queryRaw<{ id: number }[]>`

@@ -1,4 +1,5 @@
 /** Generic endpoints of the verification engine: queues, request pages, actions, batch actions. */
+import { employeeNameWhere } from '../../lib/name-search.ts';
 import { RequestActionBody } from '@simak/shared/api/change-requests';
 import { id, idParam, intParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse } from '@simak/shared/api/requests';
@@ -76,7 +77,7 @@ export function requestRoutes(ctx: AppContext) {
             query.target ? { payload: { path: ['target'], equals: query.target } } : {},
             query.olderThanDays != null ? { submittedAt: { lte: new Date(Date.now() - query.olderThanDays * 86_400_000) } } : {},
             query.q
-              ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { employee: { nip: { startsWith: query.q } } }, { employee: { nama: { contains: query.q, mode: 'insensitive' } } }] }
+              ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { employee: { nip: { startsWith: query.q } } }, { employee: employeeNameWhere(query.q) }] }
               : {},
           ],
         };
