@@ -46,6 +46,8 @@ export const RequestRow = z.object({
   stateSince: z.string(),
   closedAt: z.string().nullable(),
   ageDays: z.number().int(),
+  /** The date the request is due for (a KGB's TMT), when its type has one. */
+  dueDate: z.string().nullable(),
   variant: z.string().nullable(),
   batchId: z.number().int().nullable(),
   /** The request waits for this user ("Tugas saya"). */
