@@ -206,3 +206,16 @@ export const BatchActionBody = z.object({
   items: z.array(z.object({ id: id('ID usulan'), version: id('Versi') })).min(1).max(500).optional(),
 });
 export type BatchActionBody = z.infer<typeof BatchActionBody>;
+
+/** The request types present in the user's scope (the lists' type filter), each with its states. */
+export const RequestTypesResponse = z.object({
+  items: z.array(
+    z.object({
+      type: z.string(),
+      label: z.string(),
+      count: z.number().int(),
+      states: z.array(z.object({ value: z.string(), label: z.string() })),
+    }),
+  ),
+});
+export type RequestTypesResponse = z.infer<typeof RequestTypesResponse>;

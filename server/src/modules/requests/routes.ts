@@ -2,7 +2,7 @@
 import { employeeNameWhere } from '../../lib/name-search.ts';
 import { RequestActionBody } from '@simak/shared/api/change-requests';
 import { id, idParam, intParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
-import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse } from '@simak/shared/api/requests';
+import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse, RequestTypesResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
@@ -116,6 +116,28 @@ export function requestRoutes(ctx: AppContext) {
           pageSize: query.pageSize,
           total,
           items: await presentRows(db, actor, typed, summaries),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/requests/types',
+      summary: 'Jenis usulan yang ada dalam cakupan saya (pilihan filter), dengan statusnya',
+      tags: ['Usulan'],
+      auth: 'user',
+      query: z.object({ employeeId: idParam('ID pegawai').optional() }),
+      responses: { 200: { description: 'Jenis usulan', schema: RequestTypesResponse } },
+      handler: async ({ actor, query }) => {
+        const where = { AND: [requestScope(actor), query.employeeId ? { employeeId: query.employeeId } : {}] };
+        const groups = await db.workflowRequest.groupBy({ by: ['type'], where, _count: { _all: true } });
+        return {
+          items: groups
+            .map((g) => {
+              const def = workflowOf(g.type)?.def;
+              const states = Object.entries((def?.states ?? {}) as Record<string, { label: string }>).map(([value, s]) => ({ value, label: s.label }));
+              return { type: g.type, label: def?.label ?? g.type, count: g._count._all, states };
+            })
+            .sort((a, b) => a.label.localeCompare(b.label, 'id')),
         };
       },
     }),
