@@ -31,6 +31,18 @@ describe('employee profiles and lists', () => {
     const bossView = await (await loginAgent(t.app, boss.username, PASSWORD)).get(url);
     expect(bossView.status).toBe(200);
     expect(bossView.body.abilities.proposeChange).toBe(false);
+    // The atasan sees work data: no NIK, address, contacts or family.
+    expect(bossView.body.abilities.viewPersonal).toBe(false);
+    expect(Object.keys(bossView.body.profile).sort()).toEqual(['gelarBelakang', 'gelarDepan', 'jenisKelamin', 'nama']);
+    expect(bossView.body.histories.keluarga).toBeUndefined();
+    expect(bossView.body.histories.pangkat).toEqual([]);
+    expect(self.body.profile).toHaveProperty('nik');
+    expect(self.body.histories.keluarga).toEqual([]);
+    // The atasan's team: their subordinates, not themself.
+    const team = await (await loginAgent(t.app, boss.username, PASSWORD)).get('/api/employees?team=true');
+    expect(team.body.items.map((i: { id: number }) => i.id)).toEqual([asn.employee.id]);
+    const unscoped = await (await loginAgent(t.app, boss.username, PASSWORD)).get('/api/employees');
+    expect(unscoped.body.items.map((i: { id: number }) => i.id).sort()).toEqual([boss.employee.id, asn.employee.id].sort());
     const bkd = await createUser(t.db, { roles: ['BKD_VERIFIER'] });
     const bkdView = await (await loginAgent(t.app, bkd.username, PASSWORD)).get(url);
     expect(bkdView.body.abilities.viewAudit).toBe(true);

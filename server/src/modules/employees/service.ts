@@ -15,6 +15,8 @@ export const EmployeeListQuery = z.object({
   jenisJabatan: z.enum(['STRUKTURAL', 'FUNGSIONAL', 'PELAKSANA']).optional(),
   status: z.enum(['PNS', 'CPNS', 'PPPK', 'KONTRAK']).optional(),
   aktif: z.enum(['true', 'false', 'all']).default('true'),
+  /** true = only the actor's direct subordinates (the atasan's team, without themself). */
+  team: z.enum(['true', 'false']).optional(),
   page: pageParam(),
   pageSize: pageSizeParam(200, 25),
   sort: z.enum(['nama', '-nama', 'nip', '-nip', 'golongan', '-golongan', 'opd', '-opd']).default('nama'),
@@ -33,6 +35,7 @@ export async function employeeWhere(db: Db, actor: Actor, q: Omit<EmployeeListQu
       WITH RECURSIVE t AS (SELECT id FROM opd WHERE id = ${q.opdId} UNION SELECT o.id FROM opd o JOIN t ON o.parent_id = t.id) SELECT id FROM t`;
     and.push({ opdId: { in: rows.map((r) => r.id) } });
   }
+  if (q.team === 'true') and.push({ atasanId: actor.employeeId ?? -1 });
   if (q.golongan) and.push({ golongan: q.golongan });
   if (q.jenisJabatan) and.push({ jenisJabatan: q.jenisJabatan });
   if (q.status) and.push({ statusKepegawaian: q.status });

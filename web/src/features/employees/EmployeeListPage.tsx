@@ -47,6 +47,8 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
     ...(state.jenisJabatan ? { jenisJabatan: state.jenisJabatan } : {}),
     ...(state.status ? { status: state.status } : {}),
     aktif: state.aktif,
+    // The atasan's team: their subordinates, not themself.
+    ...(variant === 'atasan' ? { team: 'true' } : {}),
   };
   const params: EmployeeListParams = { ...filters, page, pageSize, sort };
   const list = useEmployeeList(params);
