@@ -50,6 +50,8 @@ export const StatisticsResponse = z.object({
   usia: z.array(AgeBand),
   /** Reaching the retirement age (BUP of their position) per calendar year, this year first. */
   pensiun: z.array(Count),
+  /** Reaching it within 12 months from today (as the OPD admin's home page counts). */
+  pensiun12Bulan: z.number().int(),
   /** KGB falling due per month (kgb schedule), this month first; `kgbOverdue` = due before this month, not yet granted. */
   kgb: z.array(Count),
   kgbOverdue: z.number().int(),

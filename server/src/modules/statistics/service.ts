@@ -5,6 +5,7 @@
  * reach a BUP (58–70) in the years counted.
  */
 import {
+  addMonths,
   addYears,
   ASN_STATUSES,
   dateToIso,
@@ -64,7 +65,7 @@ function ordered(counts: Map<string, number>, order: readonly string[], label: (
   return [...known, ...rest];
 }
 
-async function retirementsByYear(db: Db, scope: OpdScope, today: IsoDate): Promise<StatisticsCount[]> {
+async function retirements(db: Db, scope: OpdScope, today: IsoDate): Promise<{ byYear: StatisticsCount[]; next12Months: number }> {
   const year = Number(today.slice(0, 4));
   const years = Array.from({ length: RETIREMENT_YEARS }, (_, i) => year + i);
   const end = `${year + RETIREMENT_YEARS - 1}-12-31`;
@@ -76,6 +77,8 @@ async function retirementsByYear(db: Db, scope: OpdScope, today: IsoDate): Promi
   >`SELECT e.tanggal_lahir, e.jenis_jabatan::text, e.eselon, e.jenjang_fungsional::text, e.rumpun_fungsional::text
       FROM employee e WHERE ${activeIn(scope)} AND e.tanggal_lahir BETWEEN ${bornFrom}::date AND ${bornTo}::date`;
   const counts = new Map<string, number>();
+  const horizon = addMonths(today, 12);
+  let next12Months = 0;
   for (const e of candidates) {
     const bup = determineBup({
       jenisJabatan: e.jenis_jabatan as JenisJabatan,
@@ -84,11 +87,12 @@ async function retirementsByYear(db: Db, scope: OpdScope, today: IsoDate): Promi
       rumpunFungsional: (e.rumpun_fungsional as RumpunFungsional | null) ?? null,
     });
     const tmt = tmtPensiun(dateToIso(e.tanggal_lahir), bup.bup);
+    if (tmt >= today && tmt <= horizon) next12Months++;
     const y = tmt.slice(0, 4);
     // This year's count keeps those whose pension TMT is still ahead or already passed this year (still active).
     if (Number(y) >= year && Number(y) <= year + RETIREMENT_YEARS - 1) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
-  return years.map((y) => ({ key: String(y), label: String(y), count: counts.get(String(y)) ?? 0 }));
+  return { byYear: years.map((y) => ({ key: String(y), label: String(y), count: counts.get(String(y)) ?? 0 })), next12Months };
 }
 
 async function kgbByMonth(db: Db, scope: OpdScope, today: IsoDate): Promise<{ months: StatisticsCount[]; overdue: number }> {
@@ -146,7 +150,7 @@ export async function workforceStatistics(
     countBy(db, scope, sql`e.jenis_kelamin::text`),
     countBy(db, scope, sql`e.status_kepegawaian::text`),
     ageBands(db, scope, today),
-    retirementsByYear(db, scope, today),
+    retirements(db, scope, today),
     kgbByMonth(db, scope, today),
     byOpd(db, scope),
   ]);
@@ -162,7 +166,8 @@ export async function workforceStatistics(
     jenisKelamin: ordered(sex, Object.keys(JENIS_KELAMIN_LABELS), (s) => (JENIS_KELAMIN_LABELS as Record<string, string>)[s] ?? s, true),
     status: ordered(status, ASN_STATUSES, (s) => STATUS_KEPEGAWAIAN_LABELS[s as keyof typeof STATUS_KEPEGAWAIAN_LABELS] ?? s, true),
     usia,
-    pensiun,
+    pensiun: pensiun.byYear,
+    pensiun12Bulan: pensiun.next12Months,
     kgb: kgb.months,
     kgbOverdue: kgb.overdue,
   };
@@ -191,7 +196,7 @@ export function chartTable(stats: StatisticsResponse, chart: StatisticsChart): {
     case 'pensiun':
       return simple('Pegawai mencapai batas usia pensiun per tahun', 'Tahun', stats.pensiun);
     case 'kgb':
-      return simple('KGB jatuh tempo per bulan', 'Bulan', [{ key: 'overdue', label: 'Lewat jatuh tempo (belum diproses)', count: stats.kgbOverdue }, ...stats.kgb]);
+      return simple('KGB jatuh tempo per bulan', 'Bulan', [{ key: 'overdue', label: 'TMT sudah lewat', count: stats.kgbOverdue }, ...stats.kgb]);
     case 'usia':
       return {
         title: 'Piramida usia',

@@ -1,5 +1,7 @@
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The test harness's provided values (inject types) for this colocated test.
+import type {} from '../../../../test/support/global-setup.ts';
 import { buildTestApp, loginAgent, type TestApp } from '../../../../test/support/app.ts';
 import { createAsn, createEmployee, createOpd, createUser, PASSWORD } from '../../../../test/support/factories.ts';
 
@@ -69,6 +71,7 @@ describe('workforce statistics', () => {
     ]);
     expect(s.pensiun.map((p: { key: string }) => p.key)).toEqual(['2026', '2027', '2028', '2029', '2030']);
     expect(counts(s.pensiun)).toEqual({ 2027: 1 });
+    expect(s.pensiun12Bulan).toBe(1);
     expect(s.kgb[0]).toMatchObject({ key: '2026-11', label: 'Nov 2026' });
     expect(s.kgb).toHaveLength(12);
     expect(counts(s.kgb)).toEqual({ '2027-01': 1 });
