@@ -67,6 +67,9 @@ async function inspect(page: Page): Promise<Problems> {
   // Runs in the page (a string: the test project has no DOM types).
   const overflow = (await page.evaluate(`(() => {
     const doc = document.documentElement;
+    // A table wider than the window (even inside a scroll area) is one too.
+    const table = Array.from(document.querySelectorAll('table')).find((t) => t.getBoundingClientRect().width > doc.clientWidth);
+    if (table) return { scrollWidth: Math.round(table.getBoundingClientRect().width), clientWidth: doc.clientWidth, widest: 'table' + (table.getAttribute('data-testid') ? '[data-testid=' + table.getAttribute('data-testid') + ']' : '') };
     if (doc.scrollWidth <= doc.clientWidth) return null;
     // Name the element that sticks out furthest, to say what to fix.
     let widest = '';
@@ -85,7 +88,7 @@ async function inspect(page: Page): Promise<Problems> {
 
 describe('every page of every role at 1,366 px', () => {
   for (const { role, username } of ROLES) {
-    it(`${role}: home and every navigation entry without raw keys, console errors or horizontal overflow`, async () => {
+    it(`${role}: home and every navigation entry without raw keys, console errors or horizontal overflow (1,366 px and a phone)`, async () => {
       const shot = screenshotter(`role-${role}`);
       const errors: string[] = [];
       const { context, page } = await world!.signIn(username);
@@ -112,6 +115,14 @@ describe('every page of every role at 1,366 px', () => {
           await settle(page);
           found[entry.key] = await inspect(page);
           await shot(page, entry.key);
+        }
+        // The same pages on a phone (390 px): still nothing wider than the screen.
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const entry of [{ key: 'home', href: '/' }, ...entries]) {
+          await page.goto(`${world!.server.url}${entry.href}`);
+          await settle(page);
+          found[`${entry.key} (390 px)`] = await inspect(page);
+          await shot(page, `${entry.key}-phone`);
         }
       } finally {
         await context.close();

@@ -63,7 +63,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
 
   return (
     <ScrollArea type="auto">
-      <Table highlightOnHover verticalSpacing="sm" miw={{ base: 0, md: showDueDate ? 920 : 820 }} data-testid="request-table">
+      <Table highlightOnHover verticalSpacing="sm" miw={{ base: 0, lg: showDueDate ? 920 : 820 }} data-testid="request-table">
         <Table.Thead>
           <Table.Tr>
             {selection && (
