@@ -93,7 +93,7 @@ export function createApp(ctx: AppContext) {
     if (!req.user.roles.includes('BKD_ADMIN')) return next(Forbidden());
     next();
   };
-  app.use('/admin/queues', bkdAdminOnly, relaxedCsp, board.getRouter());
+  app.use('/admin/queues', bkdAdminOnly, kit.bullBoardGuard, relaxedCsp, board.getRouter());
 
   app.use('/api', notFoundHandler);
 

@@ -47,6 +47,18 @@ const ConfigObject = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   /** Bulk import files (CSV/XLSX) go to a temporary file; their own limit. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /** Data rows per import file (the header not counted); a file with more is refused. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  /** Cells per row of an import file (header included). */
+  IMPORT_MAX_CELLS_PER_ROW: z.coerce.number().int().positive().default(200),
+  /** Characters in one cell of an import file. */
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().positive().default(4000),
+  /** Total unpacked size of an XLSX import (declared sizes checked before inflating, inflated bytes counted). */
+  IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
+  /** Problems (errors and warnings) stored per import; the rest are only counted. */
+  IMPORT_MAX_STORED_ERRORS: z.coerce.number().int().positive().default(10_000),
+  /** Temporary files of imports (uploads, spooled XLSX); '' = <os tmpdir>/simak-imports. */
+  IMPORT_TMP_DIR: z.string().default(''),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('SIMAK BKD <noreply@simak.local>'),
   SEED_DEMO: bool.default(true),
@@ -92,6 +104,24 @@ export function installClockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock
     throw new ConfigError(formatIssues([{ path: ['APP_TODAY'], message: FIXED_DATE_IN_PRODUCTION }]));
   }
   return setClock(clockOf(c));
+}
+
+const IMPORT_LIMIT_KEYS = {
+  IMPORT_MAX_BYTES: true,
+  IMPORT_MAX_ROWS: true,
+  IMPORT_MAX_CELLS_PER_ROW: true,
+  IMPORT_MAX_CELL_CHARS: true,
+  IMPORT_MAX_UNPACKED_BYTES: true,
+  IMPORT_MAX_STORED_ERRORS: true,
+  IMPORT_TMP_DIR: true,
+} as const;
+export type ImportLimitsConfig = Pick<Config, keyof typeof IMPORT_LIMIT_KEYS>;
+
+/** The import limits alone, from the environment (the import CLI, which needs no full configuration). */
+export function importLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ImportLimitsConfig {
+  const parsed = ConfigObject.pick(IMPORT_LIMIT_KEYS).safeParse(env);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues));
+  return parsed.data;
 }
 
 function formatIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {

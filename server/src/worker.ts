@@ -5,12 +5,19 @@ import { createDb } from './db.ts';
 import { handlers } from './jobs/handlers.ts';
 import { startWorkerRuntime } from './jobs/runtime.ts';
 import { createLogger } from './logger.ts';
+import { importLimits } from './modules/imports/limits.ts';
+import { sweepImportTemp } from './modules/imports/reader.ts';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'simak-worker');
 const db = createDb(config.DATABASE_URL, 5);
 const runtime = startWorkerRuntime({ config, db, logger, handlers });
 logger.info('SIMAK BKD worker started (queues + outbox relay)');
+// Temporary import files left by a killed process (old enough not to belong to a live reader).
+void sweepImportTemp(importLimits(config).tmpDir).then(
+  (removed) => removed && logger.info({ removed }, 'stale import temporary files removed'),
+  (err: unknown) => logger.warn({ err }, 'import temporary files not swept'),
+);
 
 let stopping = false;
 const shutdown = async (signal: string) => {

@@ -357,7 +357,7 @@ describe('public verification', () => {
     const json = await supertest(t.app).get(`/api/public/letters/${letter.token}`);
     expect(json.status).toBe(200);
     expect(json.body.fields.map((f: { key: string }) => f.key)).toEqual(['number', 'date', 'nama', 'nip', 'jenisCuti', 'lamaHari', 'mulai', 'signer']);
-    expect(json.body).toMatchObject({ status: 'ISSUED', sha256, date: '2026-11-30', lamaHari: 6, mulai: '2026-12-21', nip: `${employee.nip.slice(0, 8)}******${employee.nip.slice(14)}` });
+    expect(json.body).toMatchObject({ status: 'ISSUED', sha256, date: '2026-11-30', lamaHari: 6, mulai: '2026-12-21', nip: `**************${employee.nip.slice(14)}` });
     expect(json.body).not.toHaveProperty('alamat');
 
     const page = await supertest(t.app).get(`/verifikasi/surat/${letter.token}`);

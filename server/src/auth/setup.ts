@@ -1,7 +1,7 @@
 /** Sessions in Redis, Passport (local strategy by NIP or username) and CSRF protection. */
 import RedisStore from 'connect-redis';
 import { doubleCsrf } from 'csrf-csrf';
-import type { Express, Request } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import type { Redis } from 'ioredis';
 import passport from 'passport';
@@ -22,6 +22,15 @@ declare global {
 }
 
 export const SESSION_COOKIE = 'simak.sid';
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
 export const CSRF_COOKIE = 'simak.csrf';
 
 export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: Redis }) {
@@ -84,14 +93,15 @@ export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: R
   app.use(pp.initialize());
   app.use(pp.session());
 
+  const CSRF_COOKIE_OPTIONS = { sameSite: 'lax' as const, secure: secure === true, httpOnly: true, path: '/' };
   const csrf = doubleCsrf({
     getSecret: () => config.SESSION_SECRET,
     getSessionIdentifier: (req) => req.session.id,
     cookieName: CSRF_COOKIE,
-    cookieOptions: { sameSite: 'lax', secure: secure === true, httpOnly: true, path: '/' },
+    cookieOptions: CSRF_COOKIE_OPTIONS,
     getCsrfTokenFromRequest: (req) => req.headers['x-csrf-token'] as string | undefined,
     // Only cookie-authenticated requests need the token; login has no session yet.
-    // bull-board's own UI cannot send the header; it is BKD_ADMIN-only and relies on SameSite=Lax cookies.
+    // bull-board's own UI cannot send the header: its mutations are checked by bullBoardGuard (same origin or token).
     skipCsrfProtection: (req) =>
       !req.isAuthenticated() || req.path === '/api/auth/login' || req.originalUrl.startsWith('/admin/queues'),
     errorConfig: { statusCode: 403, message: 'Token CSRF tidak valid atau hilang. Muat ulang halaman.', code: 'CSRF_INVALID' },
@@ -115,7 +125,32 @@ export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: R
   const logout = (req: Request) =>
     new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
 
-  return { login, logout, generateCsrfToken: csrf.generateCsrfToken };
+  /**
+   * The CSRF cookie is Secure whenever the session cookie is: with COOKIE_SECURE=auto the
+   * session cookie follows the request (express-session checks req.secure), so this does too.
+   */
+  const generateCsrfToken = (req: Request, res: Response, opts: { overwrite?: boolean } = {}) =>
+    csrf.generateCsrfToken(req, res, {
+      ...opts,
+      cookieOptions: { ...CSRF_COOKIE_OPTIONS, secure: secure === 'auto' ? req.secure : secure },
+    });
+
+  /**
+   * bull-board (/admin/queues) mutations (retry, clean, remove, pause…): its UI cannot send the
+   * x-csrf-token header, so a state-changing request must come from this site's own pages
+   * (Origin, or else Referer, equal to PUBLIC_URL's origin or the request's own host) or carry
+   * a valid CSRF token. Browsers send Origin on every cross-site POST/PUT/PATCH/DELETE.
+   */
+  const ownOrigins = (req: Request) => new Set([new URL(config.PUBLIC_URL).origin, `${req.protocol}://${req.get('host') ?? ''}`]);
+  const bullBoardGuard = (req: Request, _res: Response, next: NextFunction) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    if (req.headers['x-csrf-token'] && csrf.validateRequest(req)) return next();
+    const from = req.get('origin') ?? originOf(req.get('referer'));
+    if (from && ownOrigins(req).has(from)) return next();
+    next(new AppError(403, 'CSRF_INVALID', 'Permintaan ditolak: harus berasal dari halaman SIMAK BKD sendiri (token CSRF atau asal yang sama).'));
+  };
+
+  return { login, logout, generateCsrfToken, bullBoardGuard };
 }
 
 export type AuthKit = ReturnType<typeof setupAuth>;

@@ -14,6 +14,8 @@ import { IMPORT_KIND_LABELS, ImportKindSchema, ImportModeSchema, type ImportIssu
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../db.ts';
+import { importLimitsFromEnv } from '../config.ts';
+import { importLimits } from '../modules/imports/limits.ts';
 import { executeImport } from '../modules/imports/service.ts';
 import { formatFromName } from '../modules/imports/reader.ts';
 import { installClockFromEnvOrExit } from '../config.ts';
@@ -77,6 +79,7 @@ async function main() {
     });
     const started = Date.now();
     const r = await executeImport(db, job.id, async () => createReadStream(args.file), {
+      limits: importLimits(importLimitsFromEnv()),
       onIssue: (i) => process.stderr.write(`${formatIssue(i)}\n`),
     });
     const o = r.outcome;

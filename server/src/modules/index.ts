@@ -10,6 +10,7 @@ import { berkalaRoutes } from './berkala/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
+import { eventRoutes } from './events/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
@@ -34,6 +35,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...batchRoutes(ctx),
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
+    ...eventRoutes(ctx),
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
     ...pangkatRoutes(ctx),

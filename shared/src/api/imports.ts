@@ -107,7 +107,12 @@ export const IMPORT_ERRORS_IN_JSON = 200;
 export const ImportDetail = ImportSummary.extend({
   /** The first 200 problems by row (errors and warnings); all of them in errors.csv. */
   errors: z.array(ImportIssue),
+  /** Problems stored (at most IMPORT_MAX_STORED_ERRORS). */
   errorsTotal: z.number().int(),
+  /** Problems found beyond IMPORT_MAX_STORED_ERRORS: counted, not stored. */
+  errorsNotStored: z.number().int(),
+  /** A file refused as a whole with a code, e.g. import_limit_exceeded with { limit, max, actual?, row? }. */
+  refusal: z.object({ code: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
 });
 export type ImportDetail = z.infer<typeof ImportDetail>;
 

@@ -102,6 +102,8 @@ export const ChecklistItem = z.object({
   required: z.boolean(),
   hint: z.string().nullable(),
   document: DocumentRef.nullable(),
+  /** A document is attached but the viewer may not download it, so its metadata is not shown either. */
+  documentHidden: z.boolean().optional(),
   verdict: Verdict,
   verdictNote: z.string().nullable(),
   verdictByName: z.string().nullable(),
@@ -148,6 +150,8 @@ export const RequestDetail = RequestRow.extend({
     canJudge: z.boolean(),
   }),
   documents: z.array(RequestDocument),
+  /** Documents of the request the viewer may not download (their metadata is withheld too). */
+  documentsHidden: z.number().int().optional(),
   timeline: z.array(TimelineEvent),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;

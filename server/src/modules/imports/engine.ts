@@ -28,6 +28,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Db, Tx } from '../../db.ts';
 import { KINDS } from './kinds.ts';
+import { ImportLimitError, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { countLines, readRows, type FileFormat, type RawRow } from './reader.ts';
 import type { Issue, KindDef, RefSpec, RowCtx, SqlCheck, TargetSpec, Values } from './types.ts';
 
@@ -54,6 +55,8 @@ export interface RunOptions {
   lockId?: number;
   progressEvery?: number;
   batchSize?: number;
+  /** Bounds on the file (config.ts IMPORT_*); the defaults when absent. */
+  limits?: ImportLimits;
 }
 
 export interface ImportOutcome {
@@ -62,6 +65,8 @@ export interface ImportOutcome {
   totalRows: number;
   /** Why a file was rejected, or a short summary (Bahasa Indonesia). */
   message: string | null;
+  /** A file refused as a whole for a reason with a code (e.g. import_limit_exceeded and the limit). */
+  refusal?: { code: string; details: Record<string, unknown> } | null;
 }
 
 export class ImportBusyError extends Error {
@@ -75,6 +80,7 @@ class FileRejected extends Error {
   constructor(
     message: string,
     readonly issues: Issue[] = [],
+    readonly refusal: { code: string; details: Record<string, unknown> } | null = null,
   ) {
     super(message);
   }
@@ -515,24 +521,36 @@ async function unusablePasswordHash(): Promise<string> {
  * Rows of the file; a parse error of the file itself (bad CSV quoting, not an XLSX)
  * becomes a FileRejected, while I/O errors (storage unreachable) stay unexpected.
  */
-async function* guardedRows(source: Readable, format: FileFormat): AsyncGenerator<RawRow> {
-  const rows = readRows(source, format);
-  for (;;) {
-    let next: IteratorResult<RawRow>;
-    try {
-      next = await rows.next();
-    } catch (err) {
-      const e = err as { code?: unknown; lines?: number; message?: string };
-      if (err instanceof FileRejected) throw err;
-      if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) throw err;
-      const message =
-        format === 'csv'
-          ? `Berkas CSV tidak dapat dibaca${e?.lines ? ` (sekitar baris ${e.lines})` : ''}: ${e?.message ?? 'format tidak valid'}`
-          : 'Berkas XLSX tidak dapat dibaca; pastikan berkas berformat Excel (.xlsx) yang valid.';
-      throw new FileRejected(message, [{ row: e?.lines ?? 1, column: null, value: null, message, severity: 'error' }]);
+async function* guardedRows(source: Readable, format: FileFormat, limits: ImportLimits): AsyncGenerator<RawRow> {
+  const rows = readRows(source, format, limits);
+  // Closing the reader on every exit (a header rejected, a crash) removes its temporary file.
+  try {
+    for (;;) {
+      let next: IteratorResult<RawRow>;
+      try {
+        next = await rows.next();
+      } catch (err) {
+        const e = err as { code?: unknown; lines?: number; message?: string };
+        if (err instanceof FileRejected) throw err;
+        if (err instanceof ImportLimitError) {
+          const row = typeof err.details.row === 'number' ? err.details.row : 1;
+          throw new FileRejected(err.message, [{ row, column: null, value: null, message: err.message, severity: 'error' }], {
+            code: err.code,
+            details: err.details,
+          });
+        }
+        if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) throw err;
+        const message =
+          format === 'csv'
+            ? `Berkas CSV tidak dapat dibaca${e?.lines ? ` (sekitar baris ${e.lines})` : ''}: ${e?.message ?? 'format tidak valid'}`
+            : 'Berkas XLSX tidak dapat dibaca; pastikan berkas berformat Excel (.xlsx) yang valid.';
+        throw new FileRejected(message, [{ row: e?.lines ?? 1, column: null, value: null, message, severity: 'error' }]);
+      }
+      if (next.done) return;
+      yield next.value;
     }
-    if (next.done) return;
-    yield next.value;
+  } finally {
+    await rows.return(undefined);
   }
 }
 
@@ -588,7 +606,7 @@ export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome
         };
 
         const rowIssues: Issue[] = [];
-        for await (const raw of guardedRows(await opts.open(), opts.format)) {
+        for await (const raw of guardedRows(await opts.open(), opts.format, opts.limits ?? DEFAULT_IMPORT_LIMITS)) {
           if (!header || !engine) {
             const read = readHeader(def, raw);
             header = read.header;
@@ -647,6 +665,7 @@ export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome
         counts: { created: 0, updated: 0, unchanged: 0, failed: 0, warnings },
         totalRows: total,
         message: escapeUnsafeText(err.message),
+        refusal: err.refusal,
       };
     }
     throw err;

@@ -9,8 +9,7 @@ import {
 import { idParam } from '@simak/shared/api/primitives';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -20,6 +19,7 @@ import { AppError, Unprocessable, validationError } from '../../errors.ts';
 import { authorize } from '../../lib/authz.ts';
 import { defineRoute } from '../../lib/http.ts';
 import { uploadRateLimit } from '../../lib/rate-limit.ts';
+import { importLimits } from './limits.ts';
 import { importPolicy } from './policy.ts';
 import { createImport, errorsCsv, getImport, listImports } from './service.ts';
 
@@ -30,9 +30,31 @@ import { createImport, errorsCsv, getImport, listImports } from './service.ts';
  */
 const FILE_FIELD = 'file';
 
-function importUpload(maxBytes: number): RequestHandler {
+/**
+ * Before the upload is read: an unknown kind is refused without accepting the file, and
+ * whatever multer writes is removed when the response ends, on every path (success,
+ * validation failure, an error thrown anywhere after the upload).
+ */
+const refuseUnknownKind: RequestHandler = (req, _res, next) => {
+  const kind = ImportKindSchema.safeParse(req.params.kind);
+  if (!kind.success) return next(validationError(z.object({ kind: ImportKindSchema }).safeParse(req.params).error!, 'params'));
+  next();
+};
+
+const removeUploadWhenDone: RequestHandler = (req, res, next) => {
+  res.on('close', () => {
+    if (req.file?.path) void rm(req.file.path, { force: true });
+  });
+  next();
+};
+
+function importUpload(maxBytes: number, dir: string): RequestHandler {
   const single = multer({
-    storage: multer.diskStorage({ destination: os.tmpdir() }),
+    storage: multer.diskStorage({
+      destination: (_req, _file, cb) => {
+        mkdir(dir, { recursive: true }).then(() => cb(null, dir), (err: Error) => cb(err, dir));
+      },
+    }),
     limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 8 },
     defParamCharset: 'utf8',
   }).single(FILE_FIELD);
@@ -41,7 +63,12 @@ function importUpload(maxBytes: number): RequestHandler {
       if (!err) return next();
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') {
-          return next(new AppError(413, 'file_too_large', `Ukuran berkas impor melebihi batas ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`));
+          return next(
+          new AppError(413, 'file_too_large', `Ukuran berkas impor melebihi batas ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB (IMPORT_MAX_BYTES).`, {
+            limit: 'IMPORT_MAX_BYTES',
+            max: maxBytes,
+          }),
+        );
         }
         return next(new AppError(422, 'invalid_upload', `Kirim tepat satu berkas pada kolom "${FILE_FIELD}".`, { reason: err.code }));
       }
@@ -61,7 +88,7 @@ export function importRoutes(ctx: AppContext) {
       tags: ['Impor'],
       auth: ['BKD_ADMIN'],
       params: z.object({ kind: ImportKindSchema }),
-      before: [uploadRateLimit(ctx), importUpload(ctx.config.IMPORT_MAX_BYTES)],
+      before: [refuseUnknownKind, uploadRateLimit(ctx), removeUploadWhenDone, importUpload(ctx.config.IMPORT_MAX_BYTES, importLimits(ctx.config).tmpDir)],
       responses: {
         202: { description: 'Impor diterima dan diantrikan', schema: ImportCreatedResponse },
         413: { description: 'Berkas terlalu besar' },
@@ -82,6 +109,7 @@ export function importRoutes(ctx: AppContext) {
             kind: params.kind,
             mode: body.data.mode,
             file: { path: file.path, originalName: file.originalname ?? '', size: file.size },
+            limits: importLimits(ctx.config),
           });
           res.status(202);
           return created;

@@ -24,7 +24,9 @@ import { enqueue } from '../../jobs/outbox.ts';
 import type { Logger } from '../../logger.ts';
 import { generateKey, type Storage } from '../../storage/storage.ts';
 import { ImportBusyError, runImport, type ImportOutcome } from './engine.ts';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_LIMIT_CODE, ImportLimitError, type ImportLimits } from './limits.ts';
 import { formatFromName, type FileFormat } from './reader.ts';
+import { inspectZip, ZipFormatError } from './zip.ts';
 
 /** BullMQ attempts of 'import.run' (jobs/catalog.ts); the last failure marks the import FAILED. */
 export const IMPORT_RUN_ATTEMPTS = 3;
@@ -57,18 +59,48 @@ export async function detectFormat(filePath: string, fileName: string): Promise<
   const isZip = head.equals(ZIP_MAGIC);
   if (byName === 'xlsx' && isZip) return 'xlsx';
   if (byName === 'csv' && !isZip) return 'csv';
-  throw Unprocessable('unsupported_file', 'Berkas harus CSV (dipisahkan koma) atau XLSX.', [
+  throw unsupportedFile();
+}
+
+function unsupportedFile() {
+  return Unprocessable('unsupported_file', 'Berkas harus CSV (dipisahkan koma) atau XLSX.', [
     { location: 'body', path: 'file', message: 'Berkas harus CSV (.csv) atau Excel (.xlsx).', code: 'invalid_type' },
   ]);
+}
+
+/**
+ * The checks that need no parsing, made on the upload before it is stored: an XLSX's
+ * zip directory is read and its declared unpacked size compared with the limit (a
+ * decompression bomb is refused at once, nothing inflated). 422 import_limit_exceeded
+ * with details { limit, max, actual } naming the limit.
+ */
+export async function checkUpload(filePath: string, format: FileFormat, limits: ImportLimits): Promise<void> {
+  if (format !== 'xlsx') return;
+  try {
+    await inspectZip(filePath, limits);
+  } catch (err) {
+    if (err instanceof ImportLimitError) {
+      throw Unprocessable(IMPORT_LIMIT_CODE, err.message, [
+        { location: 'body', path: 'file', message: err.message, code: IMPORT_LIMIT_CODE, ...err.details },
+      ]);
+    }
+    if (err instanceof ZipFormatError) {
+      throw Unprocessable('unsupported_file', 'Berkas XLSX tidak dapat dibaca; pastikan berkas berformat Excel (.xlsx) yang valid.', [
+        { location: 'body', path: 'file', message: 'Berkas XLSX tidak valid.', code: 'invalid_type' },
+      ]);
+    }
+    throw err;
+  }
 }
 
 /** Stores the file, then writes the import job and its outbox row in one transaction. */
 export async function createImport(
   deps: { db: Db; storage: Storage },
   meta: RequestMeta,
-  input: { kind: ImportKind; mode: ImportMode; file: UploadedFile },
+  input: { kind: ImportKind; mode: ImportMode; file: UploadedFile; limits?: ImportLimits },
 ): Promise<{ id: number; status: ImportStatus }> {
   const format = await detectFormat(input.file.path, input.file.originalName);
+  await checkUpload(input.file.path, format, input.limits ?? DEFAULT_IMPORT_LIMITS);
   const storageKey = generateKey('imports', format);
   await deps.storage.put(
     storageKey,
@@ -76,6 +108,7 @@ export async function createImport(
     format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
   const fileName = input.file.originalName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || `impor.${format}`;
+  // The stored copy is removed when the job cannot be recorded (nothing would ever read it).
   const job = await deps.db.$transaction(async (tx) => {
     const created = await tx.importJob.create({
       data: { kind: input.kind, mode: input.mode, fileName, storageKey, createdById: meta.actorUserId },
@@ -88,6 +121,9 @@ export async function createImport(
       after: { kind: input.kind, mode: input.mode, fileName, size: input.file.size },
     });
     return created;
+  }).catch(async (err: unknown) => {
+    await deps.storage.delete(storageKey).catch(() => undefined);
+    throw err;
   });
   return { id: job.id, status: job.status as ImportStatus };
 }
@@ -98,19 +134,30 @@ export async function createImport(
 /** Buffers issues and writes them to import_error outside the import's transaction. */
 export class ErrorSink {
   private buffer: ImportIssue[] = [];
+  /** Issues kept (stored or buffered); past `maxStored` they are only counted in `notStored`. */
+  private kept = 0;
+  notStored = 0;
   constructor(
     private readonly db: Db,
     private readonly importId: number,
     private readonly also?: (issue: ImportIssue) => void,
+    private readonly maxStored = DEFAULT_IMPORT_LIMITS.maxStoredErrors,
   ) {}
 
   async clear() {
     this.buffer = [];
+    this.kept = 0;
+    this.notStored = 0;
     await this.db.importError.deleteMany({ where: { importId: this.importId } });
   }
 
   async add(issue: ImportIssue) {
     this.also?.(issue);
+    if (this.kept >= this.maxStored) {
+      this.notStored++;
+      return;
+    }
+    this.kept++;
     this.buffer.push(issue);
     if (this.buffer.length >= ERROR_BATCH) await this.flush();
   }
@@ -146,8 +193,9 @@ export async function executeImport(
   db: Db,
   importId: number,
   open: () => Promise<Readable>,
-  opts: { logger?: Logger; onIssue?: (issue: ImportIssue) => void } = {},
+  opts: { logger?: Logger; onIssue?: (issue: ImportIssue) => void; limits?: ImportLimits } = {},
 ): Promise<ExecuteResult> {
+  const limits = opts.limits ?? DEFAULT_IMPORT_LIMITS;
   const claimed = await db.importJob.updateMany({
     where: { id: importId, status: { in: ['QUEUED', 'RUNNING'] } },
     data: { status: 'RUNNING', startedAt: new Date(), finishedAt: null, message: 'Memeriksa baris…' },
@@ -155,7 +203,7 @@ export async function executeImport(
   if (claimed.count === 0) return { status: 'SKIPPED' };
   const job = await db.importJob.findUniqueOrThrow({ where: { id: importId } });
   const format = formatFromName(job.storageKey) ?? formatFromName(job.fileName) ?? 'csv';
-  const sink = new ErrorSink(db, importId, opts.onIssue);
+  const sink = new ErrorSink(db, importId, opts.onIssue, limits.maxStoredErrors);
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0 };
   try {
     const outcome = await runImport(db, {
@@ -165,6 +213,7 @@ export async function executeImport(
       open,
       meta: { actorUserId: job.createdById, requestId: `import/${importId}` },
       lockId: importId,
+      limits,
       progressEvery: PROGRESS_EVERY,
       report: (issue) => sink.add(issue),
       onStart: async () => {
@@ -185,6 +234,7 @@ export async function executeImport(
             processedRows: o.totalRows,
             totalRows: o.totalRows,
             message: o.message,
+            issuesNotStored: sink.notStored,
             finishedAt: new Date(),
           },
         });
@@ -200,6 +250,9 @@ export async function executeImport(
           processedRows: outcome.totalRows,
           totalRows: outcome.totalRows,
           message: outcome.message,
+          issuesNotStored: sink.notStored,
+          refusalCode: outcome.refusal?.code ?? null,
+          refusalDetails: (outcome.refusal?.details as object | undefined) ?? undefined,
           finishedAt: new Date(),
         },
       });
@@ -214,7 +267,7 @@ export async function executeImport(
 }
 
 /** Marks an import whose run failed unexpectedly: back to QUEUED for a retry, or FAILED after the last attempt. */
-export async function markRunFailed(db: Db, importId: number, err: unknown, final: boolean) {
+export async function markRunFailed(db: Db, importId: number, err: unknown, final: boolean): Promise<void> {
   const detail = err instanceof Error ? err.message.slice(0, 300) : String(err);
   await db.importJob.updateMany({
     where: { id: importId, status: { in: ['QUEUED', 'RUNNING'] } },
@@ -260,6 +313,10 @@ export async function getImport(db: Db, id: number): Promise<ImportDetail> {
       severity: e.severity === 'warning' ? 'warning' : 'error',
     })),
     errorsTotal,
+    errorsNotStored: job.issuesNotStored,
+    refusal: job.refusalCode
+      ? { code: job.refusalCode, details: (job.refusalDetails ?? {}) as Record<string, unknown> }
+      : null,
   };
 }
 

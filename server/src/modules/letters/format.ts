@@ -12,5 +12,9 @@ export const LETTER_TOKEN = /^[\w-]{10,64}$/;
 export const letterVerifyPath = (token: string) => `/verifikasi/surat/${token}`;
 export const letterVerifyUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}${letterVerifyPath(token)}`;
 
-/** Half-masked NIP: enough to match the paper, not a public directory. */
-export const maskNip = (nip: string) => (nip.length === 18 ? `${nip.slice(0, 8)}******${nip.slice(14)}` : nip);
+/**
+ * Masked NIP for the public verification page: only the last 4 characters (sex digit and
+ * sequence of an 18-digit NIP), enough to match the paper; never the birth date (digits
+ * 1–8) nor the CPNS month. Any other id (PPPK, KONTRAK) is masked the same way.
+ */
+export const maskNip = (nip: string) => (nip.length > 4 ? `${'*'.repeat(nip.length - 4)}${nip.slice(-4)}` : '*'.repeat(nip.length));

@@ -23,8 +23,10 @@ describe('letter tokens and URLs', () => {
     expect(letterVerifyUrl('https://simak.example.go.id/', 'tok')).toBe('https://simak.example.go.id/verifikasi/surat/tok');
   });
 
-  it('half-masks an 18-digit NIP and leaves anything else', () => {
-    expect(maskNip('199405172019012001')).toBe('19940517******2001');
-    expect(maskNip('12345')).toBe('12345');
+  it('masks a NIP down to its last 4 digits (no birth date, no CPNS month), any length', () => {
+    expect(maskNip('199405172019012001')).toBe('**************2001');
+    expect(maskNip('199405172019012001')).not.toContain('19940517');
+    expect(maskNip('K-12345')).toBe('***2345');
+    expect(maskNip('123')).toBe('***');
   });
 });

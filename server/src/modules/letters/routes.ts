@@ -1,4 +1,5 @@
 /** Public verification of letters of every kind (the QR code opens the HTML page). Rate-limited per IP. */
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
@@ -17,6 +18,13 @@ export function letterRoutes(ctx: AppContext) {
     by: 'ip',
     message: 'Terlalu banyak permintaan verifikasi surat dalam waktu singkat. Coba lagi nanti.',
   });
+  // Every answer (found, unknown, rate-limited, invalid) is private to the one who scanned
+  // the code: never cached by a browser or proxy, never indexed by a search engine.
+  const privateAnswer: RequestHandler = (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+    next();
+  };
   // Any string: a malformed token is an unknown letter (404), not a validation error.
   const params = z.object({ token: z.string() });
   return [
@@ -26,7 +34,7 @@ export function letterRoutes(ctx: AppContext) {
       summary: 'Verifikasi publik surat (dari kode QR): jenis, data pokok dan hash integritas',
       tags: ['Publik'],
       auth: 'public',
-      before: [limit],
+      before: [privateAnswer, limit],
       params,
       responses: { 200: { description: 'Surat' }, 404: { description: 'Tidak dikenal' }, 429: { description: 'Terlalu banyak permintaan' } },
       handler: async ({ params }) => {
@@ -41,7 +49,7 @@ export function letterRoutes(ctx: AppContext) {
       summary: 'Halaman verifikasi surat untuk kode QR',
       tags: ['Publik'],
       auth: 'public',
-      before: [limit],
+      before: [privateAnswer, limit],
       params,
       responses: {
         200: { description: 'HTML', contentType: 'text/html' },

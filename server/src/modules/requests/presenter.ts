@@ -117,13 +117,21 @@ export async function presentRequestDetail(db: Db, actor: Actor, r: ListRow) {
     ...row,
     details,
     checklist: {
-      items: checklist.map((c) => ({ ...c, document: c.document ? { ...c.document, ...docUrls(c.document.id) } : null, history: history.filter((h) => h.key === c.key) })),
+      // A document's metadata follows its download policy: who may not download it (e.g. the
+      // atasan approving a request) sees that a document is attached, not its name or size.
+      items: checklist.map((c) => ({
+        ...c,
+        document: c.document && mayDownload ? { ...c.document, ...docUrls(c.document.id) } : null,
+        documentHidden: !!c.document && !mayDownload,
+        history: history.filter((h) => h.key === c.key),
+      })),
       /** The submitter may attach or replace documents now. */
       canEdit: entry ? mayEditChecklist(entry.def, actor, r) : false,
       /** The actor may mark documents valid or invalid now. */
       canJudge: entry ? mayJudgeChecklist(entry.def, actor, r) : false,
     },
-    documents: docs.map(({ document: d, role }) => ({
+    documentsHidden: mayDownload ? 0 : docs.length,
+    documents: (mayDownload ? docs : []).map(({ document: d, role }) => ({
       id: d.id,
       jenis: d.jenis,
       title: d.title,

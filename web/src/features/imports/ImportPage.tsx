@@ -193,6 +193,11 @@ function ImportProgressCard({ job }: { job: ImportDetail }) {
                   {t('imports.errorsCapped', { shown: formatNumber(job.errors.length), total: formatNumber(job.errorsTotal) })}
                 </Text>
               )}
+              {job.errorsNotStored > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('imports.errorsNotStored', { count: formatNumber(job.errorsNotStored) })}
+                </Text>
+              )}
             </>
           )}
         </Stack>

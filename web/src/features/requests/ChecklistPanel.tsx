@@ -153,6 +153,10 @@ function ChecklistItemCard({ request, item, onInvalid, onValid, onReplace, judgi
               <DownloadButton doc={doc} />
             </Group>
           </Group>
+        ) : item.documentHidden ? (
+          <Text size="sm" c="dimmed" data-testid="item-document-hidden">
+            {t('requests.checklist.documentHidden')}
+          </Text>
         ) : (
           <Text size="sm" c="dimmed" data-testid="item-no-document">
             {t('requests.checklist.noDocument')}

@@ -1,0 +1,139 @@
+/**
+ * Who may do what: ONE declarative table for every route of the app (access-matrix.test.ts
+ * enumerates the Express router and fails for a route without an entry here).
+ *
+ * The world the table speaks about (built by the test):
+ * - OPD A holds the employee E (the "own" resource) and E's atasan; OPD B another employee.
+ * - Callers: anonymous; asnOwn = E; asnOther = an ASN of OPD B; atasan = E's atasan (ATASAN is
+ *   derived from the org chart); opdOwn = OPD_ADMIN of A; opdOther = OPD_ADMIN of B;
+ *   verifier = BKD_VERIFIER; admin = BKD_ADMIN.
+ * - Path ids name E's resources: E itself, a document of E, a data-change request of E, a
+ *   notification of E, an import job, a PAK row of E…
+ *
+ * `allow` lists the callers who get past authentication and authorization (any answer but
+ * 401/403; validation errors and 404 for a probe id count as allowed). Everybody else must
+ * be refused: anonymous with 401, a signed-in caller with 403 or 404 (404 hides existence).
+ */
+export const CALLERS = ['anonymous', 'asnOwn', 'asnOther', 'atasan', 'opdOwn', 'opdOther', 'verifier', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+const PUBLIC: Caller[] = [...CALLERS];
+const USER: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+const BKD: Caller[] = ['verifier', 'admin'];
+const ADMIN: Caller[] = ['admin'];
+const ANY_OPD_OR_BKD: Caller[] = ['opdOwn', 'opdOther', 'verifier', 'admin'];
+/** The employee's record: themself, their atasan, their OPD's admin, BKD (canSeeEmployee). */
+const SEES_EMPLOYEE: Caller[] = ['asnOwn', 'atasan', 'opdOwn', 'verifier', 'admin'];
+/** The employee's documents (vault): not the atasan (documentPolicy). */
+const SEES_DOCUMENTS: Caller[] = ['asnOwn', 'opdOwn', 'verifier', 'admin'];
+/** Proposing a change of the employee's data: themself, their OPD admin, BKD. */
+const PROPOSES_CHANGE: Caller[] = ['asnOwn', 'opdOwn', 'verifier', 'admin'];
+/** A request of the employee: requestScope (owner, atasan, OPD admin, BKD). */
+const SEES_REQUEST: Caller[] = ['asnOwn', 'atasan', 'opdOwn', 'verifier', 'admin'];
+
+export interface AccessRule {
+  allow: Caller[];
+  /** Why the rule is what it is, when it is not obvious. */
+  note?: string;
+}
+
+export const ACCESS_MATRIX: Record<string, AccessRule> = {
+  'GET /api/health': { allow: PUBLIC },
+  'GET /api/openapi.json': { allow: PUBLIC },
+  'GET /api/docs': { allow: PUBLIC },
+  'GET /api/docs/scalar.js': { allow: PUBLIC },
+  'GET /api/public/letters/:token': { allow: PUBLIC },
+  'GET /verifikasi/surat/:token': { allow: PUBLIC },
+  'GET /api/auth/csrf': { allow: PUBLIC },
+  'POST /api/auth/login': { allow: PUBLIC },
+
+  'GET /api/home': { allow: USER },
+  'GET /api/events': { allow: USER, note: 'server-sent events; 406 unless text/event-stream is asked for' },
+  'GET /api/auth/me': { allow: USER },
+  'POST /api/auth/logout': { allow: USER },
+  'POST /api/auth/password': { allow: USER, note: 'own password only (the body names no user)' },
+  'GET /api/users': { allow: ADMIN },
+  'POST /api/users/:id/reset-password': { allow: ADMIN },
+
+  'GET /api/employees': { allow: USER, note: 'the list is scoped in SQL; every signed-in user gets their scope' },
+  'GET /api/employees/export': { allow: ANY_OPD_OR_BKD },
+  'GET /api/employees/me': { allow: USER, note: 'own record; 404 for an account without one' },
+  'GET /api/employees/:id': { allow: SEES_EMPLOYEE },
+  'GET /api/employees/:id/as-of': { allow: SEES_EMPLOYEE },
+  'GET /api/employees/:id/audit': { allow: BKD },
+  'GET /api/employees/:employeeId/documents': { allow: SEES_DOCUMENTS },
+  'POST /api/employees/:employeeId/documents': { allow: SEES_DOCUMENTS },
+  'GET /api/documents/:id': { allow: SEES_DOCUMENTS },
+  'GET /api/documents/:id/download': { allow: SEES_DOCUMENTS },
+  'GET /api/documents/:id/view': { allow: SEES_DOCUMENTS },
+
+  'GET /api/requests': { allow: USER, note: 'scoped in SQL' },
+  'GET /api/requests/tasks': { allow: USER },
+  'GET /api/requests/:id': { allow: SEES_REQUEST },
+  'POST /api/requests/:id/actions/:action': { allow: BKD, note: 'approve of a data change waiting for BKD verification' },
+  'PUT /api/requests/:id/items/:key': {
+    allow: [],
+    note: 'a data-change request has no checklist: 403 checklist_locked for those who see it, 403/404 for the rest (checklist roles: engine.test.ts)',
+  },
+  'POST /api/requests/:id/items/:key/verdict': { allow: [], note: 'as above: 403 checklist_not_yours on a data change' },
+  'POST /api/requests/batch': { allow: BKD },
+  'GET /api/batches': { allow: ANY_OPD_OR_BKD },
+  'GET /api/batches/:id': { allow: ANY_OPD_OR_BKD, note: 'probe id unknown (404)' },
+  'POST /api/batches/:id/actions/:action': { allow: USER, note: 'probe id unknown: 404 for every signed-in caller' },
+  'GET /api/change-requests/spec': { allow: USER },
+  'POST /api/change-requests': { allow: PROPOSES_CHANGE },
+
+  'GET /api/notifications': { allow: USER },
+  'POST /api/notifications/:id/read': { allow: ['asnOwn'], note: 'a notification of E: nobody else may mark it' },
+  'POST /api/notifications/read-all': { allow: USER },
+  'GET /api/opds': { allow: USER },
+
+  'POST /api/berkala/scan': { allow: ADMIN },
+  'GET /api/berkala/scan/last': { allow: BKD },
+  'GET /api/berkala/dashboard': { allow: BKD },
+  'GET /api/berkala/me': { allow: USER },
+
+  'GET /api/pangkat/periods': { allow: USER },
+  'PUT /api/pangkat/periods/:period/window': { allow: ADMIN },
+  'DELETE /api/pangkat/periods/:period/window': { allow: ADMIN },
+  'GET /api/pangkat/regimes': { allow: ANY_OPD_OR_BKD },
+  'POST /api/pangkat/regimes': { allow: ADMIN },
+  'PUT /api/pangkat/regimes/:id': { allow: ADMIN },
+  'DELETE /api/pangkat/regimes/:id': { allow: ADMIN },
+  'GET /api/pangkat/eligible': { allow: ANY_OPD_OR_BKD },
+  'POST /api/pangkat/proposals': { allow: ['opdOwn', 'opdOther', 'admin'] },
+  'GET /api/pangkat/proposals/:id/sk-form': { allow: BKD, note: 'probe id unknown (404)' },
+  'GET /api/pangkat/report': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
+  'GET /api/pangkat/me': { allow: USER },
+  'GET /api/pangkat/employees/:id/angka-kredit': { allow: SEES_EMPLOYEE },
+  'POST /api/pangkat/employees/:id/angka-kredit': { allow: ['opdOwn', 'verifier', 'admin'] },
+
+  'GET /api/settings': { allow: BKD },
+  'PUT /api/settings/:key': { allow: ADMIN },
+
+  'POST /api/imports/:kind': { allow: ADMIN },
+  'GET /api/imports': { allow: ADMIN },
+  'GET /api/imports/:id': { allow: ADMIN },
+  'GET /api/imports/:id/errors.csv': { allow: ADMIN },
+
+  'GET /api/indicators': { allow: ANY_OPD_OR_BKD },
+  'GET /api/indicators/drilldown': { allow: ANY_OPD_OR_BKD },
+  'GET /api/indicators/lkj': { allow: ANY_OPD_OR_BKD },
+  'GET /api/indicators/config': { allow: BKD },
+  'PUT /api/indicators/targets/:year': { allow: ADMIN },
+  'PUT /api/indicators/weights/:year': { allow: ADMIN },
+  'PUT /api/indicators/predicate-scores/:year': { allow: ADMIN },
+  'POST /api/indicators/snapshots': { allow: ADMIN },
+  'GET /api/indicators/snapshots': { allow: ANY_OPD_OR_BKD },
+  'GET /api/indicators/snapshots/:id': { allow: ANY_OPD_OR_BKD },
+
+  /** Sub-applications mounted on a path (their own routers): probed with one read and one mutation. */
+  'MOUNT /admin/queues (bull-board) GET': { allow: ADMIN },
+  'MOUNT /admin/queues (bull-board) PUT': { allow: ADMIN, note: 'with the CSRF token (bullBoardGuard)' },
+};
+
+/** The probe request of each mounted sub-application (the test checks every mount has one). */
+export const MOUNT_PROBES: Record<string, { method: 'get' | 'put'; path: string }> = {
+  'MOUNT /admin/queues (bull-board) GET': { method: 'get', path: '/admin/queues/api/queues' },
+  'MOUNT /admin/queues (bull-board) PUT': { method: 'put', path: '/admin/queues/api/queues/default/clean/completed' },
+};
