@@ -20,6 +20,7 @@ import { pangkatRoutes } from './pangkat/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -42,5 +43,6 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...settingRoutes(ctx),
     ...importRoutes(ctx),
     ...indicatorRoutes(ctx),
+    ...statisticsRoutes(ctx),
   ];
 }

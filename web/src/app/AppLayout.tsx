@@ -182,7 +182,7 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
 
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" data-testid="app-main">
         <Outlet />
       </AppShell.Main>
     </AppShell>
