@@ -39,6 +39,11 @@ export interface AccessRule {
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/health': { allow: PUBLIC },
+  'GET /api/health/live': { allow: PUBLIC },
+  'GET /api/health/ready': { allow: PUBLIC },
+  'GET /metrics': { allow: PUBLIC, note: 'bearer METRICS_TOKEN; 404 for everyone while it is unset (as in this test)' },
+  'GET /api/statistics': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
+  'GET /api/statistics/export': { allow: ANY_OPD_OR_BKD },
   'GET /api/openapi.json': { allow: PUBLIC },
   'GET /api/docs': { allow: PUBLIC },
   'GET /api/docs/scalar.js': { allow: PUBLIC },
@@ -69,6 +74,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
 
   'GET /api/requests': { allow: USER, note: 'scoped in SQL' },
   'GET /api/requests/tasks': { allow: USER },
+  'GET /api/requests/types': { allow: USER, note: 'the types present in the caller\'s scope' },
   'GET /api/requests/:id': { allow: SEES_REQUEST },
   'POST /api/requests/:id/actions/:action': { allow: BKD, note: 'approve of a data change waiting for BKD verification' },
   'PUT /api/requests/:id/items/:key': {

@@ -190,5 +190,5 @@ describe('access matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 240_000);
 });
