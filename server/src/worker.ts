@@ -9,8 +9,8 @@ import { createLogger } from './logger.ts';
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'simak-worker');
 const db = createDb(config.DATABASE_URL, 5);
-const runtime = startWorkerRuntime({ config, db, logger, handlers });
-logger.info('SIMAK BKD worker started (queues + outbox relay)');
+const runtime = startWorkerRuntime({ config, db, logger, handlers, concurrency: config.WORKER_CONCURRENCY });
+logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'SIMAK BKD worker started (queues + outbox relay)');
 
 let stopping = false;
 const shutdown = async (signal: string) => {
