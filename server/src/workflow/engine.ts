@@ -11,6 +11,7 @@ import { AppError, Conflict, Forbidden, InvalidState, NotFound, Unprocessable, v
 import { Prisma, type WorkflowRequest } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 import { hasRole, isBkd, isSelf, managesOpd } from '../lib/authz.ts';
+import type { Memo } from '../lib/batch.ts';
 import { assignedScope, assigneeColumns, isAssignedTo } from './assignee.ts';
 import { checklistState, type ChecklistRow } from './checklist.ts';
 import { stateOf, type ChecklistItemSpec, type GuardBlock, Req, TransitionDef, TransitionInput, WorkflowDefinition } from './types.ts';
@@ -100,6 +101,7 @@ async function blockedReason<P>(
   req: Req<P>,
   settings: Record<string, unknown>,
   checklist: () => Promise<ChecklistRow[]>,
+  memo?: Memo,
 ): Promise<GuardBlock | null> {
   if ((t.submits || t.returnsInvalidItems) && def.checklist) {
     const rows = await checklist();
@@ -109,7 +111,7 @@ async function blockedReason<P>(
       return missing.length ? { reason, code: 'document_required', details: { missing } } : { reason };
     }
   }
-  return t.guard ? asBlock(await t.guard({ db, request: req, actor, settings })) : null;
+  return t.guard ? asBlock(await t.guard({ db, request: req, actor, settings, memo })) : null;
 }
 
 export interface ActionView {
@@ -132,7 +134,7 @@ export async function availableActions<P>(
   actor: Actor,
   req: Req<P>,
   /** What the caller loaded already: the definition's settings (a list page loads them once per type), the checklist (the request page shows it). */
-  preloaded: { settings?: Promise<Record<string, unknown>>; checklist?: Promise<ChecklistRow[]> } = {},
+  preloaded: { settings?: Promise<Record<string, unknown>>; checklist?: Promise<ChecklistRow[]>; memo?: Memo } = {},
 ): Promise<ActionView[]> {
   const candidates = def.transitions.filter((t) => mayTake(t, actor, req));
   if (!candidates.length) return [];
@@ -141,7 +143,7 @@ export async function availableActions<P>(
   const checklist = () => (rows ??= checklistState(db, def, req));
   return Promise.all(
     candidates.map(async (t) => {
-      const block = await blockedReason(db, def, t, actor, req, settings, checklist);
+      const block = await blockedReason(db, def, t, actor, req, settings, checklist, preloaded.memo);
       return { action: t.action, label: t.label, requiresNote: !!t.requiresNote, intent: t.intent ?? 'default', enabled: block === null, reason: block?.reason ?? null };
     }),
   );
