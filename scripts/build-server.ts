@@ -7,7 +7,7 @@
  * Type checking is `npm run typecheck` (esbuild only strips types).
  */
 import { build, type Plugin } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -28,6 +28,8 @@ const externalPackages: Plugin = {
 
 export async function buildServer(opts: { quiet?: boolean } = {}) {
   const t0 = performance.now();
+  // Chunk names carry hashes: start from an empty directory, so no stale chunk stays behind.
+  rmSync(SERVER_DIST, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: Object.fromEntries(SERVER_ENTRIES.map((e) => [e, `server/src/${e}.ts`])),
@@ -36,8 +38,11 @@ export async function buildServer(opts: { quiet?: boolean } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // No shared chunks: every bundle sits in server/dist/, where import.meta.dirname-relative
-    // paths (package.json, web/dist) resolve as they do from server/src/.
+    // Shared and lazily imported code in chunks next to the entry points (server/dist/, where
+    // import.meta.dirname-relative paths — package.json, web/dist — resolve as from server/src/):
+    // the API's cluster primary never loads the HTTP app.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     sourcemap: true,
     // Stack traces point at the TypeScript sources.
     sourcesContent: false,

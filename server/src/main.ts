@@ -4,10 +4,7 @@
 import 'dotenv/config';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { createApp } from './app.ts';
-import { createContext } from './bootstrap.ts';
 import { loadConfigOrExit, type Config } from './config.ts';
-import { answerClientErrors } from './errors.ts';
 import { supervise, type Supervised } from './lib/supervisor.ts';
 import { createLogger } from './logger.ts';
 
@@ -15,7 +12,7 @@ const config = loadConfigOrExit();
 const processes = config.API_WORKERS || availableParallelism();
 
 if (cluster.isPrimary && processes > 1) runPrimary(config, processes);
-else runServer(config);
+else void runServer(config);
 
 function runPrimary(config: Config, count: number) {
   const logger = createLogger(config.LOG_LEVEL, 'simak-api');
@@ -46,7 +43,13 @@ function runPrimary(config: Config, count: number) {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-function runServer(config: Config) {
+/** One HTTP process (the app is imported here, so a cluster primary never loads it). */
+async function runServer(config: Config) {
+  const [{ createApp }, { createContext }, { answerClientErrors }] = await Promise.all([
+    import('./app.ts'),
+    import('./bootstrap.ts'),
+    import('./errors.ts'),
+  ]);
   const ctx = createContext(config);
   const server = createApp(ctx).listen(config.PORT, config.HOST, () => {
     ctx.logger.info(`SIMAK BKD API listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
