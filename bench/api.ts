@@ -9,6 +9,8 @@
  *   npx tsx bench/api.ts [employees=7000] [seconds=10]
  *   BENCH_DATABASE_URL=…  reuse a seeded database (else a fresh one is seeded and dropped)
  *   API_WORKERS=n         HTTP processes (default one per core, as npm start)
+ *   BENCH_API_DIR=dir     run the API of another checkout through tsx (`node tsx server/src/main.ts` in dir,
+ *                         how npm start ran it before the compiled server), e.g. to measure the code before a change
  */
 import autocannon, { type Result } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -140,7 +142,12 @@ async function main() {
     WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
     STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
   };
-  children.push(spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const other = process.env.BENCH_API_DIR;
+  children.push(
+    other
+      ? spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'], { cwd: other, env, stdio: ['ignore', 'ignore', 'inherit'] })
+      : spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
   children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
   await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
 
@@ -150,7 +157,10 @@ async function main() {
   const bkdAdmin = await login(base, DEMO_USERNAMES.bkdAdmin);
   const get = (url: string, cookie: string) => ({ url: `${base}${url}`, headers: { cookie } });
 
-  console.log(`API on the demo regency (${N} employees), ${workers} HTTP processes, ${CONNECTIONS} connections, ${SECONDS} s per target`);
+  console.log(
+    `API ${other ? `of ${other} (tsx, one process)` : `server/dist, ${workers} HTTP processes`} on the demo regency (${N} employees), ` +
+      `bare route in ${workers} processes, ${CONNECTIONS} connections, ${SECONDS} s per target`,
+  );
   const bares = [await measure('bare Express route (1)', { url: bare })];
   const rows: Row[] = [];
   rows.push(
