@@ -101,7 +101,20 @@ interface Row {
   bad: number;
 }
 
+/** Waits until `url` answers within 50 ms (what the previous target queued is done), at most 30 s. */
+async function settle(url: string) {
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    await fetch(url).catch(() => undefined);
+    if (performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+let healthUrl = '';
+
 async function measure(label: string, opts: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Row> {
+  if (healthUrl) await settle(healthUrl);
   // Warm-up (JIT, pools, caches), then the measured run.
   await autocannon({ ...opts, connections: CONNECTIONS, duration: 2 });
   const r: Result = await autocannon({ ...opts, connections: CONNECTIONS, duration: SECONDS });
@@ -150,6 +163,7 @@ async function main() {
   );
   children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
   await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
+  healthUrl = `${base}/api/health`;
 
   const asn = await login(base, DEMO_USERNAMES.asn);
   const verifier = await login(base, DEMO_USERNAMES.bkdVerifier);
@@ -161,16 +175,9 @@ async function main() {
     `API ${other ? `of ${other} (tsx, one process)` : `server/dist, ${workers} HTTP processes`} on the demo regency (${N} employees), ` +
       `bare route in ${workers} processes, ${CONNECTIONS} connections, ${SECONDS} s per target`,
   );
+  const load0 = os.loadavg()[0]!.toFixed(1);
   const bares = [await measure('bare Express route (1)', { url: bare })];
   const rows: Row[] = [];
-  rows.push(
-    await measure('POST /api/auth/login (argon2)', {
-      url: `${base}/api/auth/login`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: DEMO_USERNAMES.asn, password: DEMO_PASSWORD }),
-    }),
-  );
   rows.push(await measure('GET /api/auth/me (ASN)', get('/api/auth/me', asn)));
   rows.push(await measure('GET /api/employees/me (profile, ASN)', get('/api/employees/me', asn)));
   rows.push(await measure('GET /api/employees (list, BKD)', get('/api/employees?page=2', verifier)));
@@ -180,9 +187,19 @@ async function main() {
   rows.push(await measure('GET /api/requests (KGB queue, OPD admin)', get('/api/requests?type=KGB&open=true', opdAdmin)));
   rows.push(await measure(`GET /api/indicators (BKD, ${TODAY.slice(0, 4)})`, get(`/api/indicators?year=${TODAY.slice(0, 4)}`, bkdAdmin)));
   bares.push(await measure('bare Express route (3)', { url: bare }));
+  // Login last: 50 concurrent argon2 hashes keep the cores busy for a while after the run.
+  rows.push(
+    await measure('POST /api/auth/login (argon2)', {
+      url: `${base}/api/auth/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: DEMO_USERNAMES.asn, password: DEMO_PASSWORD }),
+    }),
+  );
 
   const b = { rps: median(bares.map((r) => r.rps)), p50: median(bares.map((r) => r.p50)), p99: median(bares.map((r) => r.p99)) };
-  console.log(`\nBaseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms\n`);
+  console.log(`\nLoad average (1 min) at start ${load0}, at end ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`);
+  console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms\n`);
   console.log('| target | req/s | % of bare | p50 ms | p99 ms | bytes/answer |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
