@@ -7,7 +7,9 @@ COPY server/package.json server/
 COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run db:generate && npm run build -w web
+# Prisma client, type check of shared, the compiled server (server/dist) and the web bundle.
+RUN npm run build
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "server/src/main.ts"]
+# Compiled JavaScript (no tsx at run time); API_WORKERS HTTP processes (default one per core).
+CMD ["node", "--enable-source-maps", "server/dist/main.js"]

@@ -4,20 +4,25 @@
  *  2. finds PostgreSQL (DATABASE_URL, else localhost:5432, else an embedded server under ./.data/);
  *  3. finds Redis (REDIS_URL, else localhost:6379, else starts `redis-server` when installed);
  *  4. migrates, seeds the demo regency when the database is empty;
- *  5. runs the API and the worker as child processes and prints the demo accounts.
+ *  5. runs the API (a cluster of API_WORKERS HTTP processes, one per core by default) and the
+ *     worker as child processes, compiled JavaScript from server/dist/ (built here when missing
+ *     or older than its sources; NODE_ENV=development runs the TypeScript through tsx), and
+ *     prints the demo accounts. A child that exits is restarted with backoff and logged; the
+ *     other keeps running.
  */
 import 'dotenv/config';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
 import type { Config } from '../server/src/config.ts';
+import { supervise, type Supervised } from '../server/src/lib/supervisor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, '.data');
-const children: ChildProcess[] = [];
+const children: Supervised[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
@@ -46,10 +51,51 @@ async function ensureBuilt() {
     log('Generating the Prisma client…');
     run(process.execPath, ['--import', 'tsx', 'prisma/tools/generate.ts']);
   }
-  if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+  if (!process.env.WEB_DIST && !existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     log('Building the web app (first start only)…');
     run('npm', ['run', 'build', '-w', 'web']);
   }
+  if (!DEV && serverBuildStale()) {
+    log('Compiling the server (server/dist)…');
+    const { buildServer } = await import('./build-server.ts');
+    await buildServer({ quiet: true });
+  }
+}
+
+/** Development runs the TypeScript sources through tsx; otherwise the compiled server/dist/. */
+const DEV = process.env.NODE_ENV === 'development';
+
+/** server/dist is missing, or one of the sources it was built from changed since. */
+function serverBuildStale(): boolean {
+  const marker = path.join(ROOT, 'server/dist/build.json');
+  if (!existsSync(marker)) return true;
+  const builtAt = statSync(marker).mtimeMs;
+  try {
+    const { inputs } = JSON.parse(readFileSync(marker, 'utf8')) as { inputs: string[] };
+    return inputs.some((f) => !existsSync(path.join(ROOT, f)) || statSync(path.join(ROOT, f)).mtimeMs > builtAt);
+  } catch {
+    return true;
+  }
+}
+
+/** Runs `name` (the API or the worker) under supervision: restarted with backoff whenever it exits. */
+function startSupervised(name: 'api' | 'worker') {
+  const [cmd, args] = DEV
+    ? [process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), `server/src/${name === 'api' ? 'main' : 'worker'}.ts`]]
+    : [process.execPath, ['--enable-source-maps', `server/dist/${name === 'api' ? 'main' : 'worker'}.js`]];
+  return supervise({
+    name,
+    start: () => {
+      const child: ChildProcess = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+      log(`${name} started (pid ${child.pid})`);
+      return child;
+    },
+    onExit: (e) =>
+      console.error(
+        `[start] ${name} (pid ${e.pid}) exited (${e.signal ?? `code ${e.code}`}) after ${(e.uptimeMs / 1000).toFixed(1)} s; ` +
+          `restarting in ${e.restartInMs} ms (restart ${e.restarts}).`,
+      ),
+  });
 }
 
 async function ensureDatabase(): Promise<string> {
@@ -133,8 +179,7 @@ async function seedIfEmpty(databaseUrl: string, config: Config) {
 }
 
 async function shutdown(code = 0) {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await Promise.all(children.map((c) => c.stop('SIGTERM', 35_000)));
   for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   process.exit(code);
 }
@@ -165,21 +210,8 @@ async function main() {
   log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database schema is up to date.');
   const accounts = await seedIfEmpty(databaseUrl, config);
 
-  const tsx = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')];
-  for (const [name, file] of [
-    ['api', 'server/src/main.ts'],
-    ['worker', 'server/src/worker.ts'],
-  ] as const) {
-    const child = spawn(process.execPath, [...tsx, file], { cwd: ROOT, stdio: 'inherit', env: process.env });
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(`[start] ${name} exited (${signal ?? code}); stopping.`);
-        stopping = true;
-        void shutdown(code ?? 1);
-      }
-    });
-    children.push(child);
-  }
+  if (stopping) return;
+  for (const name of ['api', 'worker'] as const) children.push(startSupervised(name));
 
   const base = config.PUBLIC_URL.replace(/\/$/, '');
   console.log(`\n  SIMAK BKD is starting on ${base}  (API docs: ${base}/api/docs, job queues: ${base}/admin/queues)\n`);

@@ -14,7 +14,14 @@ import type {
   CutiRow, DiklatRow, EmployeeExtra, HukdisRow, JabatanRow, KeluargaRow, KgbRow, PangkatRow, PendidikanRow, SkpRow,
 } from './history-types.ts';
 import { ShiftedIds, seedShift, type SeedShift } from './shift.ts';
+import { analyzeTables } from '../../server/src/lib/planner-stats.ts';
 import { insertBatched, sendQuery, syncSequence, tsvInsertSql, type Column } from './write.ts';
+
+/** The tables the seed fills; ANALYZEd once it commits (the planner would otherwise plan for empty tables). */
+export const SEEDED_TABLES = [
+  'opd', 'employee', 'riwayat_pangkat', 'riwayat_kgb', 'riwayat_jabatan', 'riwayat_pendidikan', 'riwayat_diklat',
+  'riwayat_skp', 'riwayat_hukdis', 'riwayat_cuti', 'keluarga', 'app_user', 'user_role',
+] as const;
 
 export { DEMO_NIPS, DEMO_PASSWORD, DEMO_USERNAMES } from './featured.ts';
 export { REF_DATE } from './dates.ts';
@@ -152,6 +159,8 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     );
     await client.query('COMMIT');
     log(`Inserted accounts and committed (${lap()})`);
+    await analyzeTables((sql) => client.query(sql), SEEDED_TABLES);
+    log(`Planner statistics refreshed (${lap()})`);
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;

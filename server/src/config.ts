@@ -51,6 +51,10 @@ const ConfigObject = z.object({
     .optional()
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  /** HTTP processes of the API (node:cluster); 0 = one per CPU core, 1 = no cluster. */
+  API_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Jobs one worker process runs at the same time, per queue. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   STORAGE_DIR: z.string().default('./storage'),
   S3_ENDPOINT: z.string().optional(),

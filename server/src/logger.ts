@@ -42,7 +42,12 @@ export function logUrl(url: string): string {
   return `${url.slice(0, q)}${names.length ? `?${names.map((n) => `${encodeURIComponent(n)}=*`).join('&')}` : ''}`;
 }
 
+/**
+ * JSON logs on stdout, written asynchronously (sonic-boom): a request never waits for its log
+ * line to reach the terminal or the log collector; pino flushes what is left when the process exits.
+ * Tests may pass their own destination.
+ */
 export function createLogger(level: string, name = 'simak', destination?: DestinationStream): Logger {
   const options = { name, level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

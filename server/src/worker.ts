@@ -11,8 +11,8 @@ import { sweepImportTemp } from './modules/imports/reader.ts';
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'simak-worker');
 const db = createDb(config.DATABASE_URL, 5);
-const runtime = startWorkerRuntime({ config, db, logger, handlers });
-logger.info('SIMAK BKD worker started (queues + outbox relay)');
+const runtime = startWorkerRuntime({ config, db, logger, handlers, concurrency: config.WORKER_CONCURRENCY });
+logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'SIMAK BKD worker started (queues + outbox relay)');
 // Temporary import files left by a killed process (old enough not to belong to a live reader).
 void sweepImportTemp(importLimits(config).tmpDir).then(
   (removed) => removed && logger.info({ removed }, 'stale import temporary files removed'),

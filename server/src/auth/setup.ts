@@ -9,7 +9,7 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type { Config } from '../config.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
-import { loadActor, type Actor } from './actor.ts';
+import { loadActor, loadSessionActor, type Actor } from './actor.ts';
 import { Lockout } from './lockout.ts';
 import { verifyPassword } from './password.ts';
 
@@ -83,9 +83,7 @@ export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: R
   pp.deserializeUser(async (req: Request, id: number, done: (err: unknown, user?: Actor | false) => void) => {
     try {
       const loginAt = (req.session as unknown as { loginAt?: number }).loginAt ?? 0;
-      const user = await db.user.findUnique({ where: { id }, select: { passwordChangedAt: true } });
-      if (!user || (user.passwordChangedAt && user.passwordChangedAt.getTime() > loginAt)) return done(null, false);
-      done(null, (await loadActor(db, id)) ?? false);
+      done(null, (await loadSessionActor(db, id, loginAt)) ?? false);
     } catch (err) {
       done(err);
     }

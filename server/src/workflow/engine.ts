@@ -12,6 +12,7 @@ import { Prisma, type WorkflowRequest } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 import { hasRole, isBkd, isSelf, managesOpd } from '../lib/authz.ts';
 import { announceRequestChange } from './announce.ts';
+import type { Memo } from '../lib/batch.ts';
 import { assignedScope, assigneeColumns, isAssignedTo } from './assignee.ts';
 import { checklistState, type ChecklistRow } from './checklist.ts';
 import { stateOf, type ChecklistItemSpec, type GuardBlock, Req, TransitionDef, TransitionInput, WorkflowDefinition } from './types.ts';
@@ -101,6 +102,7 @@ async function blockedReason<P>(
   req: Req<P>,
   settings: Record<string, unknown>,
   checklist: () => Promise<ChecklistRow[]>,
+  memo?: Memo,
 ): Promise<GuardBlock | null> {
   if ((t.submits || t.returnsInvalidItems) && def.checklist) {
     const rows = await checklist();
@@ -110,7 +112,7 @@ async function blockedReason<P>(
       return missing.length ? { reason, code: 'document_required', details: { missing } } : { reason };
     }
   }
-  return t.guard ? asBlock(await t.guard({ db, request: req, actor, settings })) : null;
+  return t.guard ? asBlock(await t.guard({ db, request: req, actor, settings, memo })) : null;
 }
 
 export interface ActionView {
@@ -133,7 +135,7 @@ export async function availableActions<P>(
   actor: Actor,
   req: Req<P>,
   /** What the caller loaded already: the definition's settings (a list page loads them once per type), the checklist (the request page shows it). */
-  preloaded: { settings?: Promise<Record<string, unknown>>; checklist?: Promise<ChecklistRow[]> } = {},
+  preloaded: { settings?: Promise<Record<string, unknown>>; checklist?: Promise<ChecklistRow[]>; memo?: Memo } = {},
 ): Promise<ActionView[]> {
   const candidates = def.transitions.filter((t) => mayTake(t, actor, req));
   if (!candidates.length) return [];
@@ -142,7 +144,7 @@ export async function availableActions<P>(
   const checklist = () => (rows ??= checklistState(db, def, req));
   return Promise.all(
     candidates.map(async (t) => {
-      const block = await blockedReason(db, def, t, actor, req, settings, checklist);
+      const block = await blockedReason(db, def, t, actor, req, settings, checklist, preloaded.memo);
       return { action: t.action, label: t.label, requiresNote: !!t.requiresNote, intent: t.intent ?? 'default', enabled: block === null, reason: block?.reason ?? null };
     }),
   );

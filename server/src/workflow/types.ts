@@ -9,6 +9,7 @@
  * payload type is a WorkflowDefinition<unknown> for the registry without a cast.
  */
 import type { z, ZodType } from 'zod';
+import type { Memo } from '../lib/batch.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RequestMeta } from '../audit/audit.ts';
 import type { Db, Tx } from '../db.ts';
@@ -79,6 +80,8 @@ export interface GuardCtx<P, C extends Record<string, unknown> = Record<string, 
   request: Req<P>;
   actor: Actor | null;
   settings: C;
+  /** Shared by the rows of one page (batch loaders, see lib/batch.ts); absent outside list views. */
+  memo?: Memo;
 }
 
 /** Why an action cannot be taken now; `status`/`code` shape the error when it is tried anyway (default 422 action_unavailable). */

@@ -5,6 +5,7 @@ import { writeAudit } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
+import { batchLoader, memoized, type Memo } from '../../lib/batch.ts';
 import { defineWorkflow, type Assignee, type ChecklistItemSpec, type GuardBlock } from '../../workflow/types.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
 import { issueLetter } from '../letters/service.ts';
@@ -65,13 +66,37 @@ async function recompute(tx: Tx, employeeId: number, requestId: number, payload:
   return next;
 }
 
+/** Loaders for what the recompute check reads, shared by the rows of one page (one query per table per page). */
+function recomputeLoaders(db: Db | Tx, memo?: Memo) {
+  const byEmployee = <T extends { employeeId: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) (m.get(r.employeeId) ?? m.set(r.employeeId, []).get(r.employeeId)!).push(r);
+    return m;
+  };
+  return memoized(memo, 'kgb.recompute', () => ({
+    employee: batchLoader(async (ids: number[]) => new Map((await db.employee.findMany({ where: { id: { in: ids } } })).map((e) => [e.id, e]))),
+    kgb: batchLoader(async (ids: number[]) => byEmployee(await db.riwayatKgb.findMany({ where: { employeeId: { in: ids } } }))),
+    skp: batchLoader(async (ids: number[]) => byEmployee(await db.riwayatSkp.findMany({ where: { employeeId: { in: ids } } }))),
+    hukdis: batchLoader(async (ids: number[]) => byEmployee(await db.riwayatHukdis.findMany({ where: { employeeId: { in: ids } } }))),
+    tables: allSalaryTables(db),
+    threshold: getSetting(db, 'berkala.skp_threshold'),
+  }));
+}
+
 /** The recomputed figures, or why the draft must stay where it is (the guard and the effect share it). */
-async function evaluateRecompute(tx: Db | Tx, employeeId: number, payload: KgbPayload): Promise<{ next: KgbPayload } | { block: GuardBlock }> {
-  const e = await tx.employee.findUniqueOrThrow({ where: { id: employeeId } });
+async function evaluateRecompute(tx: Db | Tx, employeeId: number, payload: KgbPayload, memo?: Memo): Promise<{ next: KgbPayload } | { block: GuardBlock }> {
+  const load = recomputeLoaders(tx, memo);
+  const e = await load.employee(employeeId);
+  if (!e) throw new AppError(404, 'not_found', 'Pegawai tidak ditemukan.');
   if (!e.golongan || !e.tmtGolongan || e.mkgTahun == null) {
     return { block: { code: 'kgb_data_incomplete', reason: 'Data golongan/MKG pegawai belum lengkap; lengkapi dahulu.' } };
   }
-  const k = await tx.riwayatKgb.findFirst({ where: { employeeId, tmt: { gte: e.tmtGolongan, lt: isoToDate(payload.tmt) } }, orderBy: { tmt: 'desc' } });
+  // The last KGB since the current rank and before this one's TMT.
+  const from = e.tmtGolongan.getTime();
+  const until = isoToDate(payload.tmt).getTime();
+  const k = ((await load.kgb(employeeId)) ?? [])
+    .filter((r) => r.tmt.getTime() >= from && r.tmt.getTime() < until)
+    .reduce<{ tmt: Date; mkgTahun: number | null; mkgBulan: number | null } | null>((best, r) => (!best || r.tmt > best.tmt ? r : best), null);
   const c = computeKgb(
     {
       golongan: e.golongan,
@@ -83,14 +108,13 @@ async function evaluateRecompute(tx: Db | Tx, employeeId: number, payload: KgbPa
       kgb_mkg_tahun: k?.mkgTahun ?? null,
       kgb_mkg_bulan: k?.mkgBulan ?? null,
     },
-    await allSalaryTables(tx),
+    await load.tables,
   );
   const tmtYear = Number(payload.tmt.slice(0, 4));
-  const [lastSkp, penalties, threshold] = await Promise.all([
-    tx.riwayatSkp.findFirst({ where: { employeeId, tahun: { lte: tmtYear - 1 } }, orderBy: { tahun: 'desc' } }),
-    tx.riwayatHukdis.findMany({ where: { employeeId } }),
-    getSetting(tx, 'berkala.skp_threshold'),
-  ]);
+  const [skps, hukdis, threshold] = await Promise.all([load.skp(employeeId), load.hukdis(employeeId), load.threshold]);
+  // The latest SKP up to the year before the TMT.
+  const lastSkp = (skps ?? []).filter((r) => r.tahun <= tmtYear - 1).reduce<(typeof skps & object)[number] | null>((best, r) => (!best || r.tahun > best.tahun ? r : best), null);
+  const penalties = hukdis ?? [];
   const post = kgbPostponement({
     lastSkpPredicate: lastSkp?.predikat ?? null,
     lastSkpScore: lastSkp?.nilai != null ? Number(lastSkp.nilai) : null,
@@ -151,8 +175,8 @@ export const kgbWorkflow = defineWorkflow<KgbPayload, 'DRAFT' | 'DITUNDA' | 'DIK
       notSelf: true,
       to: 'DRAFT',
       // Offered only when the recomputation would go through (data complete, no postponement reason left).
-      guard: async ({ db, request }) => {
-        const r = await evaluateRecompute(db, request.employeeId, request.payload);
+      guard: async ({ db, request, memo }) => {
+        const r = await evaluateRecompute(db, request.employeeId, request.payload, memo);
         return 'block' in r ? r.block : null;
       },
       effect: async ({ tx, request }) => ({ payload: await recompute(tx, request.employeeId, request.id, request.payload) }),

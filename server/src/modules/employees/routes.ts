@@ -27,20 +27,31 @@ function auditSubject(action: string): { subject?: string; stateLabels?: Record<
 export function employeeRoutes(ctx: AppContext) {
   const { db } = ctx;
 
+  /** The profile with every history: one query (relation joins), authorized on the loaded row. */
   async function detail(actor: Parameters<typeof loadEmployeeForActor>[1], id: number) {
-    const e = await loadEmployeeForActor(db, actor, id);
-    const where = { employeeId: id };
-    const [pangkat, jabatan, pendidikan, diklat, skp, hukdis, kgb, cuti, keluarga] = await Promise.all([
-      db.riwayatPangkat.findMany({ where, orderBy: { tmtGolongan: 'desc' } }),
-      db.riwayatJabatan.findMany({ where, orderBy: { tmtJabatan: 'desc' }, include: { opd: { select: { id: true, kode: true, nama: true } } } }),
-      db.riwayatPendidikan.findMany({ where, orderBy: [{ tahunLulus: { sort: 'desc', nulls: 'last' } }] }),
-      db.riwayatDiklat.findMany({ where, orderBy: { tanggalMulai: 'desc' } }),
-      db.riwayatSkp.findMany({ where, orderBy: { tahun: 'desc' } }),
-      db.riwayatHukdis.findMany({ where, orderBy: { tanggalSk: 'desc' } }),
-      db.riwayatKgb.findMany({ where, orderBy: { tmt: 'desc' } }),
-      db.riwayatCuti.findMany({ where, orderBy: { tanggalMulai: 'desc' } }),
-      db.keluarga.findMany({ where, orderBy: { id: 'asc' } }),
-    ]);
+    const found = await db.employee.findUnique({
+      where: { id },
+      relationLoadStrategy: 'join',
+      include: {
+        opd: true,
+        atasan: { select: { id: true, nip: true, nama: true, gelarDepan: true, gelarBelakang: true } },
+        riwayatPangkat: { orderBy: { tmtGolongan: 'desc' } },
+        riwayatJabatan: { orderBy: { tmtJabatan: 'desc' }, include: { opd: { select: { id: true, kode: true, nama: true } } } },
+        riwayatPendidikan: { orderBy: [{ tahunLulus: { sort: 'desc', nulls: 'last' } }] },
+        riwayatDiklat: { orderBy: { tanggalMulai: 'desc' } },
+        riwayatSkp: { orderBy: { tahun: 'desc' } },
+        riwayatHukdis: { orderBy: { tanggalSk: 'desc' } },
+        riwayatKgb: { orderBy: { tmt: 'desc' } },
+        riwayatCuti: { orderBy: { tanggalMulai: 'desc' } },
+        keluarga: { orderBy: { id: 'asc' } },
+      },
+    });
+    if (!found) throw NotFound('Pegawai');
+    authorize(employeePolicy, 'read', actor, found);
+    const {
+      riwayatPangkat: pangkat, riwayatJabatan: jabatan, riwayatPendidikan: pendidikan, riwayatDiklat: diklat, riwayatSkp: skp,
+      riwayatHukdis: hukdis, riwayatKgb: kgb, riwayatCuti: cuti, keluarga, ...e
+    } = found;
     return presentEmployeeDetail(actor, { ...e, opd: { id: e.opd.id, kode: e.opd.kode, nama: e.opd.nama } } as never, {
       pangkat, jabatan, pendidikan, diklat, skp, hukdis, kgb, cuti, keluarga,
     } as never);

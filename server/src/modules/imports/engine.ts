@@ -27,6 +27,7 @@ import { escapeUnsafeText, hasUnsafeText } from '@simak/shared/api/primitives';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Db, Tx } from '../../db.ts';
+import { analyzeTables } from '../../lib/planner-stats.ts';
 import { KINDS } from './kinds.ts';
 import { ImportLimitError, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { countLines, readRows, type FileFormat, type RawRow } from './reader.ts';
@@ -554,6 +555,12 @@ async function* guardedRows(source: Readable, format: FileFormat, limits: Import
   }
 }
 
+/** The tables an import of `kind` writes to (its target, side targets and accounts). */
+export function importedTables(kind: ImportKind): string[] {
+  const def = KINDS[kind];
+  return [def.target.table, ...(def.sideTargets ?? []).map((t) => t.table), ...(def.accounts ? ['app_user', 'user_role'] : [])];
+}
+
 /** Runs one import. Resolves with DONE or REJECTED; throws on unexpected failures (after rolling back). */
 export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome> {
   const def = KINDS[opts.kind];
@@ -571,7 +578,7 @@ export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome
   };
 
   try {
-    return await db.$transaction(
+    const done = await db.$transaction(
       async (tx) => {
         if (opts.lockId !== undefined) {
           const [lock] = await tx.$queryRawUnsafe<{ ok: boolean }[]>(
@@ -656,6 +663,10 @@ export async function runImport(db: Db, opts: RunOptions): Promise<ImportOutcome
       },
       { timeout: TX_TIMEOUT_MS, maxWait: 60_000 },
     );
+    // Committed: fresh planner statistics for what the import wrote (a bulk load can turn an
+    // almost empty table into a big one; plans from stale statistics stay wrong without autovacuum).
+    if (done.counts.created + done.counts.updated > 0) await analyzeTables((sql) => db.$executeRawUnsafe(sql), importedTables(opts.kind));
+    return done;
   } catch (err) {
     if (err instanceof Rejected) return err.outcome;
     if (err instanceof FileRejected) {

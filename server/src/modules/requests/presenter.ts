@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
 import { can } from '../../lib/authz.ts';
+import type { Memo } from '../../lib/batch.ts';
 import { isAssignedTo } from '../../workflow/assignee.ts';
 import { checklistHistory, checklistState, mayEditChecklist, mayJudgeChecklist, type ChecklistRow } from '../../workflow/checklist.ts';
 import { availableActions, loadSettings, timeline, type Req } from '../../workflow/engine.ts';
@@ -59,7 +60,7 @@ export async function presentRequestRow(
   db: Db,
   actor: Actor,
   r: ListRow,
-  opts: { checklist?: ChecklistSummary; settings?: SettingsCache; checklistRows?: Promise<ChecklistRow[]> } = {},
+  opts: { checklist?: ChecklistSummary; settings?: SettingsCache; checklistRows?: Promise<ChecklistRow[]>; memo?: Memo } = {},
 ) {
   const entry = workflowOf(r.type);
   const cache = opts.settings ?? new Map();
@@ -88,14 +89,18 @@ export async function presentRequestRow(
     batchId: r.batchId,
     assignedToMe: isAssignedTo(actor, r),
     checklist: checklist ?? null,
-    actions: entry ? await availableActions(db, entry.def, actor, r, { settings, checklist: opts.checklistRows }) : [],
+    actions: entry ? await availableActions(db, entry.def, actor, r, { settings, checklist: opts.checklistRows, memo: opts.memo }) : [],
   };
 }
 
-/** A page of rows: the settings of each type loaded once, the rows presented concurrently. */
+/**
+ * A page of rows: the settings of each type loaded once, the rows presented concurrently,
+ * their guards sharing batch loaders (one query per table per page, not per row).
+ */
 export function presentRows(db: Db, actor: Actor, rows: ListRow[], summaries: Map<number, ChecklistSummary>) {
   const cache: SettingsCache = new Map();
-  return Promise.all(rows.map((r) => presentRequestRow(db, actor, r, { checklist: summaries.get(r.id), settings: cache })));
+  const memo: Memo = new Map();
+  return Promise.all(rows.map((r) => presentRequestRow(db, actor, r, { checklist: summaries.get(r.id), settings: cache, memo })));
 }
 
 /** The full request page: row fields, type-specific details, documents and timeline. */

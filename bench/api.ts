@@ -1,0 +1,226 @@
+/**
+ * The running platform under load (issue 15.1): starts the built platform (server/dist, the API
+ * cluster as `npm start` runs it) on the demo regency and, in the same run, a bare Express route
+ * (bench/support/bare-server.mjs, one JSON answer, no middleware, as many processes as the API),
+ * then drives each read with autocannon (50 connections) and prints requests/s, p50 and p99,
+ * each as a percentage of the bare route. The bare route is measured before, between and after
+ * the platform's targets; the median is the baseline.
+ *
+ *   npx tsx bench/api.ts [employees=7000] [seconds=10]
+ *   BENCH_DATABASE_URL=…  reuse a seeded database (else a fresh one is seeded and dropped)
+ *   API_WORKERS=n         HTTP processes (default one per core, as npm start)
+ *   BENCH_API_DIR=dir     run the API of another checkout through tsx (`node tsx server/src/main.ts` in dir,
+ *                         how npm start ran it before the compiled server), e.g. to measure the code before a change
+ */
+import autocannon, { type Result } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from '../prisma/seed/demo.ts';
+import { applyMigrations } from '../prisma/tools/migrations.ts';
+import { buildServer } from '../scripts/build-server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const N = Number(process.argv[2] ?? 7000);
+const SECONDS = Number(process.argv[3] ?? 10);
+const CONNECTIONS = 50;
+const TODAY = '2026-11-30';
+const BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const own = !process.env.BENCH_DATABASE_URL;
+const dbName = `simak_bench_api_${process.pid}`;
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(BASE), { pathname: `/${dbName}` }).toString();
+const workers = process.env.API_WORKERS || String(os.availableParallelism());
+const children: ChildProcess[] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function prepareDatabase() {
+  await applyMigrations(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM employee');
+  await client.end();
+  if (rows[0]!.n > 0) return;
+  const t0 = performance.now();
+  await seedDemo({ databaseUrl, employees: N, today: TODAY });
+  // As npm start does after seeding: the first KGB scan and the indicator facts of the dashboard's years.
+  process.env.APP_TODAY = TODAY;
+  const { installClockFromEnv } = await import('../server/src/config.ts');
+  installClockFromEnv();
+  const [{ createDb }, { runKgbScan }, { materializeYear }, { defaultMaterializedYears }] = await Promise.all([
+    import('../server/src/db.ts'),
+    import('../server/src/modules/berkala/scan.ts'),
+    import('../server/src/modules/indicators/compute.ts'),
+    import('../server/src/modules/indicators/jobs.ts'),
+  ]);
+  const db = createDb(databaseUrl, 2);
+  await runKgbScan(db);
+  for (const y of defaultMaterializedYears()) await materializeYear(db, y);
+  await db.$disconnect();
+  console.log(`Seeded ${N} employees (KGB scan, indicator facts) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('simak.sid='));
+  return cookie!.split(';')[0]!;
+}
+
+interface Row {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+  bad: number;
+}
+
+/** Waits until `url` answers within 50 ms (what the previous target queued is done), at most 30 s. */
+async function settle(url: string) {
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    await fetch(url).catch(() => undefined);
+    if (performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+let healthUrl = '';
+
+async function measure(label: string, opts: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Row> {
+  if (healthUrl) await settle(healthUrl);
+  // Warm-up (JIT, pools, caches), then the measured run.
+  await autocannon({ ...opts, connections: CONNECTIONS, duration: 2 });
+  const r: Result = await autocannon({ ...opts, connections: CONNECTIONS, duration: SECONDS });
+  const row = {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes: r['2xx'] ? r.throughput.total / (r['2xx'] + r.non2xx) : 0,
+    bad: r.non2xx + r.errors + r.timeouts,
+  };
+  console.log(`  measured ${label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.bad ? `, ${row.bad} non-2xx/errors` : ''}`);
+  return row;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  await prepareDatabase();
+  await buildServer({ quiet: true });
+  const [port, barePort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${port}`;
+  const bare = `http://127.0.0.1:${barePort}/bare`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `bench-api-${process.pid}`,
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    API_WORKERS: workers,
+    APP_TODAY: TODAY,
+    APP_TODAY_IN_PRODUCTION: 'true',
+    LOGIN_RATE_LIMIT: '100000000',
+    COOKIE_SECURE: 'false',
+    WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
+    STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
+  };
+  const other = process.env.BENCH_API_DIR;
+  children.push(
+    other
+      ? spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'], { cwd: other, env, stdio: ['ignore', 'ignore', 'inherit'] })
+      : spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+  children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
+  await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
+  healthUrl = `${base}/api/health`;
+
+  const asn = await login(base, DEMO_USERNAMES.asn);
+  const verifier = await login(base, DEMO_USERNAMES.bkdVerifier);
+  const opdAdmin = await login(base, DEMO_USERNAMES.dinkesAdmin);
+  const bkdAdmin = await login(base, DEMO_USERNAMES.bkdAdmin);
+  const get = (url: string, cookie: string) => ({ url: `${base}${url}`, headers: { cookie } });
+
+  console.log(
+    `API ${other ? `of ${other} (tsx, one process)` : `server/dist, ${workers} HTTP processes`} on the demo regency (${N} employees), ` +
+      `bare route in ${workers} processes, ${CONNECTIONS} connections, ${SECONDS} s per target`,
+  );
+  const load0 = os.loadavg()[0]!.toFixed(1);
+  const bares = [await measure('bare Express route (1)', { url: bare })];
+  const rows: Row[] = [];
+  rows.push(await measure('GET /api/auth/me (ASN)', get('/api/auth/me', asn)));
+  rows.push(await measure('GET /api/employees/me (profile, ASN)', get('/api/employees/me', asn)));
+  rows.push(await measure('GET /api/employees (list, BKD)', get('/api/employees?page=2', verifier)));
+  bares.push(await measure('bare Express route (2)', { url: bare }));
+  rows.push(await measure('GET /api/employees?q= (search, BKD)', get('/api/employees?q=sari', verifier)));
+  rows.push(await measure('GET /api/requests (verifier queue)', get('/api/requests?assigned=true&open=true', verifier)));
+  rows.push(await measure('GET /api/requests (KGB queue, OPD admin)', get('/api/requests?type=KGB&open=true', opdAdmin)));
+  rows.push(await measure(`GET /api/indicators (BKD, ${TODAY.slice(0, 4)})`, get(`/api/indicators?year=${TODAY.slice(0, 4)}`, bkdAdmin)));
+  bares.push(await measure('bare Express route (3)', { url: bare }));
+  // Login last: 50 concurrent argon2 hashes keep the cores busy for a while after the run.
+  rows.push(
+    await measure('POST /api/auth/login (argon2)', {
+      url: `${base}/api/auth/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: DEMO_USERNAMES.asn, password: DEMO_PASSWORD }),
+    }),
+  );
+
+  const b = { rps: median(bares.map((r) => r.rps)), p50: median(bares.map((r) => r.p50)), p99: median(bares.map((r) => r.p99)) };
+  console.log(`\nLoad average (1 min) at start ${load0}, at end ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`);
+  console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms\n`);
+  console.log('| target | req/s | % of bare | p50 ms | p99 ms | bytes/answer |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${r.p50} | ${r.p99} | ${Math.round(r.bytes)} |`);
+  }
+}
+
+async function cleanup() {
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  if (own) {
+    const a = new pg.Client({ connectionString: BASE });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await a.end();
+  }
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => void cleanup());
