@@ -186,7 +186,7 @@ describe('access matrix', () => {
             ? res.status === 401
             : res.status === 403 || res.status === 404;
         if (!ok) wrong.push(`${key} as ${caller}: ${res.status} (expected ${allowed ? 'allowed' : caller === 'anonymous' ? '401' : '403/404'}) ${JSON.stringify(res.body?.error?.code ?? '')}`);
-        expect(res.status, `${key} as ${caller}`).toBeLessThan(500);
+        expect(res.status, `${key} as ${caller}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(500);
       }
     }
     expect(wrong).toEqual([]);

@@ -1,7 +1,7 @@
 import { formatNip, golonganInfo, isGolongan } from '@simak/shared';
 import type { Actor } from '../../auth/actor.ts';
 import { abilities } from '../../lib/authz.ts';
-import { fullName } from '../requests/presenter.ts';
+import { fullName } from '../../lib/names.ts';
 import { employeePolicy } from './policy.ts';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);

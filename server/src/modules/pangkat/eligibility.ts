@@ -30,7 +30,7 @@ import {
 import { kpSkpYears, type KpPeriodWindow, type KpRegimeWithWindow } from '@simak/shared/rules/kp-periods';
 import type { Db, Tx } from '../../db.ts';
 import { Prisma } from '../../db.ts';
-import { fullName } from '../requests/presenter.ts';
+import { fullName } from '../../lib/names.ts';
 
 const sql = Prisma.sql;
 

@@ -22,7 +22,7 @@ import { isBkd, managesOpd } from '../../lib/authz.ts';
 import { createBatch } from '../../workflow/batch.ts';
 import type { NewRequest } from '../../workflow/engine.ts';
 import { loadOpdTree, type OpdTree } from '../indicators/scope.ts';
-import { fullName } from '../requests/presenter.ts';
+import { fullName } from '../../lib/names.ts';
 import { KP, kpChecklist, kpWorkflow } from './definition.ts';
 import { judgeEmployees, type KpVerdict } from './eligibility.ts';
 import { loadCalendar, nextPeriods, OPD_PERIODS_AHEAD, presentPeriod, windowOrFail } from './periods.ts';

@@ -13,7 +13,7 @@ import type { Db } from '../../db.ts';
 import { NotFound, Unprocessable } from '../../errors.ts';
 import { authorize, isBkd } from '../../lib/authz.ts';
 import { loadOpdTree } from '../indicators/scope.ts';
-import { fullName } from '../requests/presenter.ts';
+import { fullName } from '../../lib/names.ts';
 import { judge, kpInputOf, loadKpInputs, skpFromFor, type KpVerdict } from './eligibility.ts';
 import {
   currentPeriod,

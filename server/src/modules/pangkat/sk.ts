@@ -7,6 +7,7 @@ import { appToday, dateToIso, formatTanggal, isoToDate, kpNewMkg, kpSkRoute, typ
 import type { KpProposalPayload, KpSkForm, KpSkInput, KpSkRecord } from '@simak/shared/api/pangkat';
 import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
+import { fullName } from '../../lib/names.ts';
 import { Conflict, Unprocessable } from '../../errors.ts';
 import type { Req } from '../../workflow/types.ts';
 import { gajiOf, salaryTableOn } from '../berkala/salary.ts';
@@ -15,8 +16,6 @@ import { issueLetter } from '../letters/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { KP_SK_LETTER, type KpSkLetterData } from './letter.ts';
 
-const displayName = (e: { gelarDepan: string | null; nama: string; gelarBelakang: string | null }) =>
-  [e.gelarDepan, e.nama].filter(Boolean).join(' ') + (e.gelarBelakang ? `, ${e.gelarBelakang}` : '');
 
 /** The rank the SK starts from: the latest SK pangkat or KGB before the TMT (their MKG and TMT). */
 async function mkgBase(db: Db | Tx, employeeId: number, tmt: Date) {
@@ -150,7 +149,7 @@ export async function applySk(tx: Tx, req: Req<KpProposalPayload>, input: KpSkIn
     date: appToday(),
     data: {
       nip: employee.nip,
-      nama: displayName(employee),
+      nama: fullName(employee),
       namaJabatan: employee.namaJabatan,
       opd: employee.opd.nama,
       jenis: p.jenis,

@@ -1,3 +1,4 @@
+import { fullName } from '../../lib/names.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
 import { can } from '../../lib/authz.ts';
@@ -12,9 +13,7 @@ const DAY = 86_400_000;
 
 type ListRow = Req<unknown> & { employee: { id: number; nip: string; nama: string; gelarDepan: string | null; gelarBelakang: string | null }; opd?: { kode: string; nama: string } | null };
 
-export function fullName(e: { nama: string; gelarDepan: string | null; gelarBelakang: string | null }) {
-  return [e.gelarDepan, e.nama].filter(Boolean).join(' ') + (e.gelarBelakang ? `, ${e.gelarBelakang}` : '');
-}
+export { fullName };
 
 export interface ChecklistSummary {
   total: number;

@@ -7,7 +7,7 @@ import { employeeScope, hasRole, isBkd } from '../../lib/authz.ts';
 import { assignedScope } from '../../workflow/assignee.ts';
 import { requestScope } from '../../workflow/engine.ts';
 import { WORKFLOWS, workflowOf } from '../../workflow/registry.ts';
-import { fullName } from '../requests/presenter.ts';
+import { fullName } from '../../lib/names.ts';
 
 /** "ASN aktif": PNS, CPNS and PPPK who have not left; records also hold KONTRAK staff and those who left. */
 const ACTIVE = { statusKepegawaian: { in: ['PNS', 'CPNS', 'PPPK'] as ('PNS' | 'CPNS' | 'PPPK')[] }, tmtBerhenti: null };
