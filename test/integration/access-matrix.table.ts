@@ -35,6 +35,8 @@ export interface AccessRule {
   allow: Caller[];
   /** Why the rule is what it is, when it is not obvious. */
   note?: string;
+  /** The route exists only in some setups (e.g. the web app's fallback when web/dist is built). */
+  onlyWith?: string;
 }
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
@@ -45,6 +47,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/public/letters/:token': { allow: PUBLIC },
   'GET /verifikasi/surat/:token': { allow: PUBLIC },
   'GET /api/auth/csrf': { allow: PUBLIC },
+  [`GET ${String(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/)}`]: { allow: PUBLIC, onlyWith: 'web/dist', note: 'the web app (index.html for every page path)' },
   'POST /api/auth/login': { allow: PUBLIC },
 
   'GET /api/home': { allow: USER },
@@ -72,9 +75,9 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'POST /api/requests/:id/actions/:action': { allow: BKD, note: 'approve of a data change waiting for BKD verification' },
   'PUT /api/requests/:id/items/:key': {
     allow: [],
-    note: 'a data-change request has no checklist: 403 checklist_locked for those who see it, 403/404 for the rest (checklist roles: engine.test.ts)',
+    note: 'a submitted data change is locked: 403 checklist_locked for those who see it, 403/404 for the rest (editing in a returned state: engine.test.ts)',
   },
-  'POST /api/requests/:id/items/:key/verdict': { allow: [], note: 'as above: 403 checklist_not_yours on a data change' },
+  'POST /api/requests/:id/items/:key/verdict': { allow: BKD, note: 'the verifier judges the supporting document of a data change waiting for BKD' },
   'POST /api/requests/batch': { allow: BKD },
   'GET /api/batches': { allow: ANY_OPD_OR_BKD },
   'GET /api/batches/:id': { allow: ANY_OPD_OR_BKD, note: 'probe id unknown (404)' },
@@ -129,8 +132,9 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'MOUNT /admin/queues (bull-board) PUT': { allow: ADMIN, note: 'with the CSRF token (bullBoardGuard)' },
 };
 
-/** The probe request of each mounted sub-application (the test checks every mount has one). */
+/** Fixed probe requests: each mounted sub-application (the test checks every mount has one) and the web fallback. */
 export const MOUNT_PROBES: Record<string, { method: 'get' | 'put'; path: string }> = {
+  [`GET ${String(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/)}`]: { method: 'get', path: '/beranda' },
   'MOUNT /admin/queues (bull-board) GET': { method: 'get', path: '/admin/queues/api/queues' },
   'MOUNT /admin/queues (bull-board) PUT': { method: 'put', path: '/admin/queues/api/queues/default/clean/completed' },
 };
