@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'prisma/**/*.unit.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'prisma/**/*.unit.test.ts', 'web/src/**/*.unit.test.ts'],
         },
       },
       {

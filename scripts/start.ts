@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
+import type { Config } from '../server/src/config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, '.data');
@@ -91,9 +92,11 @@ async function ensureRedis(): Promise<string> {
   if (which.status !== 0 || !['127.0.0.1', 'localhost'].includes(u.hostname)) {
     fail(`Redis is not reachable at ${url}. Start one with "docker compose up -d redis" (or install redis-server), or set REDIS_URL.`);
   }
-  log(`Redis is not running on port ${port}: starting redis-server…`);
-  mkdirSync(DATA, { recursive: true });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', DATA], {
+  log(`Redis is not running on port ${port}: starting redis-server (append-only file under ./.data/redis)…`);
+  // Persistence: queued jobs, sessions and schedules survive a restart (reconciliation covers the rest).
+  const dir = path.join(DATA, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir], {
     stdio: 'ignore',
   });
   cleanups.push(() => void child.kill('SIGTERM'));
@@ -109,7 +112,7 @@ function sessionSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function seedIfEmpty(databaseUrl: string) {
+async function seedIfEmpty(databaseUrl: string, config: Config) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -122,24 +125,9 @@ async function seedIfEmpty(databaseUrl: string) {
     const r = await seed.seedDemo({ databaseUrl, log: (m: string) => log(m) });
     log(`Seeded ${r.opds} OPDs, ${r.employees} employees, ${r.users} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     log(`Demo regency dated to ${r.refDate} (seeded for ${r.today}).`);
-    // The first e-Berkala detection, so the KGB queue and dashboard are filled at once (then daily at 01:00 WIB).
-    const [{ createDb }, { runKgbScan }, { materializeYear }, { defaultMaterializedYears }] = await Promise.all([
-      import('../server/src/db.ts'),
-      import('../server/src/modules/berkala/scan.ts'),
-      import('../server/src/modules/indicators/compute.ts'),
-      import('../server/src/modules/indicators/jobs.ts'),
-    ]);
-    const db = createDb(databaseUrl, 2);
-    try {
-      const s = await runKgbScan(db);
-      log(`e-Berkala scan: ${s.created} KGB drafts (${s.postponed} postponed) from ${s.scanned} PNS/CPNS.`);
-      // The indicator facts of the dashboard's first years (the worker keeps them and adds new years).
-      const years = defaultMaterializedYears();
-      for (const year of years) await materializeYear(db, year);
-      log(`Indicator facts materialized for ${years.join(' and ')}.`);
-    } finally {
-      await db.$disconnect();
-    }
+    // KGB drafts, indicator facts and e-Pangkat proposals, so every role sees a living platform at once.
+    const { bringDemoToLife } = await import('../prisma/seed/living.ts');
+    await bringDemoToLife(config, (m: string) => log(m));
   }
   return seed.listDemoAccounts(databaseUrl).catch(() => []);
 }
@@ -162,7 +150,7 @@ async function main() {
 
   // Fail early, naming any bad variable.
   const { loadConfig, ConfigError, installClockFromEnv } = await import('../server/src/config.ts');
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
     // The platform's clock (APP_TODAY when set) for what runs here: the demo seed is dated to its today.
@@ -175,7 +163,7 @@ async function main() {
   log('Applying database migrations…');
   const applied = await applyMigrations(databaseUrl);
   log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database schema is up to date.');
-  const accounts = await seedIfEmpty(databaseUrl);
+  const accounts = await seedIfEmpty(databaseUrl, config);
 
   const tsx = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')];
   for (const [name, file] of [

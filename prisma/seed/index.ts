@@ -4,19 +4,21 @@
 import 'dotenv/config';
 import { appToday, isValidDate } from '@simak/shared';
 import pg from 'pg';
-import { installClockFromEnvOrExit } from '../../server/src/config.ts';
+import { installClockFromEnvOrExit, loadConfig } from '../../server/src/config.ts';
+import { bringDemoToLife } from './living.ts';
 import { DEFAULT_DEMO_EMPLOYEES, formatAccountsTable, listDemoAccounts, seedDemo } from './demo.ts';
 import { demoStats } from './stats.ts';
 
 installClockFromEnvOrExit();
 
 function parseArgs(argv: string[]) {
-  const out = { employees: DEFAULT_DEMO_EMPLOYEES, ifEmpty: false, stats: false, today: null as string | null };
+  const out = { employees: DEFAULT_DEMO_EMPLOYEES, ifEmpty: false, stats: false, bare: false, today: null as string | null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
     if (a === '--if-empty') out.ifEmpty = true;
     else if (a === '--stats') out.stats = true;
+    else if (a === '--bare') out.bare = true;
     else if (a === '--employees' || a.startsWith('--employees=')) {
       const v = value();
       const n = Number(v);
@@ -27,7 +29,8 @@ function parseArgs(argv: string[]) {
       if (!v || !isValidDate(v)) throw new Error(`--today needs a date YYYY-MM-DD, got ${v}`);
       out.today = v;
     } else if (a === '--help' || a === '-h') {
-      console.log('Usage: tsx prisma/seed/index.ts [--employees N] [--today YYYY-MM-DD] [--if-empty] [--stats]');
+      console.log('Usage: tsx prisma/seed/index.ts [--employees N] [--today YYYY-MM-DD] [--if-empty] [--stats] [--bare]');
+      console.log('  --bare   only the records: no KGB scan, indicator facts or e-Pangkat demo proposals');
       console.log('  --today  the day to date the regency to (default: APP_TODAY, else the current date in Asia/Jakarta)');
       process.exit(0);
     } else {
@@ -62,6 +65,11 @@ async function main() {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Seeded ${result.opds} OPDs, ${result.employees} employees, ${result.historyRows} history rows and ${result.users} user accounts in ${seconds} s.`);
     console.log(`Demo regency dated to ${result.refDate} (seeded for ${result.today}).`);
+    if (!args.bare) {
+      // KGB drafts, indicator facts and e-Pangkat proposals (the server's own services, its configured storage).
+      const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: process.env.SESSION_SECRET ?? 'seed-only-secret-not-used-for-sessions' });
+      await bringDemoToLife(config, (m) => console.log(`  ${m}`));
+    }
   }
   if (args.stats) {
     const { lines, problems } = await demoStats(databaseUrl);

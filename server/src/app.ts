@@ -16,10 +16,13 @@ import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { setupAuth } from './auth/setup.ts';
 import type { AppContext } from './context.ts';
-import { errorHandler, Forbidden, notFoundHandler, Unauthorized } from './errors.ts';
+import { logUrl } from './logger.ts';
+import { errorHandler, Forbidden, notFoundHandler, ServiceUnavailable, Unauthorized } from './errors.ts';
 import { QUEUES } from './jobs/catalog.ts';
 import { buildOpenApi, mountRoutes, OpenAPIRegistry, type RouteDef } from './lib/http.ts';
+import { createMetrics } from './metrics.ts';
 import { allRoutes } from './modules/index.ts';
+import { unavailableGuard } from './readiness.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -38,10 +41,23 @@ export function createApp(ctx: AppContext) {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // No personal data in logs: query values masked (headers with secrets are redacted by the logger).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: logUrl(req.url),
+          userAgent: req.headers['user-agent'],
+          remoteAddress: req.remoteAddress,
+        }),
+      },
+      autoLogging: { ignore: (req) => /^\/api\/health(\/live|\/ready)?$|^\/metrics$/.test(req.url ?? '') },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
   );
+  const metrics = createMetrics(ctx);
+  app.use(metrics.middleware);
+  app.use(metrics.router);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -58,6 +74,10 @@ export function createApp(ctx: AppContext) {
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(cookieParser());
+
+  // While PostgreSQL or Redis is unreachable: 503 at once (sessions need Redis, nearly everything the database).
+  app.locals.readiness = ctx.readiness;
+  app.use(unavailableGuard(ctx.readiness, ServiceUnavailable));
 
   const kit = setupAuth(app, ctx);
 

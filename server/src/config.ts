@@ -37,6 +37,20 @@ const ConfigObject = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   WEB_DIST: z.string().default(''),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** How often the reconciliation job re-queues owed-but-missing work (jobs/reconcile.ts), in seconds. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Work younger than this (seconds) is left to the normal path (relay, a job just added) by reconciliation. */
+  RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** A letter render claim older than this is taken as abandoned (the worker died) and may be taken over. */
+  LETTER_CLAIM_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** How long the API waits for a new PostgreSQL connection before answering 503. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Bearer token for GET /metrics (Prometheus); unset = /metrics is disabled (404). */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   STORAGE_DIR: z.string().default('./storage'),
   S3_ENDPOINT: z.string().optional(),

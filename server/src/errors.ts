@@ -28,6 +28,41 @@ export const Conflict = (code: string, message: string, details?: unknown) => ne
 export const InvalidState = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 export const Unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
 
+/** A dependency (PostgreSQL, Redis) is unreachable: the client may retry later. */
+export const ServiceUnavailable = (dependency: 'database' | 'redis') =>
+  new AppError(503, 'service_unavailable', 'Layanan sedang tidak tersedia sementara. Silakan coba lagi beberapa saat lagi.', { dependency });
+
+/** Driver adapter error kinds and Prisma codes of a database that cannot be reached or dropped the connection. */
+const DB_DOWN_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const DB_DOWN_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error/i;
+const REDIS_DOWN_NAMES = new Set(['MaxRetriesPerRequestError']);
+const REDIS_DOWN_MESSAGE = /^(Connection is closed\.?|Stream isn't writeable.*|Reached the max retries per request limit.*)$/;
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/** Which dependency an error says is unreachable (null: another error). */
+export function unreachableDependency(err: unknown): 'database' | 'redis' | null {
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; clientVersion?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (!e || typeof e !== 'object') return null;
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (e.clientVersion !== undefined || e.name === 'DriverAdapterError') {
+    const cause = e.meta?.driverAdapterError?.cause ?? (e as { cause?: { kind?: unknown; originalCode?: unknown } }).cause;
+    const sqlState = typeof cause?.originalCode === 'string' ? cause.originalCode : '';
+    // Class 08 = connection exception; 57P01–57P03 = the server terminated the connection or is not accepting any.
+    if (DB_DOWN_KINDS.has(String(cause?.kind)) || DB_DOWN_PRISMA.has(String(e.code)) || /^08|^57P0[123]$/.test(sqlState)) return 'database';
+    if (DB_DOWN_MESSAGE.test(message)) return 'database';
+    return null;
+  }
+  if (typeof e.name === 'string' && REDIS_DOWN_NAMES.has(e.name)) return 'redis';
+  if (REDIS_DOWN_MESSAGE.test(message)) return 'redis';
+  if (typeof e.code === 'string' && SOCKET_CODES.has(e.code)) {
+    // A raw socket error: ioredis names its port in the message; anything else is taken as the database.
+    return /redis|:6379\b/i.test(message) ? 'redis' : 'database';
+  }
+  if (DB_DOWN_MESSAGE.test(message)) return 'database';
+  return null;
+}
+
 export function validationError(err: ZodError, where: 'body' | 'query' | 'params' = 'body'): AppError {
   return new AppError(
     422,
@@ -52,6 +87,8 @@ export function toAppError(err: unknown): AppError {
   if (e?.code === 'LIMIT_FILE_SIZE') return new AppError(413, 'file_too_large', 'Ukuran berkas melebihi batas.');
   if (e?.code === 'P2002') return new AppError(409, 'conflict', 'Data yang sama sudah ada.', (e as { meta?: unknown }).meta ?? null);
   if (e?.code === 'P2025') return new AppError(404, 'not_found', 'Data tidak ditemukan.');
+  const down = unreachableDependency(err);
+  if (down) return ServiceUnavailable(down);
   const refused = refusedInput(err);
   if (refused) return refused;
   const status = e?.status ?? e?.statusCode;
@@ -91,6 +128,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (appErr.isReportable && appErr.status < 500) req.log?.error({ err }, 'input refused by the database (a route schema should have caught it)');
   else if (appErr.isReportable) req.log?.error({ err }, 'unhandled error');
   else req.log?.debug({ code: appErr.code }, 'request failed');
+  if (appErr.code === 'service_unavailable') {
+    // The readiness tracker answers the next requests at once, until its probe sees the dependency again.
+    const dep = (appErr.details as { dependency?: 'database' | 'redis' } | null)?.dependency;
+    const readiness = req.app.locals.readiness as { markDown(d: string, e: string): void } | undefined;
+    if (dep && readiness && err !== appErr) readiness.markDown(dep, (err as Error)?.message ?? 'unreachable');
+    if (!res.headersSent) res.setHeader('Retry-After', '5');
+  }
   if (res.headersSent) return;
   res.status(appErr.status).json({ error: { code: appErr.code, message: appErr.message, details: appErr.details ?? null } });
 };

@@ -10,3 +10,4 @@ export * from './rules/bup.ts';
 export * from './rules/kp.ts';
 export * from './indicators/formulas.ts';
 export * from './data/gaji-pokok-pp5-2024.ts';
+export * from './rules/kp-sk.ts';

@@ -34,6 +34,10 @@ describe('Pengguna and Pengaturan (BKD_ADMIN)', () => {
     await reasons.locator('input:not([type=hidden])').press('Enter');
     await reasons.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Pengaturan disimpan').first().waitFor();
+    // Labels and help in Indonesian: no setting key, no field id, no code value shown.
+    const settingsText = await page.getByTestId('app-main').innerText();
+    expect(settingsText).not.toMatch(/change_request|berkala\.|agency\.|noHp|kodePos|SANGAT_BAIK|\bpemda\b/);
+    expect(settingsText).toContain('Predikat SKP minimal untuk KGB');
     await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });
     const saved = await server.ctx.db.appSetting.findUniqueOrThrow({ where: { key: 'change_request.reject_reasons' } });
     expect(saved.value).toContain('NIK tidak sesuai KTP');

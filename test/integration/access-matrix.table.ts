@@ -51,6 +51,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'POST /api/auth/login': { allow: PUBLIC },
 
   'GET /api/home': { allow: USER },
+  'GET /api/events': { allow: USER, note: 'server-sent events; 406 unless text/event-stream is asked for' },
   'GET /api/auth/me': { allow: USER },
   'POST /api/auth/logout': { allow: USER },
   'POST /api/auth/password': { allow: USER, note: 'own password only (the body names no user)' },
@@ -104,6 +105,8 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'DELETE /api/pangkat/regimes/:id': { allow: ADMIN },
   'GET /api/pangkat/eligible': { allow: ANY_OPD_OR_BKD },
   'POST /api/pangkat/proposals': { allow: ['opdOwn', 'opdOther', 'admin'] },
+  'GET /api/pangkat/proposals/:id/sk-form': { allow: BKD, note: 'probe id unknown (404)' },
+  'GET /api/pangkat/report': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
   'GET /api/pangkat/me': { allow: USER },
   'GET /api/pangkat/employees/:id/angka-kredit': { allow: SEES_EMPLOYEE },
   'POST /api/pangkat/employees/:id/angka-kredit': { allow: ['opdOwn', 'verifier', 'admin'] },

@@ -66,6 +66,35 @@ describe('KGB scan', () => {
     expect(await t.db.kgbDraft.count()).toBe(first.created + first.alreadyPresent);
   });
 
+  it('the queue sorts by TMT (overdue first) and shows each TMT', async () => {
+    const opd = await createOpd(t.db);
+    const later = await kgbEmployee(opd.id);
+    const overdue = await kgbEmployee(opd.id, { tmtGolongan: '2024-11-01' });
+    await runKgbScan(t.db);
+    const bkd = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
+    const asc = await bkd.get(`/api/requests?type=KGB&opdId=${opd.id}&sort=dueDate`);
+    expect(asc.status).toBe(200);
+    const rows = (r: typeof asc) => r.body.items.map((i: { employee: { id: number }; dueDate: string }) => [i.employee.id, i.dueDate]);
+    expect(rows(asc)).toEqual([
+      [overdue.employee.id, '2026-11-01'],
+      [later.employee.id, '2027-01-01'],
+    ]);
+    expect(rows(await bkd.get(`/api/requests?type=KGB&opdId=${opd.id}&sort=-dueDate`))).toEqual(rows(asc).reverse());
+    const second = await bkd.get(`/api/requests?type=KGB&opdId=${opd.id}&sort=dueDate&pageSize=1&page=2`);
+    expect(second.body.total).toBe(2);
+    expect(rows(second)).toEqual([[later.employee.id, '2027-01-01']]);
+
+    // The OPD's request lists offer every type present in its scope (here KGB), with that type's states.
+    expect((await supertest(t.app).get('/api/requests/types')).status).toBe(401);
+    const admin = await loginAgent(t.app, (await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [opd.id] })).username, PASSWORD);
+    const types = await admin.get('/api/requests/types');
+    expect(types.status).toBe(200);
+    expect(types.body.items).toEqual([expect.objectContaining({ type: 'KGB', label: 'Kenaikan gaji berkala', count: 2 })]);
+    expect(types.body.items[0].states).toContainEqual({ value: 'DRAFT', label: 'Menunggu verifikasi' });
+    const elsewhere = await loginAgent(t.app, (await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [(await createOpd(t.db)).id] })).username, PASSWORD);
+    expect((await elsewhere.get('/api/requests/types')).body.items).toEqual([]);
+  });
+
   it('a run that dies midway misses nothing and duplicates nothing on the next run', async () => {
     const opd = await createOpd(t.db);
     const people = [];

@@ -31,6 +31,18 @@ describe('employee profiles and lists', () => {
     const bossView = await (await loginAgent(t.app, boss.username, PASSWORD)).get(url);
     expect(bossView.status).toBe(200);
     expect(bossView.body.abilities.proposeChange).toBe(false);
+    // The atasan sees work data: no NIK, address, contacts or family.
+    expect(bossView.body.abilities.viewPersonal).toBe(false);
+    expect(Object.keys(bossView.body.profile).sort()).toEqual(['gelarBelakang', 'gelarDepan', 'jenisKelamin', 'nama']);
+    expect(bossView.body.histories.keluarga).toBeUndefined();
+    expect(bossView.body.histories.pangkat).toEqual([]);
+    expect(self.body.profile).toHaveProperty('nik');
+    expect(self.body.histories.keluarga).toEqual([]);
+    // The atasan's team: their subordinates, not themself.
+    const team = await (await loginAgent(t.app, boss.username, PASSWORD)).get('/api/employees?team=true');
+    expect(team.body.items.map((i: { id: number }) => i.id)).toEqual([asn.employee.id]);
+    const unscoped = await (await loginAgent(t.app, boss.username, PASSWORD)).get('/api/employees');
+    expect(unscoped.body.items.map((i: { id: number }) => i.id).sort()).toEqual([boss.employee.id, asn.employee.id].sort());
     const bkd = await createUser(t.db, { roles: ['BKD_VERIFIER'] });
     const bkdView = await (await loginAgent(t.app, bkd.username, PASSWORD)).get(url);
     expect(bkdView.body.abilities.viewAudit).toBe(true);
@@ -54,6 +66,17 @@ describe('employee profiles and lists', () => {
     expect(p2.body.items.map((i: { nama: string }) => i.nama)).toEqual(['Budi Santoso', 'Zainal Arifin']);
     const search = await bkd.get(`/api/employees?q=ahmad&opdId=${opd.id}&sort=-nama`);
     expect(search.body.items.map((i: { nama: string }) => i.nama)).toEqual(['Ahmad Zulkifli', 'Ahmad Fauzi']);
+    // Names are found with or without their titles, as users copy them from letters.
+    await createEmployee(t.db, { opdId: opd.id, nama: 'Siti Rahmawati', gelarBelakang: 'S.Kom.' });
+    await createEmployee(t.db, { opdId: opd.id, nama: 'Moh. Rahmat', gelarDepan: 'dr.' });
+    for (const q of ['Siti Rahmawati', 'Siti Rahmawati, S.Kom.', 'siti rahmawati s.kom', 'rahmawati, S.Kom.']) {
+      const found = await bkd.get(`/api/employees?opdId=${opd.id}&q=${encodeURIComponent(q)}`);
+      expect(found.body.items.map((i: { nama: string }) => i.nama), q).toEqual(['Siti Rahmawati']);
+    }
+    expect((await bkd.get(`/api/employees?opdId=${opd.id}&q=${encodeURIComponent('Siti Rahmawati, M.Kes.')}`)).body.total).toBe(0);
+    for (const q of ['dr. Moh. Rahmat', 'Moh. Rahmat']) {
+      expect((await bkd.get(`/api/employees?opdId=${opd.id}&q=${encodeURIComponent(q)}`)).body.items.map((i: { nama: string }) => i.nama), q).toEqual(['Moh. Rahmat']);
+    }
     const gol = await bkd.get(`/api/employees?opdId=${opd.id}&golongan=III/b`);
     expect(gol.body.total).toBe(2);
     const nip = all.body.items[0].nip as string;

@@ -12,10 +12,12 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/src/db.ts';
 import type { DocumentType } from '../../server/src/generated/prisma/enums.ts';
-import { buildTestApp, loginAgent, TEST_TODAY, uniq, type TestApp } from '../support/app.ts';
-import { createEmployee, createOpd, createUser, PASSWORD, resetKpCalendar } from '../support/factories.ts';
+import { buildTestApp, loginAgent, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { createOpd, createUser, PASSWORD, resetKpCalendar } from '../support/factories.ts';
+import { pangkatHelpers, vaultDoc } from '../support/pangkat.ts';
 
-const d = (s: string) => new Date(`${s}T00:00:00Z`);
+type H = ReturnType<typeof pangkatHelpers>;
+
 const JAN = '2027-01-01';
 const FEB = '2027-02-01';
 
@@ -40,77 +42,17 @@ beforeAll(async () => {
   opdAdminUserId = admin.id;
   opdAdmin = await loginAgent(t.app, admin.username, PASSWORD);
   otherOpdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [opdB.id] })).username, PASSWORD);
+  ({ person, propose, detail, act, judge, judgeAll } = pangkatHelpers(t));
 });
 afterAll(() => t.close());
 
-async function doc(db: Db, employeeId: number, jenis: DocumentType) {
-  const key = uniq('k');
-  return db.document.create({
-    data: { employeeId, jenis, slotKey: `${jenis}:${key}`, title: `Dokumen ${jenis}`, originalName: 'bukti.pdf', storageKey: `documents/test/${key}.pdf`, mimeType: 'application/pdf', sizeBytes: 10, sha256: '0'.repeat(64) },
-  });
-}
-
-/** A PNS pelaksana S1 in III/a since 1 Dec 2022 with SKP Baik 2024–2025: eligible for KP reguler III/a → III/b from 1 Jan 2027. */
-async function person(opdId: number, opts: { vault?: boolean; penalty?: boolean; struktural?: boolean; account?: boolean } = {}) {
-  const e = await createEmployee(t.db, { opdId });
-  await t.db.employee.update({
-    where: { id: e.id },
-    data: {
-      tanggalLahir: d('1990-01-15'),
-      tmtCpns: d('2012-03-01'),
-      golongan: opts.struktural ? 'III/b' : 'III/a',
-      tmtGolongan: d('2022-12-01'),
-      mkgTahun: 4,
-      mkgBulan: 0,
-      // A structural official with a high-school diploma: past the reguler ceiling, inside the eselon's band.
-      pendidikanTerakhir: opts.struktural ? 'SMA' : 'S1',
-      jenisJabatan: opts.struktural ? 'STRUKTURAL' : 'PELAKSANA',
-      eselon: opts.struktural ? 'IV.a' : null,
-      tmtJabatan: opts.struktural ? d('2023-01-02') : null,
-    },
-  });
-  const docs: Partial<Record<string, number>> = {};
-  for (const tahun of [2024, 2025]) {
-    const skpDoc = opts.vault ? await doc(t.db, e.id, 'SKP') : null;
-    if (skpDoc) docs[`SKP_${tahun}`] = skpDoc.id;
-    await t.db.riwayatSkp.create({ data: { employeeId: e.id, tahun, predikat: 'BAIK', documentId: skpDoc?.id ?? null } });
-  }
-  if (opts.vault) {
-    for (const jenis of ['SK_CPNS', 'SK_PNS', 'IJAZAH'] as const) docs[jenis] = (await doc(t.db, e.id, jenis)).id;
-    // The last SK pangkat comes from the rank history, even when an older SK was uploaded later.
-    const last = await doc(t.db, e.id, 'SK_PANGKAT');
-    await t.db.riwayatPangkat.create({ data: { employeeId: e.id, golongan: 'III/a', tmtGolongan: d('2022-12-01'), mkgTahun: 4, mkgBulan: 0, documentId: last.id } });
-    await doc(t.db, e.id, 'SK_PANGKAT');
-    docs.SK_PANGKAT = last.id;
-    if (opts.struktural) docs.SK_JABATAN = (await doc(t.db, e.id, 'SK_JABATAN')).id;
-  }
-  if (opts.penalty) {
-    await t.db.riwayatHukdis.create({
-      data: { employeeId: e.id, tingkat: 'SEDANG', jenis: 'Pemotongan tunjangan kinerja 25% selama 12 bulan', nomorSk: `HD-${e.id}`, tanggalSk: d('2026-06-01'), tmt: d('2026-06-01') },
-    });
-  }
-  const user = opts.account ? await createUser(t.db, { roles: ['ASN'], employeeId: e.id, username: e.nip }) : null;
-  return { employee: e, docs, userId: user?.id ?? null };
-}
-
-const propose = (agent: Agent, body: object) => agent.post('/api/pangkat/proposals').set('x-csrf-token', agent.csrfToken).send(body);
-const detail = async (agent: Agent, id: number) => {
-  const res = await agent.get(`/api/requests/${id}`);
-  expect(res.status).toBe(200);
-  return res.body as { state: string; version: number; checklist: { items: { key: string; required: boolean; verdict: string; document: { id: number } | null }[] }; timeline: { action: string; note: string | null }[] };
-};
-const act = async (agent: Agent, id: number, action: string, note?: string) => {
-  const { version } = await detail(agent, id);
-  return agent.post(`/api/requests/${id}/actions/${action}`).set('x-csrf-token', agent.csrfToken).send({ version, note });
-};
-const judge = async (agent: Agent, id: number, key: string, verdict: 'VALID' | 'INVALID', note?: string) => {
-  const { version } = await detail(agent, id);
-  const res = await agent.post(`/api/requests/${id}/items/${key}/verdict`).set('x-csrf-token', agent.csrfToken).send({ version, verdict, note });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-};
-const judgeAll = async (agent: Agent, id: number, except: string[] = []) => {
-  for (const item of (await detail(agent, id)).checklist.items) if (item.document && !except.includes(item.key)) await judge(agent, id, item.key, 'VALID');
-};
+let person: H['person'];
+let propose: H['propose'];
+let detail: H['detail'];
+let act: H['act'];
+let judge: H['judge'];
+let judgeAll: H['judgeAll'];
+const doc = (_db: Db, employeeId: number, jenis: DocumentType) => vaultDoc(t.db, employeeId, jenis);
 const notes = (userId: number, kind: string) => t.db.notification.findMany({ where: { userId, kind }, orderBy: { id: 'asc' } });
 
 describe('POST /api/pangkat/proposals', () => {
@@ -279,7 +221,7 @@ describe('submission, verification and notifications', () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.state).toBe('DISETUJUI');
     const row = await t.db.workflowRequest.findUniqueOrThrow({ where: { id } });
-    expect(row.assigneeRoles).toEqual(['BKD_ADMIN']);
+    expect(row.assigneeRoles).toEqual(['BKD_VERIFIER', 'BKD_ADMIN']);
     expect(row.closedAt).toBeNull();
     for (const userId of [p.userId!, opdAdminUserId]) expect(await notes(userId, 'kp.approved')).toHaveLength(1);
   });

@@ -30,7 +30,7 @@ export interface DemoWorld {
   stop(): Promise<void>;
 }
 
-async function dropDatabase(databaseUrl: string) {
+export async function dropDatabase(databaseUrl: string) {
   const admin = new URL(databaseUrl);
   const name = decodeURIComponent(admin.pathname.slice(1));
   admin.pathname = '/postgres';

@@ -25,7 +25,7 @@ export async function createOpd(db: Db, data: { parentId?: number; nama?: string
 
 export async function createEmployee(
   db: Db,
-  data: { opdId: number; atasanId?: number; nama?: string; status?: 'PNS' | 'CPNS' | 'PPPK' | 'KONTRAK'; golongan?: string } ,
+  data: { opdId: number; atasanId?: number; nama?: string; gelarDepan?: string; gelarBelakang?: string; status?: 'PNS' | 'CPNS' | 'PPPK' | 'KONTRAK'; golongan?: string },
 ) {
   let nip = makeTestNip();
   while (await db.employee.findUnique({ where: { nip } })) nip = makeTestNip();
@@ -33,6 +33,8 @@ export async function createEmployee(
     data: {
       nip,
       nama: data.nama ?? `Pegawai ${nip.slice(-6)}`,
+      gelarDepan: data.gelarDepan ?? null,
+      gelarBelakang: data.gelarBelakang ?? null,
       jenisKelamin: 'L',
       tanggalLahir: new Date(`${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`),
       statusKepegawaian: data.status ?? 'PNS',

@@ -26,6 +26,17 @@ export const JOBS = {
     schema: z.object({ key: z.string().min(1), message: z.string() }),
     jobId: (p) => `system.echo/${p.key}`,
   }),
+  /**
+   * Re-queues work that is owed but missing (a letter without its PDF, an outbox row whose job is
+   * gone, a lost schedule) under its deterministic id; see jobs/reconcile.ts. Repeats every
+   * RECONCILE_INTERVAL_SECONDS and runs at worker start.
+   */
+  'system.reconcile': spec({
+    queue: 'default',
+    schema: z.object({ trigger: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+    jobId: (p) => `system.reconcile/${p.trigger}`,
+    attempts: 1,
+  }),
   /** Sends one e-mail through SMTP when configured (skipped otherwise). */
   'mail.send': spec({
     queue: 'mail',

@@ -11,7 +11,8 @@ import { JOBS, QUEUES, type JobName } from './catalog.ts';
 import { assertHandlers } from './handlers.ts';
 import { createQueues } from './queues.ts';
 import { OutboxRelay } from './relay.ts';
-import { upsertSchedules } from './schedules.ts';
+import { reconcile } from './reconcile.ts';
+import { RECONCILE_SCHEDULE_ID, upsertSchedules } from './schedules.ts';
 import { enqueue } from './outbox.ts';
 import type { HandlerMap, JobCtx } from './types.ts';
 
@@ -30,11 +31,15 @@ export function startWorkerRuntime(opts: {
   relay?: boolean;
   /** Upsert the repeatable jobs (default true). */
   schedules?: boolean;
+  /** Reconcile at start and whenever the reconciliation schedule is gone (default: as schedules). */
+  reconcile?: boolean;
 }): WorkerRuntime {
   const { config, db, logger, handlers } = opts;
   setClock(clockOf(config));
   assertHandlers(handlers as unknown as Record<string, unknown>);
   const redis = createRedis(config.REDIS_URL, { forBullmq: true });
+  // Redis down is reported by the workers' own error events; this connection only writes the heartbeat.
+  redis.on('error', () => undefined);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const storage = createStorage(config);
   const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
@@ -45,9 +50,12 @@ export function startWorkerRuntime(opts: {
     const spec = JOBS[name];
     if (!spec) throw new Error(`unknown job ${job.name}`);
     const payload = spec.schema.parse(job.data);
-    const ctx: JobCtx = { db, redis, config, logger: logger.child({ job: name, jobId: job.id }), mailer, storage, attempt: job.attemptsMade + 1 };
+    const ctx: JobCtx = { db, redis, config, logger: logger.child({ job: name, jobId: job.id }), mailer, storage, queues, attempt: job.attemptsMade + 1 };
     const handler = handlers[name] as (p: unknown, c: JobCtx) => Promise<unknown>;
-    return handler(payload, ctx);
+    const result = await handler(payload, ctx);
+    // The outbox row (if the job came through it) is done: reconciliation no longer looks for its job.
+    if (job.id) await db.$executeRaw`UPDATE outbox_event SET completed_at = now() WHERE job_id = ${job.id} AND completed_at IS NULL`;
+    return result;
   };
 
   const workers = QUEUES.map(
@@ -63,8 +71,35 @@ export function startWorkerRuntime(opts: {
     w.on('error', (err) => logger.error({ err: err.message }, 'worker error'));
   }
   if (opts.relay !== false) relay.start();
+  let watchdog: NodeJS.Timeout | null = null;
+  let reconciling: Promise<unknown> | null = null;
+  if (opts.reconcile ?? opts.schedules !== false) {
+    // At start, then whenever the reconciliation schedule itself is gone (Redis lost its data):
+    // a direct run re-creates the schedules and re-queues what is owed.
+    let reconciledOnce = false;
+    const rlog = logger.child({ part: 'reconcile' });
+    const check = async () => {
+      if (reconciling) return;
+      const run = (async () => {
+        if (reconciledOnce && (await queues.default.getJobScheduler(RECONCILE_SCHEDULE_ID))) return;
+        await reconcile({ db, queues, logger: rlog, config });
+        reconciledOnce = true;
+      })();
+      reconciling = run;
+      try {
+        await run;
+      } catch (err) {
+        rlog.warn({ err: (err as Error).message }, 'reconciliation failed; will retry');
+      } finally {
+        reconciling = null;
+      }
+    };
+    watchdog = setInterval(() => void check(), Math.min(60_000, config.RECONCILE_INTERVAL_SECONDS * 1000));
+    watchdog.unref();
+    setTimeout(() => void check(), 0).unref();
+  }
   if (opts.schedules !== false) {
-    upsertSchedules(queues).catch((err) => logger.warn({ err: (err as Error).message }, 'could not upsert job schedules'));
+    upsertSchedules(queues, config).catch((err) => logger.warn({ err: (err as Error).message }, 'could not upsert job schedules'));
     // Start-up work that must not wait for its schedule: the indicator facts of the current and previous year.
     db.$transaction((tx) => enqueue(tx, 'indicators.materialize', { year: null, key: `boot-${appToday()}` })).catch((err) =>
       logger.warn({ err: (err as Error).message }, 'could not queue the indicator facts'),
@@ -81,6 +116,8 @@ export function startWorkerRuntime(opts: {
     workers,
     async stop() {
       clearInterval(heartbeat);
+      if (watchdog) clearInterval(watchdog);
+      await reconciling;
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();

@@ -1,3 +1,4 @@
+import { reconcile } from './reconcile.ts';
 import type { Handler } from './types.ts';
 
 const echo: Handler<'system.echo'> = async (p, ctx) => {
@@ -16,4 +17,10 @@ const sendMail: Handler<'mail.send'> = async (p, ctx) => {
   return { status: 'done' };
 };
 
-export const systemHandlers = { 'system.echo': echo, 'mail.send': sendMail };
+const reconcileJob: Handler<'system.reconcile'> = async (_p, ctx) => {
+  if (!ctx.queues) throw new Error('system.reconcile needs the queues in its job context');
+  const r = await reconcile({ db: ctx.db, queues: ctx.queues, logger: ctx.logger, config: ctx.config });
+  return { status: r.ran ? 'done' : 'skipped', ...r };
+};
+
+export const systemHandlers = { 'system.echo': echo, 'mail.send': sendMail, 'system.reconcile': reconcileJob };

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { JobName, JobPayload } from './catalog.ts';
+import type { Queues } from './queues.ts';
 
 export interface JobCtx {
   db: Db;
@@ -13,6 +14,8 @@ export interface JobCtx {
   logger: Logger;
   mailer: Mailer;
   storage: Storage;
+  /** The queues (the worker's; jobs that add jobs themselves, such as system.reconcile, need them). */
+  queues?: Queues;
   /** BullMQ attempt number (1-based). */
   attempt: number;
 }

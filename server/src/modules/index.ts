@@ -10,6 +10,7 @@ import { berkalaRoutes } from './berkala/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
+import { eventRoutes } from './events/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
@@ -19,6 +20,7 @@ import { pangkatRoutes } from './pangkat/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -33,6 +35,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...batchRoutes(ctx),
     ...changeRequestRoutes(ctx),
     ...notificationRoutes(ctx),
+    ...eventRoutes(ctx),
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
     ...pangkatRoutes(ctx),
@@ -40,5 +43,6 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...settingRoutes(ctx),
     ...importRoutes(ctx),
     ...indicatorRoutes(ctx),
+    ...statisticsRoutes(ctx),
   ];
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -43,9 +43,10 @@ export class LocalStorage implements Storage {
   async put(key: string, body: Buffer | Readable) {
     const full = this.file(key);
     await mkdir(path.dirname(full), { recursive: true });
-    const tmp = `${full}.${randomUUID()}.part`;
-    await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp, { flags: 'wx' }));
-    const { rename } = await import('node:fs/promises');
+    // Written next to its key and moved into place: a reader never sees half a file, and a process
+    // killed midway leaves only "<key>.part", which delete(key) also removes.
+    const tmp = `${full}.part`;
+    await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp));
     await rename(tmp, full);
   }
   async get(key: string) {
@@ -62,7 +63,9 @@ export class LocalStorage implements Storage {
     }
   }
   async delete(key: string) {
-    await rm(this.file(key), { force: true });
+    const full = this.file(key);
+    await rm(full, { force: true });
+    await rm(`${full}.part`, { force: true });
   }
 }
 

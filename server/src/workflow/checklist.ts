@@ -4,6 +4,7 @@
  * item's history. Replacing a document resets its verdict; items already valid stay valid.
  * Every change claims the request's version (a stale version → 409) and writes its audit row.
  */
+import { announceRequestChange } from './announce.ts';
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../audit/audit.ts';
 import type { Db, Tx } from '../db.ts';
@@ -93,12 +94,13 @@ export function mayJudgeChecklist<P>(def: WorkflowDefinition<P>, actor: Actor, r
   return isAssignedTo(actor, { ...req, assigneeEmployeeId: null });
 }
 
-async function claimVersion(tx: Tx, req: { id: number; version: number }, expected: number) {
+async function claimVersion(tx: Tx, req: Pick<Req<unknown>, 'id' | 'type' | 'employeeId' | 'opdId' | 'state' | 'version'>, expected: number) {
   if (req.version !== expected) {
     throw Conflict('stale_version', 'Usulan ini sudah diubah oleh orang lain. Muat ulang untuk melihat keadaan terbaru.', { currentVersion: req.version });
   }
   const claimed = await tx.workflowRequest.updateMany({ where: { id: req.id, version: expected }, data: { version: { increment: 1 } } });
   if (claimed.count !== 1) throw Conflict('stale_version', 'Usulan ini sudah diproses oleh orang lain. Muat ulang untuk melihat keadaan terbaru.');
+  await announceRequestChange(tx, { id: req.id, type: req.type, employeeId: req.employeeId, opdId: req.opdId, state: req.state, version: expected + 1 });
 }
 
 function specOf<P>(def: WorkflowDefinition<P>, req: Req<P>, key: string) {

@@ -11,6 +11,7 @@ import { AppError, Conflict, Forbidden, InvalidState, NotFound, Unprocessable, v
 import { Prisma, type WorkflowRequest } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 import { hasRole, isBkd, isSelf, managesOpd } from '../lib/authz.ts';
+import { announceRequestChange } from './announce.ts';
 import { assignedScope, assigneeColumns, isAssignedTo } from './assignee.ts';
 import { checklistState, type ChecklistRow } from './checklist.ts';
 import { stateOf, type ChecklistItemSpec, type GuardBlock, Req, TransitionDef, TransitionInput, WorkflowDefinition } from './types.ts';
@@ -387,6 +388,7 @@ export async function transitionInTx<P>(tx: Tx, def: WorkflowDefinition<P>, args
   if (claimed.count !== 1) {
     throw Conflict('stale_version', 'Usulan ini sudah diproses oleh orang lain. Muat ulang untuk melihat keadaan terbaru.');
   }
+  await announceRequestChange(tx, { id: req.id, type: req.type, employeeId: req.employeeId, opdId: req.opdId, state: to, version: req.version + 1 });
   // "Berkas tidak lengkap": the timeline names exactly the invalid items.
   const invalid = t.returnsInvalidItems ? (await checklist()).filter((r) => r.verdict === 'INVALID') : [];
   const fullNote = invalid.length

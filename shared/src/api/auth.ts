@@ -44,6 +44,17 @@ export const HealthResponse = z.object({
   redis: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
 });
 
+/** Liveness: the process answers (nothing else is checked). */
+export const LiveResponse = z.object({ status: z.literal('live'), version: z.string(), uptimeSeconds: z.number() });
+
+const DependencyState = z.object({ up: z.boolean(), since: z.string(), error: z.string().nullable() });
+/** Readiness: PostgreSQL and Redis answer (a load balancer sends traffic only to a ready replica). */
+export const ReadyResponse = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  database: DependencyState,
+  redis: DependencyState,
+});
+
 /** Where a home card leads: a web route and the query its list understands. */
 export const HomeLink = z.object({ path: z.string(), query: z.record(z.string(), z.string()) });
 export type HomeLink = z.infer<typeof HomeLink>;

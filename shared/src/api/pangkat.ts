@@ -203,6 +203,66 @@ export const AngkaKreditList = z.object({ items: z.array(AngkaKreditRow) });
 // ---------------------------------------------------------------------------
 // Proposals (KP request type of the verification engine)
 
+/** BKN's technical approval (pertek) of a proposal. */
+export const KpPertek = z.object({
+  nomor: text({ label: 'Nomor pertek', min: 1, max: 100 }),
+  tanggal: pastDate('Tanggal pertek'),
+});
+export type KpPertek = z.infer<typeof KpPertek>;
+
+/** Input of the `record_pertek` action. */
+export const KpPertekInput = KpPertek;
+
+/**
+ * Input of the `record_sk` action: the SK as issued (the TMT is the period, the new rank the
+ * proposed one); MKG as the SK states it (prefilled from the rules), the signed PDF already in the
+ * employee's vault (type SK pangkat), and the pertek when it was not recorded before.
+ */
+export const KpSkInput = z
+  .object({
+    nomorSk: text({ label: 'Nomor SK', min: 1, max: 100 }),
+    tanggalSk: pastDate('Tanggal SK'),
+    mkgTahun: int(0, 60, 'MKG (tahun)'),
+    mkgBulan: int(0, 11, 'MKG (bulan)'),
+    documentId: id('Dokumen SK'),
+    pertek: KpPertek.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.pertek && v.pertek.tanggal > v.tanggalSk) ctx.addIssue({ code: 'custom', path: ['pertek', 'tanggal'], message: 'Tanggal pertek tidak boleh setelah tanggal SK.' });
+  });
+export type KpSkInput = z.infer<typeof KpSkInput>;
+
+/** The SK as recorded on the proposal. */
+export const KpSkRecord = z.object({
+  nomorSk: z.string(),
+  tanggalSk: Day,
+  tmt: Day,
+  golongan: GolonganSchema,
+  mkgTahun: z.number().int(),
+  mkgBulan: z.number().int(),
+  gajiPokok: z.number().int().nullable(),
+  documentId: z.number().int(),
+  riwayatPangkatId: z.number().int(),
+  letter: z.object({ id: z.number().int(), number: z.string(), date: Day }),
+});
+export type KpSkRecord = z.infer<typeof KpSkRecord>;
+
+/** `GET /api/pangkat/proposals/:id/sk-form`: what the SK form is prefilled with. */
+export const KpSkForm = z.object({
+  tmt: Day,
+  golongan: GolonganSchema,
+  mkgTahun: z.number().int(),
+  mkgBulan: z.number().int(),
+  /** Basic salary at the new rank and MKG from the table in force at the TMT. */
+  gajiPokok: z.number().int().nullable(),
+  regulation: z.string().nullable(),
+  authority: z.enum(['PPK', 'PRESIDEN']),
+  pertekLabel: z.string(),
+  pertekRequired: z.boolean(),
+  pertek: KpPertek.nullable(),
+});
+export type KpSkForm = z.infer<typeof KpSkForm>;
+
 /** Every field of a KP proposal, validated on creation, on every change and whenever it is read. */
 export const KpProposalPayload = z
   .object({
@@ -231,6 +291,10 @@ export const KpProposalPayload = z
         .nullable(),
     }),
     flags: z.array(KpFlagSchema).max(10),
+    /** BKN's technical approval, once recorded (as stored: any real day, whatever the clock says now). */
+    pertek: z.object({ nomor: text({ label: 'Nomor pertek', min: 1, max: 100 }), tanggal: isoDate({ label: 'Tanggal pertek' }) }).optional(),
+    /** The SK, once recorded (the rank history row and the summary letter). */
+    sk: KpSkRecord.optional(),
   })
   .refine((v) => golonganIndex(v.to) > golonganIndex(v.from), { message: 'Golongan tujuan harus lebih tinggi dari golongan asal.', path: ['to'] });
 export type KpProposalPayload = z.infer<typeof KpProposalPayload>;
@@ -269,3 +333,47 @@ export const KpProposalResult = z.object({
   ),
 });
 export type KpProposalResult = z.infer<typeof KpProposalResult>;
+
+// ---------------------------------------------------------------------------
+// Reports per period and OPD
+
+export const KpReportQuery = z.object({
+  /** The KP period (default: the period being prepared). */
+  period: KpPeriodDate().optional(),
+  /** An OPD code: that unit and every unit under it. */
+  opd: text({ label: 'Kode OPD', min: 1, max: 50 }).optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+export type KpReportQuery = z.infer<typeof KpReportQuery>;
+
+const KpReportCounts = z.object({
+  /** Eligible with the records as they are now, plus everyone proposed (eligible when proposed). */
+  eligible: z.number().int(),
+  /** Proposals made for the period (withdrawn ones excluded). */
+  proposed: z.number().int(),
+  /** Proposals returned at least once (berkas tidak lengkap). */
+  returned: z.number().int(),
+  /** Proposals approved by BKD (verified complete), including those with an SK. */
+  approved: z.number().int(),
+  skRecorded: z.number().int(),
+  tms: z.number().int(),
+});
+export const KpReportRow = KpReportCounts.extend({ opd: OpdRef });
+export type KpReportRow = z.infer<typeof KpReportRow>;
+
+export const KpReportStep = z.object({
+  key: z.enum(['verifikasi', 'perbaikan', 'pertek', 'penetapan_sk']),
+  label: z.string(),
+  /** How many times the step was completed. */
+  count: z.number().int(),
+  averageDays: z.number().nullable(),
+});
+
+export const KpReportResult = z.object({
+  period: KpPeriodInfo,
+  opd: OpdRef.nullable(),
+  rows: z.array(KpReportRow),
+  totals: KpReportCounts,
+  steps: z.array(KpReportStep),
+});
+export type KpReportResult = z.infer<typeof KpReportResult>;

@@ -46,6 +46,8 @@ export const RequestRow = z.object({
   stateSince: z.string(),
   closedAt: z.string().nullable(),
   ageDays: z.number().int(),
+  /** The date the request is due for (a KGB's TMT), when its type has one. */
+  dueDate: z.string().nullable(),
   variant: z.string().nullable(),
   batchId: z.number().int().nullable(),
   /** The request waits for this user ("Tugas saya"). */
@@ -208,3 +210,16 @@ export const BatchActionBody = z.object({
   items: z.array(z.object({ id: id('ID usulan'), version: id('Versi') })).min(1).max(500).optional(),
 });
 export type BatchActionBody = z.infer<typeof BatchActionBody>;
+
+/** The request types present in the user's scope (the lists' type filter), each with its states. */
+export const RequestTypesResponse = z.object({
+  items: z.array(
+    z.object({
+      type: z.string(),
+      label: z.string(),
+      count: z.number().int(),
+      states: z.array(z.object({ value: z.string(), label: z.string() })),
+    }),
+  ),
+});
+export type RequestTypesResponse = z.infer<typeof RequestTypesResponse>;

@@ -1,4 +1,5 @@
 import { ApiError, CLIENT_ERROR_CODES, codeForStatus, isApiErrorBody, translateErrorCode } from './errors';
+import { reportServiceAvailable, reportServiceUnavailable } from './outage';
 import type { CsrfResponse } from './types';
 
 export { ApiError, isApiError, errorMessage, detailMessages } from './errors';
@@ -32,6 +33,14 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
+  const error = await readApiError(res);
+  // The server cannot reach its database or Redis: the shell shows the outage banner until it recovers.
+  if (error.code === 'service_unavailable') reportServiceUnavailable();
+  else reportServiceAvailable();
+  return error;
+}
+
+async function readApiError(res: Response): Promise<ApiError> {
   const body = await readJson(res);
   if (isApiErrorBody(body)) {
     const { code, message, details } = body.error;
@@ -128,6 +137,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
     }
     if (!res.ok) throw error;
   }
+  reportServiceAvailable();
 
   if (res.status === 204) return undefined as T;
   return (await readJson(res)) as T;

@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
+import { OutageBanner } from '../features/system/OutageBanner';
 import i18n from '../i18n';
 import { createQueryClient } from './queryClient';
 import { AppRoutes } from './router';
@@ -18,6 +19,7 @@ export function App() {
         <DatesProvider settings={{ locale: 'id', firstDayOfWeek: 1 }}>
           <Notifications position="top-right" />
           <QueryClientProvider client={queryClient}>
+            <OutageBanner />
             <BrowserRouter>
               <AppRoutes />
             </BrowserRouter>

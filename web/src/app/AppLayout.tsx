@@ -10,6 +10,7 @@ import { useLogout } from '../features/auth/api';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { ROLE_COLORS } from '../features/auth/roles';
 import { useCurrentUser } from '../features/auth/useMe';
+import { useLiveUpdates } from '../features/notifications/useLiveUpdates';
 import { useTasks } from '../features/requests/api';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { HealthIndicator } from '../features/system/HealthIndicator';
@@ -68,6 +69,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const logoutMutation = useLogout({ beforeClear: () => void navigate(LOGIN_PATH, { replace: true }) });
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+
+  // Lists, queues and request pages follow status changes live (server-sent events).
+  useLiveUpdates(!!me && !me.mustChangePassword);
 
   // Close the mobile navbar whenever the route changes.
   useEffect(() => closeNav(), [location.pathname, closeNav]);
@@ -178,7 +182,7 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
 
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" data-testid="app-main">
         <Outlet />
       </AppShell.Main>
     </AppShell>

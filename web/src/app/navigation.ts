@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconBuildingCommunity,
+  IconChartBar,
   IconChartLine,
   IconCalendarDollar,
   IconChecklist,
@@ -64,6 +65,7 @@ export const NAV_ITEMS = [
   { key: 'employeeSearch', path: '/pegawai', roles: BKD_STAFF, section: 'bkd', icon: IconSearch },
 
   { key: 'indicators', path: '/indikator', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartLine },
+  { key: 'statistics', path: '/statistik', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartBar },
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
   { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },

@@ -19,6 +19,7 @@ import { RequestListPage } from '../features/requests/RequestListPage';
 import { TasksPage } from '../features/requests/TasksPage';
 import { NotFoundPage } from '../features/system/NotFoundPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
@@ -41,6 +42,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   berkala: <BerkalaPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
   indicators: <IndicatorsPage />,
+  statistics: <StatisticsPage />,
   dataImport: <ImportPage />,
   users: <UsersPage />,
   settings: <SettingsPage />,

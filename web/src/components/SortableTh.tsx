@@ -9,15 +9,17 @@ export interface SortableThProps {
   onSort: (sort: string) => void;
   children: ReactNode;
   w?: number | string;
+  /** Shown from this breakpoint up (hidden on smaller screens). */
+  visibleFrom?: 'xs' | 'sm' | 'md' | 'lg';
 }
 
 /** A header cell that toggles ascending/descending order; exposes aria-sort. */
-export function SortableTh({ sortKey, sort, onSort, children, w }: SortableThProps) {
+export function SortableTh({ sortKey, sort, onSort, children, w, visibleFrom }: SortableThProps) {
   const active = sort === sortKey || sort === `-${sortKey}`;
   const desc = sort === `-${sortKey}`;
   const Icon = !active ? IconSelector : desc ? IconChevronDown : IconChevronUp;
   return (
-    <Table.Th w={w} aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'} p={0}>
+    <Table.Th w={w} visibleFrom={visibleFrom} aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'} p={0}>
       <UnstyledButton
         onClick={() => onSort(active && !desc ? `-${sortKey}` : sortKey)}
         px="sm"

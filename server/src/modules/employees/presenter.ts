@@ -46,6 +46,7 @@ export function presentEmployeeRow(r: ListRow) {
 type Row = Record<string, unknown>;
 
 export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId: number; atasanId: number | null }, h: Record<string, Row[]>) {
+  const can = abilities(employeePolicy, actor, { id: e.id, opdId: e.opdId, atasanId: e.atasanId });
   const pick = (row: Row, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, row[k] instanceof Date ? iso(row[k] as Date) : k === 'nilai' ? num(row[k]) : (row[k] ?? null)]));
   return {
@@ -55,10 +56,12 @@ export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId
     nipFormatted: (e.nip as string).length === 18 ? formatNip(e.nip as string) : e.nip,
     nipWarnings: e.nipWarnings,
     namaLengkap: fullName(e as never),
-    profile: pick(e, [
-      'nama', 'gelarDepan', 'gelarBelakang', 'tempatLahir', 'tanggalLahir', 'jenisKelamin', 'nik', 'npwp', 'agama', 'statusPerkawinan',
-      'alamat', 'kota', 'kodePos', 'email', 'noHp', 'nipLama',
-    ]),
+    profile: can.viewPersonal
+      ? pick(e, [
+          'nama', 'gelarDepan', 'gelarBelakang', 'tempatLahir', 'tanggalLahir', 'jenisKelamin', 'nik', 'npwp', 'agama', 'statusPerkawinan',
+          'alamat', 'kota', 'kodePos', 'email', 'noHp', 'nipLama',
+        ])
+      : pick(e, ['nama', 'gelarDepan', 'gelarBelakang', 'jenisKelamin']),
     kepegawaian: {
       ...pick(e, [
         'statusKepegawaian', 'tmtCpns', 'tmtPns', 'tmtPppk', 'tmtBerhenti', 'jenisBerhenti', 'unitKerja', 'jenisJabatan', 'namaJabatan', 'eselon',
@@ -87,8 +90,8 @@ export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId
       hukdis: h.hukdis!.map((r) => pick(r, ['id', 'tingkat', 'jenis', 'nomorSk', 'tanggalSk', 'tmt', 'tmtSelesai', 'keterangan', 'documentId'])),
       kgb: h.kgb!.map((r) => pick(r, ['id', 'tmt', 'golongan', 'mkgTahun', 'mkgBulan', 'gajiPokokLama', 'gajiPokok', 'nomorSurat', 'tanggalSurat', 'documentId'])),
       cuti: h.cuti!.map((r) => pick(r, ['id', 'jenisCuti', 'tanggalMulai', 'tanggalSelesai', 'lamaHari', 'nomorSurat', 'keterangan'])),
-      keluarga: h.keluarga!.map((r) => pick(r, ['id', 'hubungan', 'nama', 'tanggalLahir', 'jenisKelamin', 'tanggalNikah', 'statusTunjangan', 'keterangan', 'documentId'])),
+      ...(can.viewPersonal ? { keluarga: h.keluarga!.map((r) => pick(r, ['id', 'hubungan', 'nama', 'tanggalLahir', 'jenisKelamin', 'tanggalNikah', 'statusTunjangan', 'keterangan', 'documentId'])) } : {}),
     },
-    abilities: abilities(employeePolicy, actor, { id: e.id, opdId: e.opdId, atasanId: e.atasanId }),
+    abilities: can,
   };
 }

@@ -5,12 +5,24 @@ import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
 import { authorize } from '../../lib/authz.ts';
 import { defineRoute } from '../../lib/http.ts';
+import { WORKFLOWS } from '../../workflow/registry.ts';
 import { exportEmployees } from './export.ts';
 import { employeePolicy } from './policy.ts';
 import { presentEmployeeDetail, presentEmployeeRow } from './presenter.ts';
 import { EmployeeListQuery, employeeAsOf, employeeOrder, employeeWhere, listSelect, loadEmployeeForActor } from './service.ts';
 
 const idParams = z.object({ id: idParam('ID pegawai') });
+
+/**
+ * For an audit entry written by the verification engine (`<type>.<action>`): the request
+ * type's label and its state labels, so the audit tab shows words instead of codes.
+ */
+function auditSubject(action: string): { subject?: string; stateLabels?: Record<string, string> } {
+  const entry = Object.values(WORKFLOWS).find((w) => action.startsWith(`${w.def.type.toLowerCase()}.`));
+  if (!entry) return {};
+  const states = entry.def.states as Record<string, { label: string }>;
+  return { subject: entry.def.label, stateLabels: Object.fromEntries(Object.entries(states).map(([code, s]) => [code, s.label])) };
+}
 
 export function employeeRoutes(ctx: AppContext) {
   const { db } = ctx;
@@ -138,6 +150,7 @@ export function employeeRoutes(ctx: AppContext) {
             after: r.after,
             requestId: r.requestId,
             ip: r.ip,
+            ...auditSubject(r.action),
           })),
         };
       },

@@ -1,3 +1,4 @@
+import { employeeNameWhere } from '../../lib/name-search.ts';
 import { idParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -14,6 +15,8 @@ export const EmployeeListQuery = z.object({
   jenisJabatan: z.enum(['STRUKTURAL', 'FUNGSIONAL', 'PELAKSANA']).optional(),
   status: z.enum(['PNS', 'CPNS', 'PPPK', 'KONTRAK']).optional(),
   aktif: z.enum(['true', 'false', 'all']).default('true'),
+  /** true = only the actor's direct subordinates (the atasan's team, without themself). */
+  team: z.enum(['true', 'false']).optional(),
   page: pageParam(),
   pageSize: pageSizeParam(200, 25),
   sort: z.enum(['nama', '-nama', 'nip', '-nip', 'golongan', '-golongan', 'opd', '-opd']).default('nama'),
@@ -25,13 +28,14 @@ export async function employeeWhere(db: Db, actor: Actor, q: Omit<EmployeeListQu
   const and: Prisma.EmployeeWhereInput[] = [employeeScope(actor)];
   if (q.q) {
     const digits = q.q.replace(/\s+/g, '');
-    and.push(/^\d{3,18}$/.test(digits) ? { nip: { startsWith: digits } } : { nama: { contains: q.q, mode: 'insensitive' } });
+    and.push(/^\d{3,18}$/.test(digits) ? { nip: { startsWith: digits } } : employeeNameWhere(q.q));
   }
   if (q.opdId) {
     const rows = await db.$queryRaw<{ id: number }[]>`
       WITH RECURSIVE t AS (SELECT id FROM opd WHERE id = ${q.opdId} UNION SELECT o.id FROM opd o JOIN t ON o.parent_id = t.id) SELECT id FROM t`;
     and.push({ opdId: { in: rows.map((r) => r.id) } });
   }
+  if (q.team === 'true') and.push({ atasanId: actor.employeeId ?? -1 });
   if (q.golongan) and.push({ golongan: q.golongan });
   if (q.jenisJabatan) and.push({ jenisJabatan: q.jenisJabatan });
   if (q.status) and.push({ statusKepegawaian: q.status });

@@ -1,9 +1,9 @@
 /**
  * Output counters of INDICATORS.md, live for the year (1 January of Y up to D, in
  * Asia/Jakarta), scoped by the OPD a request was made for (workflow_request.opd_id):
- * KGB letters issued, data-change requests verified, mean days from submission to
- * decision per request type. Promotion and pension SKs stay 0 (flagged) until
- * those modules exist.
+ * KGB letters issued, ASN who received a promotion SK (e-Pangkat: the SK recorded in the
+ * year), data-change requests verified, mean days from submission to decision per request
+ * type. Pension SKs stay 0 (flagged) until that module exists.
  */
 import type { Counters } from '@simak/shared/api/indicators';
 import type { Db } from '../../db.ts';
@@ -31,10 +31,16 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
   const localDate = (col: string) => sql`((${Prisma.raw(col)} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta')::date`;
   const decisions = decisionStates();
 
-  const [kgb, dataChange, times] = await Promise.all([
+  const [kgb, promotions, dataChange, times] = await Promise.all([
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM letter l JOIN workflow_request r ON r.id = l.request_id
       WHERE l.kind = 'KGB' AND l.date >= ${y0} AND l.date <= ${d} ${unit}`,
+    // "ASN yang menerima dokumen kepangkatan": people whose KP SK was recorded in the period.
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(DISTINCT r.employee_id)::int AS n
+      FROM request_event ev JOIN workflow_request r ON r.id = ev.request_id
+      WHERE r.type = 'KP' AND ev.to_state = 'SK_TERBIT'
+        AND ${localDate('ev.at')} >= ${y0} AND ${localDate('ev.at')} <= ${d} ${unit}`,
     db.$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT ev.request_id)::int AS n
       FROM request_event ev JOIN workflow_request r ON r.id = ev.request_id
@@ -64,7 +70,7 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
   const byType = new Map(times.map((t) => [t.type, t]));
   return {
     kgbLetters: kgb[0]?.n ?? 0,
-    promotionSks: 0,
+    promotionSks: promotions[0]?.n ?? 0,
     pensionSks: 0,
     dataChangeVerified: dataChange[0]?.n ?? 0,
     decisionTimes: [...labels.entries()].map(([type, label]) => ({
@@ -73,10 +79,7 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
       decided: byType.get(type)?.decided ?? 0,
       averageDays: byType.get(type)?.avg_days ?? null,
     })),
-    flags: ['PROMOTION_MODULE_NOT_AVAILABLE', 'PENSION_MODULE_NOT_AVAILABLE'],
-    notes: [
-      'SK kenaikan pangkat yang diserahkan: 0 sampai modul e-Pangkat tersedia.',
-      'SK pensiun yang diterbitkan: 0 sampai modul e-Pensiun tersedia.',
-    ],
+    flags: ['PENSION_MODULE_NOT_AVAILABLE'],
+    notes: ['SK pensiun yang diterbitkan: 0 sampai modul e-Pensiun tersedia.'],
   };
 }

@@ -1,29 +1,40 @@
 /**
  * The render job of every letter kind (letters.render). It claims the letter before rendering:
  * a duplicate or concurrent run renders nothing, a run that died leaves a claim that a later run
- * takes over after CLAIM_STALE_MINUTES. A failed run leaves no stored file and no claim.
+ * takes over after LETTER_CLAIM_STALE_SECONDS. A failed run leaves no stored file and no claim.
+ * The file's key follows from the claim (renderKey), so a run that was killed between storing
+ * the file and committing leaves a file the run taking over its claim knows and deletes.
  */
 import { createHash } from 'node:crypto';
 import { systemMeta, writeAudit } from '../../audit/audit.ts';
 import type { Handler, JobCtx, JobResult } from '../../jobs/types.ts';
 import { agencyLetterhead } from '../../pdf/index.ts';
-import { generateKey } from '../../storage/storage.ts';
 import { letterVerifyUrl } from './format.ts';
 import { requireLetterKind } from './service.ts';
 
-/** A claim older than this is considered abandoned (the worker died) and may be taken over. */
-export const CLAIM_STALE_MINUTES = 10;
-
 class LostClaim extends Error {}
 
-/** Claims the letter for rendering; null when it is rendered or another run holds a fresh claim. */
-async function claim(ctx: JobCtx, letterId: number): Promise<Date | null> {
-  const rows = await ctx.db.$queryRaw<{ claimed_at: Date }[]>`
-    UPDATE letter SET render_claimed_at = now()
-    WHERE id = ${letterId} AND rendered_at IS NULL
-      AND (render_claimed_at IS NULL OR render_claimed_at < now() - make_interval(mins => ${CLAIM_STALE_MINUTES}::int))
-    RETURNING render_claimed_at AS claimed_at`;
-  return rows[0]?.claimed_at ?? null;
+/** The storage key of the file rendered under a claim (one claim, one key; millisecond precision as stored). */
+export function renderKey(letterId: number, claimedAt: Date): string {
+  const y = claimedAt.getUTCFullYear();
+  const m = String(claimedAt.getUTCMonth() + 1).padStart(2, '0');
+  return `letters/${y}/${m}/letter-${letterId}-${claimedAt.getTime()}.pdf`;
+}
+
+/**
+ * Claims the letter for rendering; null when it is rendered or another run holds a fresh claim.
+ * Also returns the claim it replaced (a run that died), whose file may have to be deleted.
+ */
+async function claim(ctx: JobCtx, letterId: number): Promise<{ claimedAt: Date; previous: Date | null } | null> {
+  const rows = await ctx.db.$queryRaw<{ claimed_at: Date; previous: Date | null }[]>`
+    WITH prev AS (SELECT id, render_claimed_at FROM letter WHERE id = ${letterId} FOR UPDATE)
+    UPDATE letter l SET render_claimed_at = now()
+    FROM prev
+    WHERE l.id = prev.id AND l.rendered_at IS NULL
+      AND (l.render_claimed_at IS NULL OR l.render_claimed_at < now() - make_interval(secs => ${ctx.config.LETTER_CLAIM_STALE_SECONDS}::int))
+    RETURNING l.render_claimed_at AS claimed_at, prev.render_claimed_at AS previous`;
+  const r = rows[0];
+  return r ? { claimedAt: r.claimed_at, previous: r.previous } : null;
 }
 
 /** Gives a claim back (only our own: a run that took over a stale claim keeps its own). */
@@ -38,8 +49,11 @@ export async function renderLetter(letterId: number, ctx: JobCtx): Promise<JobRe
   const kind = requireLetterKind(row.kind);
   // Validate the stored data before claiming: a letter that cannot render is never held.
   const letter = kind.bind(row);
-  const claimedAt = await claim(ctx, row.id);
-  if (!claimedAt) return { status: 'skipped', reason: 'rendered or being rendered by another run' };
+  const claimed = await claim(ctx, row.id);
+  if (!claimed) return { status: 'skipped', reason: 'rendered or being rendered by another run' };
+  const { claimedAt } = claimed;
+  // A run that died after storing its file (before committing) left it under its claim's key.
+  if (claimed.previous) await ctx.storage.delete(renderKey(row.id, claimed.previous));
 
   let key: string | null = null;
   try {
@@ -50,7 +64,7 @@ export async function renderLetter(letterId: number, ctx: JobCtx): Promise<JobRe
       letterhead: await agencyLetterhead(ctx.db),
     });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    key = generateKey('letters', 'pdf');
+    key = renderKey(row.id, claimedAt);
     await ctx.storage.put(key, pdf, 'application/pdf');
     const storageKey = key;
     const documentId = await ctx.db.$transaction(async (tx) => {

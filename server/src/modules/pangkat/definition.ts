@@ -2,8 +2,9 @@
  * The KP request type of the verification engine (e-Pangkat parts 3–4): a proposal for one PNS
  * at one period, made by the OPD admin in a batch, checked by BKD document by document.
  *
- *   DRAFT (OPD admin) ──submit──▶ DIAJUKAN (BKD verifiers) ──approve──▶ DISETUJUI (BKD admin: SK recording, next part)
- *        ▲                          │  │
+ *   DRAFT (OPD admin) ──submit──▶ DIAJUKAN (BKD verifiers) ──approve──▶ DISETUJUI ──record_pertek──▶ PERTEK
+ *        ▲                          │  │                                   └──────record_sk──────┴──▶ SK_TERBIT (final)
+ *        │                          │  │
  *        └──submit── DIKEMBALIKAN ◀─┘  └──reject_tms──▶ TMS (final, with the reason)
  *                    (berkas tidak lengkap: the invalid items)
  *   withdraw (DRAFT, DIKEMBALIKAN, DIAJUKAN) ──▶ DIBATALKAN (final; frees the dedupe key)
@@ -11,17 +12,18 @@
  * Submission is refused outside the period's submission window (the reason names its dates) and
  * when the employee is no longer eligible for the proposed kind and rank.
  */
-import { appToday, formatTanggal, JENIS_KP_LABELS, requiresUjianDinas, type Golongan } from '@simak/shared';
-import { KpProposalPayload } from '@simak/shared/api/pangkat';
+import { appToday, formatTanggal, JENIS_KP_LABELS, kpSkRoute, requiresUjianDinas, type Golongan } from '@simak/shared';
+import { KpPertekInput, KpProposalPayload, KpSkInput } from '@simak/shared/api/pangkat';
 import { KP_KINDS, type KpKind } from '@simak/shared/rules/kp-eligibility';
 import { kpPeriodWindow } from '@simak/shared/rules/kp-periods';
 import type { Tx } from '../../db.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { defineWorkflow, type Assignee, type ChecklistItemSpec, type GuardBlock, type Req } from '../../workflow/types.ts';
+import { defineWorkflow, inputOf, type Assignee, type ChecklistItemSpec, type GuardBlock, type Req } from '../../workflow/types.ts';
 import { notifyEmployee, notifyOpdAdmins, type NotifyArgs } from '../notifications/service.ts';
 import { judgeEmployees } from './eligibility.ts';
 import { loadCalendar, submissionWindowCheck } from './periods.ts';
+import { applySk } from './sk.ts';
 
 export const KP = 'KP';
 const VERIFIERS = ['BKD_VERIFIER', 'BKD_ADMIN'] as const;
@@ -120,7 +122,7 @@ async function notifyBoth(tx: Tx, req: Req<KpProposalPayload>, args: Omit<Notify
 
 const what = (p: KpProposalPayload) => `Usulan ${JENIS_KP_LABELS[p.jenis]} ${p.from} → ${p.to} periode ${formatTanggal(p.period)}`;
 
-type KpState = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'TMS' | 'DISETUJUI' | 'DIBATALKAN';
+type KpState = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'TMS' | 'DISETUJUI' | 'PERTEK' | 'SK_TERBIT' | 'DIBATALKAN';
 
 export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
   type: KP,
@@ -132,7 +134,9 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
     DIAJUKAN: { label: 'Menunggu verifikasi BKD', tone: 'blue', assignee: VERIFIER_TASK },
     DIKEMBALIKAN: { label: 'Berkas tidak lengkap', tone: 'yellow', assignee: OPD_TASK, editable: true },
     TMS: { label: 'Tidak memenuhi syarat', tone: 'red', final: true },
-    DISETUJUI: { label: 'Berkas lengkap — menunggu SK', tone: 'green', assignee: { roles: ['BKD_ADMIN'] } },
+    DISETUJUI: { label: 'Berkas lengkap — menunggu pertek BKN', tone: 'blue', assignee: { roles: VERIFIERS } },
+    PERTEK: { label: 'Pertek BKN terbit — menunggu SK', tone: 'blue', assignee: { roles: ['BKD_ADMIN'] } },
+    SK_TERBIT: { label: 'SK terbit', tone: 'green', final: true },
     DIBATALKAN: { label: 'Dibatalkan', tone: 'gray', final: true },
   },
   checklist: kpChecklist,
@@ -214,6 +218,45 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
           title: 'Usulan KP disetujui BKD',
           body: `${what(request.payload)} untuk ${request.title} telah diverifikasi dan menunggu penetapan SK.`,
         });
+      },
+    },
+    {
+      action: 'record_pertek',
+      label: 'Catat pertek BKN',
+      intent: 'primary',
+      from: ['DISETUJUI'],
+      roles: VERIFIERS,
+      input: KpPertekInput,
+      to: 'PERTEK',
+      effect: async ({ tx, request, input }) => {
+        const pertek = inputOf(KpPertekInput, input);
+        await notifyBoth(tx, request, {
+          kind: 'kp.pertek',
+          title: 'Pertek BKN untuk usulan KP terbit',
+          body: `${what(request.payload)} untuk ${request.title}: ${kpSkRoute(request.payload.to).pertekLabel} nomor ${pertek.nomor} tanggal ${formatTanggal(pertek.tanggal)}. SK sedang ditetapkan.`,
+        });
+        return { payload: { ...request.payload, pertek } };
+      },
+    },
+    {
+      action: 'record_sk',
+      label: 'Catat SK kenaikan pangkat',
+      intent: 'primary',
+      from: ['DISETUJUI', 'PERTEK'],
+      roles: ['BKD_ADMIN'],
+      notSelf: true,
+      input: KpSkInput,
+      to: 'SK_TERBIT',
+      // The rank history, current rank, salary, summary letter and notifications in this one transaction.
+      effect: async ({ tx, request, input, meta }) => {
+        const payload = await applySk(tx, request, inputOf(KpSkInput, input), meta);
+        const sk = payload.sk!;
+        await notifyBoth(tx, request, {
+          kind: 'kp.sk_recorded',
+          title: 'SK kenaikan pangkat terbit',
+          body: `${what(request.payload)} untuk ${request.title}: SK nomor ${sk.nomorSk} tanggal ${formatTanggal(sk.tanggalSk)}, golongan ${sk.golongan} TMT ${formatTanggal(sk.tmt)}. Data kepegawaian telah diperbarui.`,
+        });
+        return { payload };
       },
     },
     {

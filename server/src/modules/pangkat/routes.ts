@@ -15,12 +15,22 @@ import {
   KpRegimeBody,
   KpRegimeList,
   KpRegimeParam,
+  KpReportQuery,
+  KpReportResult,
+  KpSkForm,
   KpWindowBody,
   MyKpResult,
 } from '@simak/shared/api/pangkat';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
+import { idParam } from '@simak/shared/api/primitives';
+import { z } from 'zod';
+import { parsePayload } from '../../workflow/engine.ts';
+import { loadVisibleRequest } from '../requests/service.ts';
+import { kpWorkflow } from './definition.ts';
+import { kpReport, kpReportXlsx } from './report.ts';
+import { skForm } from './sk.ts';
 import { defineRoute } from '../../lib/http.ts';
 import {
   clearPeriodWindow,
@@ -149,6 +159,45 @@ export function pangkatRoutes(ctx: AppContext) {
         const out = await createProposals(db, actor, metaFrom(req), body);
         res.status(201);
         return out;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/proposals/:id/sk-form',
+      summary: 'Isian awal pencatatan SK: TMT, golongan baru, MKG dan gaji pokok menurut aturan dan tabel gaji, jalur pertek',
+      tags: TAGS,
+      auth: ['BKD_VERIFIER', 'BKD_ADMIN'],
+      params: z.object({ id: idParam('ID usulan') }),
+      responses: { 200: { description: 'Isian awal', schema: KpSkForm }, 404: { description: 'Usulan KP tidak ditemukan' } },
+      handler: async ({ actor, params }) => {
+        const { r } = await loadVisibleRequest(db, actor, params.id);
+        if (r.type !== kpWorkflow.type) throw NotFound('Usulan KP');
+        return skForm(db, { ...r, payload: parsePayload(kpWorkflow, r) });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pangkat/report',
+      summary: 'Rekap usulan KP per periode dan OPD: memenuhi syarat, diusulkan, dikembalikan, disetujui, SK tercatat, TMS, rata-rata hari per tahap (JSON atau XLSX)',
+      tags: TAGS,
+      auth: STAFF,
+      query: KpReportQuery,
+      responses: {
+        200: { description: 'Rekap (JSON, atau XLSX dengan format=xlsx)', schema: KpReportResult },
+        403: { description: 'OPD di luar lingkup' },
+        404: { description: 'OPD tidak dikenal' },
+        422: { description: 'Bukan periode KP' },
+      },
+      handler: async ({ actor, query, res }) => {
+        const { format, ...q } = query;
+        const report = await kpReport(db, actor, q);
+        if (format === 'json') return report;
+        const name = `rekap-kp-${report.period.period}${report.opd ? `-${report.opd.kode}` : ''}`.replace(/[^\w.-]/g, '_');
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+        res.send(await kpReportXlsx(report));
+        return undefined;
       },
     }),
     defineRoute({

@@ -45,6 +45,12 @@ export async function checklistSummaries(db: Db, rows: ListRow[]): Promise<Map<n
   return out;
 }
 
+/** The date a request is due for: its payload's TMT (KGB), else none. */
+export function dueDateOf(payload: unknown): string | null {
+  const tmt = payload && typeof payload === 'object' ? (payload as Record<string, unknown>).tmt : undefined;
+  return typeof tmt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(tmt) ? tmt : null;
+}
+
 /** A request as a list row: whitelisted fields, state label, who acts next, and the actions the actor may take (guards evaluated). */
 /** Settings per request type, loaded once for a page of rows. */
 export type SettingsCache = Map<string, Promise<Record<string, unknown>>>;
@@ -77,6 +83,7 @@ export async function presentRequestRow(
     stateSince: r.stateSince.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
     ageDays: Math.floor((Date.now() - (r.submittedAt ?? r.createdAt).getTime()) / DAY),
+    dueDate: dueDateOf(r.payload),
     variant: r.variant,
     batchId: r.batchId,
     assignedToMe: isAssignedTo(actor, r),

@@ -1,12 +1,13 @@
 /** Generic endpoints of the verification engine: queues, request pages, actions, batch actions. */
+import { employeeNameWhere } from '../../lib/name-search.ts';
 import { RequestActionBody } from '@simak/shared/api/change-requests';
 import { id, idParam, intParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
-import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse } from '@simak/shared/api/requests';
+import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse, RequestTypesResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFound, toAppError } from '../../errors.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import { defineRoute } from '../../lib/http.ts';
 import { assignedScope } from '../../workflow/assignee.ts';
 import { attachItemDocument, judgeItem } from '../../workflow/checklist.ts';
@@ -30,7 +31,8 @@ const listQuery = z.object({
   q: text({ label: 'Kata kunci', max: 100 }).optional(),
   page: pageParam(),
   pageSize: pageSizeParam(200, 25),
-  sort: z.enum(['submittedAt', '-submittedAt', 'stateSince', '-stateSince']).default('submittedAt'),
+  /** dueDate: by the TMT the request is due for (KGB), earliest (overdue) first; requests without one last. */
+  sort: z.enum(['submittedAt', '-submittedAt', 'stateSince', '-stateSince', 'dueDate', '-dueDate']).default('submittedAt'),
   /** true = only what waits for me ("Tugas saya"). */
   assigned: z.enum(['true', 'false']).optional(),
   batchId: idParam('ID kelompok').optional(),
@@ -51,6 +53,22 @@ export function requestRoutes(ctx: AppContext) {
     });
     const { r } = await loadVisibleRequest(db, actor, id);
     return presentRequestDetail(db, actor, r);
+  }
+
+  /**
+   * A page ordered by the payload's TMT (not a column: Prisma cannot order by a JSON path):
+   * the matching ids from the filters, then one SQL statement orders and pages them.
+   */
+  async function pageByDueDate(where: Prisma.WorkflowRequestWhereInput, desc: boolean, skip: number, take: number) {
+    const ids = (await db.workflowRequest.findMany({ where, select: { id: true } })).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const order = desc ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
+    const page = await db.$queryRaw<{ id: number }[]>`
+      SELECT id FROM workflow_request WHERE id = ANY(${ids}::int[])
+      ORDER BY (payload->>'tmt') ${order}, id LIMIT ${take} OFFSET ${skip}`;
+    const rows = await db.workflowRequest.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: REQUEST_INCLUDE });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return page.map((p) => byId.get(p.id)!).filter(Boolean);
   }
 
   return [
@@ -76,21 +94,18 @@ export function requestRoutes(ctx: AppContext) {
             query.target ? { payload: { path: ['target'], equals: query.target } } : {},
             query.olderThanDays != null ? { submittedAt: { lte: new Date(Date.now() - query.olderThanDays * 86_400_000) } } : {},
             query.q
-              ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { employee: { nip: { startsWith: query.q } } }, { employee: { nama: { contains: query.q, mode: 'insensitive' } } }] }
+              ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { employee: { nip: { startsWith: query.q } } }, { employee: employeeNameWhere(query.q) }] }
               : {},
           ],
         };
         const desc = query.sort.startsWith('-');
-        const field = query.sort.replace('-', '') as 'submittedAt' | 'stateSince';
+        const field = query.sort.replace('-', '') as 'submittedAt' | 'stateSince' | 'dueDate';
+        const skip = (query.page - 1) * query.pageSize;
         const [total, rows] = await Promise.all([
           db.workflowRequest.count({ where }),
-          db.workflowRequest.findMany({
-            where,
-            include: REQUEST_INCLUDE,
-            orderBy: [{ [field]: desc ? 'desc' : 'asc' }, { id: 'asc' }],
-            skip: (query.page - 1) * query.pageSize,
-            take: query.pageSize,
-          }),
+          field === 'dueDate'
+            ? pageByDueDate(where, desc, skip, query.pageSize)
+            : db.workflowRequest.findMany({ where, include: REQUEST_INCLUDE, orderBy: [{ [field]: desc ? 'desc' : 'asc' }, { id: 'asc' }], skip, take: query.pageSize }),
         ]);
         const opds = await db.opd.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.opdId))] } }, select: { id: true, kode: true, nama: true } });
         const byId = new Map(opds.map((o) => [o.id, o]));
@@ -101,6 +116,28 @@ export function requestRoutes(ctx: AppContext) {
           pageSize: query.pageSize,
           total,
           items: await presentRows(db, actor, typed, summaries),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/requests/types',
+      summary: 'Jenis usulan yang ada dalam cakupan saya (pilihan filter), dengan statusnya',
+      tags: ['Usulan'],
+      auth: 'user',
+      query: z.object({ employeeId: idParam('ID pegawai').optional() }),
+      responses: { 200: { description: 'Jenis usulan', schema: RequestTypesResponse } },
+      handler: async ({ actor, query }) => {
+        const where = { AND: [requestScope(actor), query.employeeId ? { employeeId: query.employeeId } : {}] };
+        const groups = await db.workflowRequest.groupBy({ by: ['type'], where, _count: { _all: true } });
+        return {
+          items: groups
+            .map((g) => {
+              const def = workflowOf(g.type)?.def;
+              const states = Object.entries((def?.states ?? {}) as Record<string, { label: string }>).map(([value, s]) => ({ value, label: s.label }));
+              return { type: g.type, label: def?.label ?? g.type, count: g._count._all, states };
+            })
+            .sort((a, b) => a.label.localeCompare(b.label, 'id')),
         };
       },
     }),

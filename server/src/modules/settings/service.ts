@@ -30,6 +30,12 @@ export const SETTINGS = {
     label: 'Pola nomor surat KGB',
   },
   'berkala.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan surat KGB' },
+  'pangkat.letter_number_pattern': {
+    schema: LetterNumberPattern,
+    default: '800.1.3.1/{seq}/427.45/{year}',
+    label: 'Pola nomor ringkasan SK kenaikan pangkat',
+  },
+  'pangkat.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan ringkasan SK kenaikan pangkat' },
   'agency.letterhead': { schema: Letterhead, default: { pemda: 'PEMERINTAH KABUPATEN', instansi: 'BADAN KEPEGAWAIAN DAERAH', alamat: '-', kota: '-' }, label: 'Kop surat' },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;

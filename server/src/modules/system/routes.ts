@@ -1,4 +1,4 @@
-import { HealthResponse, HomeResponse } from '@simak/shared/api/auth';
+import { HealthResponse, HomeResponse, LiveResponse, ReadyResponse } from '@simak/shared/api/auth';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
 import { homeCards, homeQueues } from './service.ts';
@@ -27,6 +27,32 @@ export function systemRoutes(ctx: AppContext) {
         const ok = database.ok && redis.ok;
         res.status(ok ? 200 : 503);
         return { status: ok ? 'ok' : 'degraded', version: ctx.version, database, redis };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/health/live',
+      summary: 'Liveness: proses API menjawab (tanpa memeriksa basis data dan Redis)',
+      tags: ['Sistem'],
+      auth: 'public',
+      responses: { 200: { description: 'Hidup', schema: LiveResponse } },
+      handler: async () => ({ status: 'live' as const, version: ctx.version, uptimeSeconds: Math.round(process.uptime()) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/health/ready',
+      summary: 'Readiness: basis data dan Redis dapat dihubungi (503 bila salah satunya tidak)',
+      tags: ['Sistem'],
+      auth: 'public',
+      responses: { 200: { description: 'Siap', schema: ReadyResponse }, 503: { description: 'Tidak siap', schema: ReadyResponse } },
+      handler: async ({ res }) => {
+        // Probes now: a load balancer's check sees the state of this moment, not of the last probe.
+        await Promise.all([ctx.readiness.probe('database'), ctx.readiness.probe('redis')]);
+        const s = ctx.readiness.snapshot();
+        const ready = s.database.up && s.redis.up;
+        res.status(ready ? 200 : 503);
+        res.setHeader('Cache-Control', 'no-store');
+        return { status: ready ? ('ready' as const) : ('unavailable' as const), database: s.database, redis: s.redis };
       },
     }),
     defineRoute({

@@ -23,7 +23,8 @@ type BatchActionKey = (typeof BATCH_ACTIONS)[number];
 const BATCH_ICONS: Record<BatchActionKey, typeof IconCheck> = { verify: IconCheck, finalize: IconRubberStamp };
 
 export const QUEUE_ALL = 'ALL';
-const SORTS = ['submittedAt', '-submittedAt', 'stateSince', '-stateSince'] as const;
+/** The queue is worked in TMT order: overdue first (the default). */
+const SORTS = ['dueDate', '-dueDate', 'submittedAt', '-submittedAt', 'stateSince', '-stateSince'] as const;
 type Sort = (typeof SORTS)[number];
 
 export interface KgbQueueState {
@@ -56,7 +57,7 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
   const [search, setSearch] = useSearchInput(state.q, update);
 
   const status = state.status === QUEUE_ALL || (KGB_STATES as readonly string[]).includes(state.status) ? state.status : 'DRAFT';
-  const sort: Sort = pickSort(state.sort, SORTS, 'submittedAt');
+  const sort: Sort = pickSort(state.sort, SORTS, 'dueDate');
   const { page, pageSize } = parsePaging(state);
   const params: RequestListParams = {
     type: KGB_TYPE,
@@ -167,7 +168,8 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
             items={data.items}
             showEmployee
             sort={sort}
-            onSort={(s) => update({ sort: s === 'submittedAt' ? '' : s })}
+            onSort={(s) => update({ sort: s === 'dueDate' ? '' : s })}
+            showDueDate
             submittedLabel={t('berkala.queue.createdAt')}
             selection={selection.forRows(data.items)}
           />

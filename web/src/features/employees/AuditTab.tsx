@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Badge, Code, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconShieldSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { ListFooter } from '../../components/ListFooter';
 import { LoadingState } from '../../components/LoadingState';
-import { EMPTY_VALUE, formatDateTime } from '../../i18n/format';
+import { codeLabel, DOCUMENT_TYPE_LABELS, type DocumentType } from '../../domain/labels';
+import i18n from '../../i18n';
+import { EMPTY_VALUE, formatBytes, formatDate, formatDateTime, formatDecimal, formatMoney } from '../../i18n/format';
 import { useEmployeeAudit } from './api';
 import type { AuditEntry } from './types';
 
@@ -16,29 +18,73 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function show(v: unknown): string {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T00:00:00(\.0+)?Z)?$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** The Indonesian name of a recorded field (`fields.*`, then `audit.fields.*`, else the words of the key). */
+export function auditFieldLabel(key: string): string {
+  for (const k of [`fields.${key}`, `audit.fields.${key}`]) if (i18n.exists(k)) return i18n.t(k);
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A recorded value as people read it: codes by their labels, dates in Indonesian, yes/no, nested values as "label: value". */
+export function auditValue(key: string, v: unknown, stateLabels?: Record<string, string>): string {
   if (v === null || v === undefined || v === '') return EMPTY_VALUE;
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? i18n.t('common.yes') : i18n.t('common.no');
+  if (typeof v === 'number' && key === 'sizeBytes') return formatBytes(v);
+  if (typeof v === 'number' && /^gaji/.test(key)) return formatMoney(v);
+  if (typeof v === 'number') return /Id$/.test(key) ? `#${v}` : /^(tahun|year)/i.test(key) ? String(v) : formatDecimal(v);
+  if (typeof v === 'string') {
+    if (key === 'state' && stateLabels?.[v]) return stateLabels[v];
+    if (key === 'jenis' && v in DOCUMENT_TYPE_LABELS) return DOCUMENT_TYPE_LABELS[v as DocumentType];
+    if (ISO_DATE.test(v)) return formatDate(v);
+    if (ISO_INSTANT.test(v)) return formatDateTime(v);
+    return codeLabel(key, v);
+  }
+  if (Array.isArray(v)) return v.map((x) => auditValue(key, x, stateLabels)).join(', ');
+  if (isRecord(v)) return Object.entries(v).map(([k, x]) => `${auditFieldLabel(k)}: ${auditValue(k, x, stateLabels)}`).join('; ');
   return String(v);
 }
 
-/** "field: before → after" for the keys that differ (all keys of `after` when there is no `before`). */
-export function auditChanges(entry: Pick<AuditEntry, 'before' | 'after'>): string[] {
+/** Keys that only make sense to developers (row versions), left out of the changes. */
+const HIDDEN_KEYS = new Set(['version', 'slotKey', 'sha256', 'storageKey', 'supersededIds', 'mimeType', 'letterId', 'id', 'employeeId']);
+
+export interface AuditChange {
+  key: string;
+  label: string;
+  before: string | null;
+  after: string;
+}
+
+/** The keys that differ, each as label with before/after (all keys of `after` when there is no `before`). */
+export function auditChanges(entry: Pick<AuditEntry, 'before' | 'after' | 'stateLabels'>): AuditChange[] {
   const before = isRecord(entry.before) ? entry.before : {};
   const after = isRecord(entry.after) ? entry.after : {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const lines: string[] = [];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN_KEYS.has(k));
+  const changes: AuditChange[] = [];
   for (const key of keys) {
     const b = before[key];
     const a = after[key];
     if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    const label = auditFieldLabel(key);
     if (!(key in before)) {
-      if (a !== null && a !== undefined) lines.push(`${key}: ${show(a)}`);
-    }
-    else if (!(key in after)) lines.push(`${key}: ${show(b)} → ${EMPTY_VALUE}`);
-    else lines.push(`${key}: ${show(b)} → ${show(a)}`);
+      if (a !== null && a !== undefined) changes.push({ key, label, before: null, after: auditValue(key, a, entry.stateLabels) });
+    } else changes.push({ key, label, before: auditValue(key, b, entry.stateLabels), after: key in after ? auditValue(key, a, entry.stateLabels) : EMPTY_VALUE });
   }
-  return lines;
+  return changes;
+}
+
+/** The event's name: its own label, or "<request type> — <what happened>" for the verification engine's events. */
+export function auditActionLabel(entry: Pick<AuditEntry, 'action' | 'subject'>): string {
+  const own = `audit.actions.${entry.action.replace(/\./g, '_')}`;
+  if (i18n.exists(own)) return i18n.t(own);
+  const dot = entry.action.lastIndexOf('.');
+  const verb = entry.action.slice(dot + 1);
+  const subjectKey = entry.action.slice(0, dot);
+  const subject = entry.subject ?? (i18n.exists(`audit.subjects.${subjectKey}`) ? i18n.t(`audit.subjects.${subjectKey}`) : auditFieldLabel(subjectKey));
+  for (const k of [`requests.timelineActions.${verb}`, `audit.verbs.${verb}`]) if (i18n.exists(k)) return `${subject} — ${i18n.t(k).toLowerCase()}`;
+  return `${subject} — ${auditFieldLabel(verb).toLowerCase()}`;
 }
 
 /** The employee's audit trail (BKD roles): who, when, what changed, request id and IP. */
@@ -81,10 +127,9 @@ export function AuditTab({ employeeId }: { employeeId: number }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{t(`audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}</Text>
-                    <Badge size="xs" color="gray" variant="outline" tt="none">
-                      {e.entityType} #{e.entityId}
-                    </Badge>
+                    <Text size="sm" data-testid="audit-action">
+                      {auditActionLabel(e)}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {changes.length === 0 ? (
@@ -93,10 +138,21 @@ export function AuditTab({ employeeId }: { employeeId: number }) {
                       </Text>
                     ) : (
                       <Stack gap={2}>
-                        {changes.slice(0, 6).map((line) => (
-                          <Code key={line} block={false} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                            {line}
-                          </Code>
+                        {changes.slice(0, 6).map((c) => (
+                          <Text key={c.key} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="audit-change">
+                            <Text span fw={500}>
+                              {c.label}:
+                            </Text>{' '}
+                            {c.before !== null && (
+                              <>
+                                <Text span c="dimmed" td="line-through">
+                                  {c.before}
+                                </Text>
+                                {' → '}
+                              </>
+                            )}
+                            {c.after}
+                          </Text>
                         ))}
                         {changes.length > 6 && (
                           <Text size="xs" c="dimmed">

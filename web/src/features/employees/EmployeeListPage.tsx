@@ -47,6 +47,8 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
     ...(state.jenisJabatan ? { jenisJabatan: state.jenisJabatan } : {}),
     ...(state.status ? { status: state.status } : {}),
     aktif: state.aktif,
+    // The atasan's team: their subordinates, not themself.
+    ...(variant === 'atasan' ? { team: 'true' } : {}),
   };
   const params: EmployeeListParams = { ...filters, page, pageSize, sort };
   const list = useEmployeeList(params);
@@ -196,23 +198,25 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
       >
         {(data) => (
           <ScrollArea type="auto">
-            <Table highlightOnHover verticalSpacing="sm" miw={960} data-testid="employee-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            <Table highlightOnHover verticalSpacing="sm" miw={{ base: 0, lg: 960 }} data-testid="employee-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
-                  <SortableTh sortKey="nip" sort={sort} onSort={(s) => update({ sort: s })} w={200}>
-                    {t('employees.columns.nip')}
-                  </SortableTh>
                   <SortableTh sortKey="nama" sort={sort} onSort={(s) => update({ sort: s })}>
                     {t('employees.columns.nama')}
                   </SortableTh>
-                  <SortableTh sortKey="golongan" sort={sort} onSort={(s) => update({ sort: s })} w={190}>
+                  <SortableTh sortKey="nip" sort={sort} onSort={(s) => update({ sort: s })} w={200} visibleFrom="md">
+                    {t('employees.columns.nip')}
+                  </SortableTh>
+                  <SortableTh sortKey="golongan" sort={sort} onSort={(s) => update({ sort: s })} w={170}>
                     {t('employees.columns.golongan')}
                   </SortableTh>
-                  <Table.Th>{t('employees.columns.jabatan')}</Table.Th>
-                  <SortableTh sortKey="opd" sort={sort} onSort={(s) => update({ sort: s })}>
+                  <Table.Th visibleFrom="md">{t('employees.columns.jabatan')}</Table.Th>
+                  <SortableTh sortKey="opd" sort={sort} onSort={(s) => update({ sort: s })} visibleFrom="lg">
                     {t('employees.columns.opd')}
                   </SortableTh>
-                  <Table.Th w={110}>{t('employees.columns.status')}</Table.Th>
+                  <Table.Th w={110} visibleFrom="sm">
+                    {t('employees.columns.status')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -225,14 +229,20 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
                     data-employee-id={e.id}
                   >
                     <Table.Td>
-                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {e.nipFormatted}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
                       <Anchor component={Link} to={`/pegawai/${e.id}`} size="sm" fw={600} onClick={(ev) => ev.stopPropagation()}>
                         {e.namaLengkap}
                       </Anchor>
+                      <Text size="xs" c="dimmed" ff="monospace" hiddenFrom="md">
+                        {e.nipFormatted}
+                      </Text>
+                      <Text size="xs" c="dimmed" hiddenFrom="md">
+                        {e.namaJabatan ?? EMPTY_VALUE}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="md">
+                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                        {e.nipFormatted}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{e.golongan ?? EMPTY_VALUE}</Text>
@@ -242,17 +252,17 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm">{e.namaJabatan ?? EMPTY_VALUE}</Text>
                       <Text size="xs" c="dimmed">
                         {(JENIS_JABATAN_LABELS as Record<string, string>)[e.jenisJabatan] ?? e.jenisJabatan}
                         {e.eselon ? ` · ${t('employees.eselon', { eselon: e.eselon })}` : ''}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="lg">
                       <Text size="sm">{e.opd.nama}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Group gap={4}>
                         <Badge size="sm" variant="light" color="simak" tt="none">
                           {(STATUS_KEPEGAWAIAN_LABELS as Record<string, string>)[e.statusKepegawaian] ?? e.statusKepegawaian}

@@ -77,14 +77,23 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
   const { profile, kepegawaian: k, abilities } = employee;
   const canPropose = abilities.proposeChange;
 
-  const tabs = ['pribadi', 'kepegawaian', ...HISTORY_TABS, ...(abilities.viewDocuments ? ['dokumen'] : []), ...(abilities.viewAudit ? ['audit'] : [])];
+  // An atasan sees work data only: no personal tab, no family.
+  const historyTabs = HISTORY_TABS.filter((kind) => employee.histories[kind] !== undefined);
+  const firstTab = abilities.viewPersonal ? 'pribadi' : 'kepegawaian';
+  const tabs = [
+    ...(abilities.viewPersonal ? ['pribadi'] : []),
+    'kepegawaian',
+    ...historyTabs,
+    ...(abilities.viewDocuments ? ['dokumen'] : []),
+    ...(abilities.viewAudit ? ['audit'] : []),
+  ];
   const requested = params.get('tab');
-  const tab = requested && tabs.includes(requested) ? requested : 'pribadi';
+  const tab = requested && tabs.includes(requested) ? requested : firstTab;
   const setTab = (value: string | null) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (!value || value === 'pribadi') next.delete('tab');
+        if (!value || value === firstTab) next.delete('tab');
         else next.set('tab', value);
         return next;
       },
@@ -234,9 +243,9 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
                 value={key}
                 data-testid={`tab-${key}`}
                 rightSection={
-                  HISTORY_TABS.includes(key as HistoryKind) && employee.histories[key as HistoryKind].length > 0 ? (
-                    <Badge size="sm" variant="light" color="gray" circle aria-label={t('profile.historyCount', { count: employee.histories[key as HistoryKind].length })}>
-                      {employee.histories[key as HistoryKind].length}
+                  HISTORY_TABS.includes(key as HistoryKind) && (employee.histories[key as HistoryKind]?.length ?? 0) > 0 ? (
+                    <Badge size="sm" variant="light" color="gray" circle aria-label={t('profile.historyCount', { count: employee.histories[key as HistoryKind]?.length ?? 0 })}>
+                      {employee.histories[key as HistoryKind]?.length}
                     </Badge>
                   ) : undefined
                 }
@@ -246,21 +255,23 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
             ))}
           </Tabs.List>
 
-          <Tabs.Panel value="pribadi">
-            <Stack gap="md">
-              <Group justify="space-between" wrap="wrap">
-                <Text size="sm" c="dimmed">
-                  {canPropose ? t('profile.personalHint') : t('profile.readOnly')}
-                </Text>
-                {canPropose && (
-                  <Button leftSection={<IconEdit size={16} />} onClick={proposeProfile} data-testid="propose-profile">
-                    {t('profile.proposeChange')}
-                  </Button>
-                )}
-              </Group>
-              <InfoGrid items={personal} testId="personal-data" />
-            </Stack>
-          </Tabs.Panel>
+          {abilities.viewPersonal && (
+            <Tabs.Panel value="pribadi">
+              <Stack gap="md">
+                <Group justify="space-between" wrap="wrap">
+                  <Text size="sm" c="dimmed">
+                    {canPropose ? t('profile.personalHint') : t('profile.readOnly')}
+                  </Text>
+                  {canPropose && (
+                    <Button leftSection={<IconEdit size={16} />} onClick={proposeProfile} data-testid="propose-profile">
+                      {t('profile.proposeChange')}
+                    </Button>
+                  )}
+                </Group>
+                <InfoGrid items={personal} testId="personal-data" />
+              </Stack>
+            </Tabs.Panel>
+          )}
 
           <Tabs.Panel value="kepegawaian">
             <Stack gap="md">
@@ -271,7 +282,7 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
             </Stack>
           </Tabs.Panel>
 
-          {HISTORY_TABS.map((kind) => (
+          {historyTabs.map((kind) => (
             <Tabs.Panel key={kind} value={kind}>
               {kind === 'kgb' && isSelf && (
                 <Stack mb="lg">
@@ -280,7 +291,7 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
               )}
               <HistoryTable
                 kind={kind}
-                rows={employee.histories[kind]}
+                rows={employee.histories[kind] ?? []}
                 onPropose={canPropose && CHANGEABLE.has(kind) ? proposeHistory(kind) : undefined}
                 note={
                   kind === 'cuti' ? (

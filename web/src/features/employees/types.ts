@@ -43,6 +43,8 @@ export interface EmployeeListParams {
   jenisJabatan?: string;
   status?: string;
   aktif?: string;
+  /** 'true' = the signed-in atasan's direct subordinates only. */
+  team?: string;
   page: number;
   pageSize: number;
   sort: EmployeeSort;
@@ -56,6 +58,8 @@ export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export interface EmployeeAbilities {
   read: boolean;
+  /** Personal data and family (not for an atasan, who sees work data only). */
+  viewPersonal: boolean;
   proposeChange: boolean;
   viewAudit: boolean;
   viewDocuments: boolean;
@@ -75,7 +79,8 @@ export interface EmployeeDetail {
     opd: OpdSummary;
     atasan: { id: number; nip: string; nama: string } | null;
   };
-  histories: Record<HistoryKind, HistoryRow[]>;
+  /** `keluarga` is absent for viewers without abilities.viewPersonal. */
+  histories: Partial<Record<HistoryKind, HistoryRow[]>>;
   abilities: EmployeeAbilities;
 }
 
@@ -90,6 +95,9 @@ export interface AuditEntry {
   after: unknown;
   requestId: string | null;
   ip: string | null;
+  /** For the verification engine's events: the request type's label and its state labels. */
+  subject?: string;
+  stateLabels?: Record<string, string>;
 }
 
 export interface AuditResponse {

@@ -7,7 +7,7 @@ import type { Counters } from './types';
 
 const TILES = [
   { key: 'kgbLetters', flag: null },
-  { key: 'promotionSks', flag: 'PROMOTION_MODULE_NOT_AVAILABLE' },
+  { key: 'promotionSks', flag: null },
   { key: 'pensionSks', flag: 'PENSION_MODULE_NOT_AVAILABLE' },
   { key: 'dataChangeVerified', flag: null },
 ] as const;

@@ -12,7 +12,7 @@ import { parsePaging, pickSort, useSearchInput, useSearchState } from '../../com
 import { useCurrentUser } from '../auth/useMe';
 import { useChangeSpec } from '../change-requests/api';
 import { opdOptions as toOpdOptions, useOpds } from '../employees/api';
-import { useRequestList } from './api';
+import { useRequestList, useRequestTypes } from './api';
 import { BatchResultModal } from './BatchResultModal';
 import { RequestTable } from './RequestTable';
 import type { RequestListParams, RequestRow } from './types';
@@ -30,7 +30,7 @@ const QUEUE_STATES = 'DIAJUKAN,VERIFIKASI_2';
 const SORTS = ['submittedAt', '-submittedAt', 'stateSince', '-stateSince'] as const;
 type Sort = (typeof SORTS)[number];
 
-const DEFAULTS = { status: '', target: '', opdId: '', q: '', olderThanDays: '', page: '1', pageSize: '25', sort: '' };
+const DEFAULTS = { type: '', status: '', target: '', opdId: '', q: '', olderThanDays: '', page: '1', pageSize: '25', sort: '' };
 
 /**
  * Request lists: "Usulan Saya" (the ASN's own), "Usulan OPD" (the OPD admin's scope) and
@@ -60,13 +60,18 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
     params.type = 'DATA_CHANGE';
     params.state = QUEUE_STATES;
     params.open = 'true';
-  } else if (state.status === 'open') params.open = 'true';
-  else if (state.status) params.state = state.status;
+  } else {
+    if (state.type) params.type = state.type;
+    if (state.status === 'open') params.open = 'true';
+    else if (state.status) params.state = state.status;
+  }
   if (variant === 'mine' && me.employeeId !== null) params.employeeId = String(me.employeeId);
   if (variant !== 'mine' && state.opdId) params.opdId = state.opdId;
   const noEmployee = variant === 'mine' && me.employeeId === null;
 
   const list = useRequestList(params, !noEmployee);
+  // Every request type present in the scope is offered (data changes, KGB, KP …), each with its own states.
+  const types = useRequestTypes(variant === 'mine' ? me.employeeId : null, variant !== 'queue' && !noEmployee);
 
   // Batch approval (queue only).
   const selection = useRowSelection((row: RequestRow) => row.actions.some((a) => a.action === 'approve' && a.enabled));
@@ -83,9 +88,16 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
     () => Object.entries(spec.data?.targets ?? {}).map(([value, s]) => ({ value, label: s.label })),
     [spec.data],
   );
-  // The shared list lacks the state a request returned for incomplete documents is in.
-  const stateLabels: Record<string, string> = DATA_CHANGE_STATES;
-  const statusOptions = [{ value: 'open', label: t('requests.filters.open') }, ...Object.entries(stateLabels).map(([value, label]) => ({ value, label }))];
+  const typeOptions = useMemo(() => (types.data?.items ?? []).map((x) => ({ value: x.type, label: x.label })), [types.data]);
+  const statusOptions = useMemo(() => {
+    // The states of the chosen type, or of every type present (same code, same label: listed once).
+    const byCode = new Map<string, string>();
+    const present = types.data?.items.filter((x) => !state.type || x.type === state.type) ?? [];
+    if (present.length === 0) for (const [value, label] of Object.entries(DATA_CHANGE_STATES)) byCode.set(value, label);
+    for (const x of present) for (const s of x.states) if (!byCode.has(s.value)) byCode.set(s.value, s.label);
+    return [{ value: 'open', label: t('requests.filters.open') }, ...[...byCode].map(([value, label]) => ({ value, label }))];
+  }, [types.data, state.type, t]);
+  const showTarget = variant === 'queue' || !state.type || state.type === 'DATA_CHANGE';
 
   return (
     <Stack gap="lg">
@@ -119,6 +131,17 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
               data-testid="filter-q"
             />
           )}
+          {variant !== 'queue' && typeOptions.length > 1 && (
+            <FilterSelect
+              label={t('requests.filters.type')}
+              placeholder={t('requests.filters.allTypes')}
+              data={typeOptions}
+              value={state.type}
+              onChange={(v) => update({ type: v, status: '', target: '' })}
+              w={220}
+              testId="filter-type"
+            />
+          )}
           {variant !== 'queue' && (
             <FilterSelect
               label={t('requests.filters.status')}
@@ -142,15 +165,17 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
               testId="filter-opd"
             />
           )}
-          <FilterSelect
-            label={t('requests.filters.target')}
-            placeholder={t('requests.filters.allTargets')}
-            data={targetOptions}
-            value={state.target}
-            onChange={(v) => update({ target: v })}
-            w={240}
-            testId="filter-target"
-          />
+          {showTarget && (
+            <FilterSelect
+              label={t('requests.filters.target')}
+              placeholder={t('requests.filters.allTargets')}
+              data={targetOptions}
+              value={state.target}
+              onChange={(v) => update({ target: v })}
+              w={240}
+              testId="filter-target"
+            />
+          )}
           {variant !== 'mine' && (
             <NumberInput
               label={t('requests.filters.olderThanDays')}
@@ -212,7 +237,7 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
       <BatchResultModal
         result={batch.result}
         onClose={batch.closeResult}
-        stateLabel={(state) => stateLabels[state ?? ''] ?? state ?? ''}
+        stateLabel={(state) => (DATA_CHANGE_STATES as Record<string, string>)[state ?? ''] ?? state ?? ''}
       />
     </Stack>
   );

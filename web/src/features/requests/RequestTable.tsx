@@ -5,6 +5,7 @@ import { SortableTh } from '../../components/SortableTh';
 import type { RowSelection } from '../../components/useRowSelection';
 import { toneColor } from '../../domain/labels';
 import { formatDate, formatDateTime, formatNip } from '../../i18n/format';
+import { useToday } from '../auth/useMe';
 import { displayTitle } from './title';
 import type { ChecklistSummary, RequestRow } from './types';
 
@@ -47,11 +48,14 @@ export interface RequestTableProps {
   submittedLabel?: string;
   /** The date shown and sorted on: submission (default) or since when the request is in its state. */
   dateField?: 'submittedAt' | 'stateSince';
+  /** A sortable TMT column (the date the request is due for), overdue ones marked. */
+  showDueDate?: boolean;
 }
 
 /** Requests as a table: title, employee, status badge (tone colour), submission date and age. */
-export function RequestTable({ items, showEmployee, sort, onSort, selection, submittedLabel, dateField = 'submittedAt' }: RequestTableProps) {
+export function RequestTable({ items, showEmployee, sort, onSort, selection, submittedLabel, dateField = 'submittedAt', showDueDate = false }: RequestTableProps) {
   const { t } = useTranslation();
+  const { today } = useToday();
   const navigate = useNavigate();
   const selectable = selection ? items.filter(selection.isSelectable) : [];
   const allChecked = selection ? selectable.length > 0 && selectable.every((r) => selection.selected.has(r.id)) : false;
@@ -59,7 +63,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
 
   return (
     <ScrollArea type="auto">
-      <Table highlightOnHover verticalSpacing="sm" miw={820} data-testid="request-table">
+      <Table highlightOnHover verticalSpacing="sm" miw={{ base: 0, lg: showDueDate ? 920 : 820 }} data-testid="request-table">
         <Table.Thead>
           <Table.Tr>
             {selection && (
@@ -75,12 +79,17 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
               </Table.Th>
             )}
             <Table.Th>{t('requests.columns.title')}</Table.Th>
-            {showEmployee && <Table.Th>{t('requests.columns.employee')}</Table.Th>}
+            {showEmployee && <Table.Th visibleFrom="md">{t('requests.columns.employee')}</Table.Th>}
+            {showDueDate && (
+              <SortableTh sortKey="dueDate" sort={sort} onSort={onSort} w={150}>
+                {t('requests.columns.dueDate')}
+              </SortableTh>
+            )}
             <Table.Th w={180}>{t('requests.columns.status')}</Table.Th>
-            <SortableTh sortKey={dateField} sort={sort} onSort={onSort} w={170}>
+            <SortableTh sortKey={dateField} sort={sort} onSort={onSort} w={170} visibleFrom="sm">
               {submittedLabel ?? t('requests.columns.submittedAt')}
             </SortableTh>
-            <Table.Th w={90} ta="right">
+            <Table.Th w={90} ta="right" visibleFrom="sm">
               {t('requests.columns.age')}
             </Table.Th>
           </Table.Tr>
@@ -124,14 +133,31 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
                       {row.opd ? ` · ${row.opd.nama}` : ''}
                       {row.batchId !== null ? ` · ${t('requests.batchLabel', { id: row.batchId })}` : ''}
                     </Text>
+                    {showEmployee && (
+                      <Text size="xs" hiddenFrom="md">
+                        {row.employee.nama} · {formatNip(row.employee.nip)}
+                      </Text>
+                    )}
                   </Stack>
                 </Table.Td>
                 {showEmployee && (
-                  <Table.Td>
+                  <Table.Td visibleFrom="md">
                     <Text size="sm">{row.employee.nama}</Text>
                     <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {formatNip(row.employee.nip)}
                     </Text>
+                  </Table.Td>
+                )}
+                {showDueDate && (
+                  <Table.Td data-testid="request-due">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(row.dueDate)}
+                    </Text>
+                    {!row.final && row.dueDate !== null && row.dueDate < today && (
+                      <Badge size="xs" color="red" variant="light" tt="none" data-testid="request-overdue">
+                        {t('requests.overdue')}
+                      </Badge>
+                    )}
                   </Table.Td>
                 )}
                 <Table.Td>
@@ -140,12 +166,12 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
                     {row.checklist && row.checklist.total > 0 && <ChecklistSummaryText summary={row.checklist} />}
                   </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm" title={formatDateTime(row[dateField])}>
                     {formatDate(row[dateField])}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" visibleFrom="sm">
                   <Group justify="flex-end" gap={4}>
                     <Text size="sm" c={!row.final && row.ageDays >= 7 ? 'orange.8' : undefined} fw={!row.final && row.ageDays >= 7 ? 600 : undefined}>
                       {t('requests.ageDays', { count: row.ageDays })}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ItemAttachBody, ItemVerdictBody } from '@simak/shared/api/requests';
+import type { ItemAttachBody, ItemVerdictBody, RequestTypesResponse } from '@simak/shared/api/requests';
 import { api } from '../../api/client';
 import type { BatchResult, RequestDetail, RequestListParams, RequestListResponse, TasksResponse } from './types';
 
@@ -12,6 +12,16 @@ export function useRequestList(params: RequestListParams, enabled = true) {
     queryKey: [...REQUESTS_KEY, 'list', params],
     queryFn: ({ signal }) => api.get<RequestListResponse>('/api/requests', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The request types in the user's scope (optionally one employee's), for the type filter. */
+export function useRequestTypes(employeeId?: number | null, enabled = true) {
+  return useQuery({
+    queryKey: [...REQUESTS_KEY, 'types', employeeId ?? null],
+    queryFn: ({ signal }) =>
+      api.get<RequestTypesResponse>('/api/requests/types', { query: employeeId ? { employeeId: String(employeeId) } : {}, signal }),
     enabled,
   });
 }

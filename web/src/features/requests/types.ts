@@ -85,5 +85,5 @@ export interface RequestListParams {
   batchId?: string;
   page: number;
   pageSize: number;
-  sort: 'submittedAt' | '-submittedAt' | 'stateSince' | '-stateSince';
+  sort: 'submittedAt' | '-submittedAt' | 'stateSince' | '-stateSince' | 'dueDate' | '-dueDate';
 }
