@@ -12,7 +12,8 @@
  *
  * `allow` lists the callers who get past authentication and authorization (any answer but
  * 401/403; validation errors and 404 for a probe id count as allowed). Everybody else must
- * be refused: anonymous with 401, a signed-in caller with 403 or 404 (404 hides existence).
+ * be refused: anonymous with 401, a signed-in caller with 403 or 404 (404 hides existence), or
+ * 401 where a session is not the credential (the metrics token).
  */
 export const CALLERS = ['anonymous', 'asnOwn', 'asnOther', 'atasan', 'opdOwn', 'opdOther', 'verifier', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -41,6 +42,9 @@ export interface AccessRule {
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/health': { allow: PUBLIC },
+  'GET /api/health/live': { allow: PUBLIC },
+  'GET /api/health/ready': { allow: PUBLIC },
+  'GET /metrics': { allow: [], note: 'Prometheus: only the bearer METRICS_TOKEN opens it, no session does (401; 404 when unset)' },
   'GET /api/openapi.json': { allow: PUBLIC },
   'GET /api/docs': { allow: PUBLIC },
   'GET /api/docs/scalar.js': { allow: PUBLIC },
@@ -72,6 +76,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
 
   'GET /api/requests': { allow: USER, note: 'scoped in SQL' },
   'GET /api/requests/tasks': { allow: USER },
+  'GET /api/requests/types': { allow: USER },
   'GET /api/requests/:id': { allow: SEES_REQUEST },
   'POST /api/requests/:id/actions/:action': { allow: BKD, note: 'approve of a data change waiting for BKD verification' },
   'PUT /api/requests/:id/items/:key': {
@@ -118,6 +123,9 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/imports': { allow: ADMIN },
   'GET /api/imports/:id': { allow: ADMIN },
   'GET /api/imports/:id/errors.csv': { allow: ADMIN },
+
+  'GET /api/statistics': { allow: ANY_OPD_OR_BKD, note: 'an OPD admin gets their OPD (scoped in SQL)' },
+  'GET /api/statistics/export': { allow: ANY_OPD_OR_BKD },
 
   'GET /api/indicators': { allow: ANY_OPD_OR_BKD },
   'GET /api/indicators/drilldown': { allow: ANY_OPD_OR_BKD },
