@@ -12,7 +12,8 @@
  *
  * `allow` lists the callers who get past authentication and authorization (any answer but
  * 401/403; validation errors and 404 for a probe id count as allowed). Everybody else must
- * be refused: anonymous with 401, a signed-in caller with 403 or 404 (404 hides existence).
+ * be refused: anonymous with 401, a signed-in caller with 403 or 404 (404 hides existence), or
+ * 401 where a session is not the credential (the metrics token).
  */
 export const CALLERS = ['anonymous', 'asnOwn', 'asnOther', 'atasan', 'opdOwn', 'opdOther', 'verifier', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -35,21 +36,22 @@ export interface AccessRule {
   allow: Caller[];
   /** Why the rule is what it is, when it is not obvious. */
   note?: string;
+  /** The route exists only in some setups (e.g. the web app's fallback when web/dist is built). */
+  onlyWith?: string;
 }
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/health': { allow: PUBLIC },
   'GET /api/health/live': { allow: PUBLIC },
   'GET /api/health/ready': { allow: PUBLIC },
-  'GET /metrics': { allow: PUBLIC, note: 'bearer METRICS_TOKEN; 404 for everyone while it is unset (as in this test)' },
-  'GET /api/statistics': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
-  'GET /api/statistics/export': { allow: ANY_OPD_OR_BKD },
+  'GET /metrics': { allow: [], note: 'Prometheus: only the bearer METRICS_TOKEN opens it, no session does (401; 404 when unset)' },
   'GET /api/openapi.json': { allow: PUBLIC },
   'GET /api/docs': { allow: PUBLIC },
   'GET /api/docs/scalar.js': { allow: PUBLIC },
   'GET /api/public/letters/:token': { allow: PUBLIC },
   'GET /verifikasi/surat/:token': { allow: PUBLIC },
   'GET /api/auth/csrf': { allow: PUBLIC },
+  [`GET ${String(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/)}`]: { allow: PUBLIC, onlyWith: 'web/dist', note: 'the web app (index.html for every page path)' },
   'POST /api/auth/login': { allow: PUBLIC },
 
   'GET /api/home': { allow: USER },
@@ -74,14 +76,14 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
 
   'GET /api/requests': { allow: USER, note: 'scoped in SQL' },
   'GET /api/requests/tasks': { allow: USER },
-  'GET /api/requests/types': { allow: USER, note: 'the types present in the caller\'s scope' },
+  'GET /api/requests/types': { allow: USER },
   'GET /api/requests/:id': { allow: SEES_REQUEST },
   'POST /api/requests/:id/actions/:action': { allow: BKD, note: 'approve of a data change waiting for BKD verification' },
   'PUT /api/requests/:id/items/:key': {
     allow: [],
-    note: 'a data-change request has no checklist: 403 checklist_locked for those who see it, 403/404 for the rest (checklist roles: engine.test.ts)',
+    note: 'a submitted data change is locked: 403 checklist_locked for those who see it, 403/404 for the rest (editing in a returned state: engine.test.ts)',
   },
-  'POST /api/requests/:id/items/:key/verdict': { allow: [], note: 'as above: 403 checklist_not_yours on a data change' },
+  'POST /api/requests/:id/items/:key/verdict': { allow: BKD, note: 'the verifier judges the supporting document of a data change waiting for BKD' },
   'POST /api/requests/batch': { allow: BKD },
   'GET /api/batches': { allow: ANY_OPD_OR_BKD },
   'GET /api/batches/:id': { allow: ANY_OPD_OR_BKD, note: 'probe id unknown (404)' },
@@ -122,6 +124,9 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/imports/:id': { allow: ADMIN },
   'GET /api/imports/:id/errors.csv': { allow: ADMIN },
 
+  'GET /api/statistics': { allow: ANY_OPD_OR_BKD, note: 'an OPD admin gets their OPD (scoped in SQL)' },
+  'GET /api/statistics/export': { allow: ANY_OPD_OR_BKD },
+
   'GET /api/indicators': { allow: ANY_OPD_OR_BKD },
   'GET /api/indicators/drilldown': { allow: ANY_OPD_OR_BKD },
   'GET /api/indicators/lkj': { allow: ANY_OPD_OR_BKD },
@@ -138,8 +143,9 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'MOUNT /admin/queues (bull-board) PUT': { allow: ADMIN, note: 'with the CSRF token (bullBoardGuard)' },
 };
 
-/** The probe request of each mounted sub-application (the test checks every mount has one). */
+/** Fixed probe requests: each mounted sub-application (the test checks every mount has one) and the web fallback. */
 export const MOUNT_PROBES: Record<string, { method: 'get' | 'put'; path: string }> = {
+  [`GET ${String(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/)}`]: { method: 'get', path: '/beranda' },
   'MOUNT /admin/queues (bull-board) GET': { method: 'get', path: '/admin/queues/api/queues' },
   'MOUNT /admin/queues (bull-board) PUT': { method: 'put', path: '/admin/queues/api/queues/default/clean/completed' },
 };

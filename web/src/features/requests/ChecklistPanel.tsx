@@ -313,7 +313,7 @@ export function ChecklistPanel({ request }: { request: RequestDetail }) {
   const { items, canEdit, canJudge } = request.checklist;
 
   const required = items.filter((i) => i.required);
-  const filled = required.filter((i) => i.document).length;
+  const filled = required.filter((i) => i.document || i.documentHidden).length;
   const valid = items.filter((i) => i.verdict === 'VALID').length;
   const invalid = items.filter((i) => i.verdict === 'INVALID');
   // A verifier's job here is reading documents: the first one is open on arrival.
@@ -349,7 +349,7 @@ export function ChecklistPanel({ request }: { request: RequestDetail }) {
             {[
               required.length
                 ? t('requests.checklist.summaryRequired', { filled, count: required.length })
-                : t('requests.checklist.summaryFilled', { filled: items.filter((i) => i.document).length, count: items.length }),
+                : t('requests.checklist.summaryFilled', { filled: items.filter((i) => i.document || i.documentHidden).length, count: items.length }),
               ...(valid ? [t('requests.checklist.summaryValid', { count: valid })] : []),
               ...(invalid.length ? [t('requests.checklist.summaryInvalid', { count: invalid.length })] : []),
             ].join(' · ')}

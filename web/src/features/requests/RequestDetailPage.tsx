@@ -115,7 +115,13 @@ function RequestBody({ request: r }: { request: RequestDetail }) {
               <DocumentsPanel
                 key={r.documents.map((d) => d.id).join(',')}
                 documents={r.documents}
-                emptyTitle={view.documentsEmpty ? t(view.documentsEmpty) : undefined}
+                emptyTitle={
+                  r.documentsHidden
+                    ? t('requests.detail.documentsHidden', { count: r.documentsHidden })
+                    : view.documentsEmpty
+                      ? t(view.documentsEmpty)
+                      : undefined
+                }
                 skipInitialPreview={view.skipInitialPreview}
                 initialPreview={!checklistDocs.length}
                 replacedIds={replacedIds}
