@@ -19,6 +19,7 @@ const FLAG_LABELS: Record<string, string> = {
   ZERO_DENOMINATOR_C: 'komponen c: penyebut 0',
   ZERO_DENOMINATOR_D: 'komponen d: penyebut 0',
   MISSING_SKP: 'ada ASN tanpa nilai SKP (dihitung 0)',
+  SKP_NOT_ASSESSED: 'SKP tahun ini belum dinilai (belum ada nilai)',
   MISSING_COMPONENT: 'ada indeks komponen yang kosong',
   WEIGHTS_NOT_100: 'jumlah bobot bukan 100',
   MISSING_TARGET: 'target belum ditetapkan',
