@@ -123,7 +123,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>
                       {u.abilities.resetPassword && (
-                        <Button size="xs" variant="light" leftSection={<IconKey size={14} />} onClick={() => setTarget(u)}>
+                        <Button size="xs" variant="light" leftSection={<IconKey size={14} />} onClick={() => setTarget(u)} styles={{ label: { whiteSpace: 'normal' } }} h="auto" py={4}>
                           {t('users.reset')}
                         </Button>
                       )}
