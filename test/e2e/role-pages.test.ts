@@ -52,7 +52,7 @@ afterAll(async () => {
 /** Waits until the page's requests are done and no loading placeholder is left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  const loading = page.getByTestId('loading-state');
+  const loading = page.locator('[data-testid="loading-state"], [data-testid="indicators-computing"]');
   while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached', timeout: 30_000 });
   await page.waitForLoadState('networkidle');
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFParse } from 'pdf-parse';
@@ -542,6 +543,11 @@ describe('LKj export and counters', () => {
     expect(text).toContain('73,33');
     expect(text).toContain('67,39');
     expect(text).toContain('22 / (10 × 3) × 100');
+    // Ready to sign: numbered pages and the head of BKD's signature block.
+    expect(text).toMatch(/Halaman 1 dari \d+/);
+    expect(text).toContain('Kepala Badan Kepegawaian Daerah');
+    mkdirSync(path.resolve(ROOT, 'test-results'), { recursive: true });
+    writeFileSync(path.resolve(ROOT, 'test-results', 'lkj.pdf'), res.body as Buffer);
   });
 
   it('counters: KGB letters, data-change requests verified and days to decision, scoped by OPD', async () => {

@@ -15,3 +15,13 @@ export const nipText = (nip: string) => (nip.length === 18 ? formatNip(nip) : ni
 
 /** The standard PDF fonts (WinAnsi) have no U+2212 minus, Σ or ≥: printable equivalents. */
 export const pdfText = (s: string) => s.replace(/−/g, '-').replace(/Σ ?/g, 'Jumlah ').replace(/≥/g, '>=');
+
+/** A whole number with Indonesian grouping (`7.000`); '—' when unknown. */
+export const bilangan = (v: number | null | undefined) => (v == null ? '—' : v.toLocaleString('id-ID', { maximumFractionDigits: 0 }));
+
+/**
+ * The numbers of a formula written with Indonesian separators (`8520.5 / (100 × 7000)` →
+ * `8.520,5 / (100 × 7.000)`), at most 4 decimals; the rest of the text unchanged.
+ */
+export const angkaDalamTeks = (s: string) =>
+  s.replace(/(?<![\w.,])\d+(?:\.\d+)?(?![\w])/g, (m) => Number(m).toLocaleString('id-ID', { maximumFractionDigits: 4 }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { angka, formatTanggal, nipText, pdfText, rupiah } from './format.ts';
+import { angka, angkaDalamTeks, bilangan, formatTanggal, nipText, pdfText, rupiah } from './format.ts';
 
 describe('Indonesian formatting for documents', () => {
   it('rupiah with dots, "-" when unknown', () => {
@@ -27,5 +27,13 @@ describe('Indonesian formatting for documents', () => {
 
   it('replaces characters the standard fonts cannot print', () => {
     expect(pdfText('Σ nilai − 3 ≥ 2')).toBe('Jumlah nilai - 3 >= 2');
+  });
+
+  it('whole numbers grouped, and the numbers inside a formula', () => {
+    expect(bilangan(7000)).toBe('7.000');
+    expect(bilangan(null)).toBe('—');
+    expect(angkaDalamTeks('8520.5 / (100 × 7000) × 100')).toBe('8.520,5 / (100 × 7.000) × 100');
+    expect(angkaDalamTeks('25% × 73.33333333 + 40% × 53.75')).toBe('25% × 73,3333 + 40% × 53,75');
+    expect(angkaDalamTeks('22 / (10 × 3) × 100')).toBe('22 / (10 × 3) × 100');
   });
 });

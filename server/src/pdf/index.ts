@@ -5,4 +5,4 @@
  */
 export { renderPdf, textArea, FONT, type Pdf, type PdfOptions } from './document.ts';
 export { agencyLetterhead, dataRow, drawLetterhead, drawSignatureBlock, qrPng, type Letterhead, type Signer } from './blocks.ts';
-export { angka, formatTanggal, nipText, pdfText, rupiah } from './format.ts';
+export { angka, angkaDalamTeks, bilangan, formatTanggal, nipText, pdfText, rupiah } from './format.ts';

@@ -123,6 +123,9 @@ describe('ikin and SKP scores', () => {
     [830, 10, 0, 83, []],
     [415, 10, 5, 41.5, ['MISSING_SKP']],
     [0, 0, 0, null, ['NO_POPULATION']],
+    // Nobody assessed yet: no value, not a collapse to 0.
+    [0, 10, 10, null, ['SKP_NOT_ASSESSED']],
+    [83, 10, 9, 8.3, ['MISSING_SKP']],
   ])('ikin(%d, %i, missing %i) = %s', (sum, n, missing, value, flags) => {
     const r = ikin(sum, n, missing);
     if (value === null) expect(r.value).toBeNull();

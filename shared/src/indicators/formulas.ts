@@ -38,6 +38,8 @@ export type IndicatorFlag =
   | 'ZERO_DENOMINATOR_D'
   /** IKin: some ASN had no SKP score for the year (counted as 0). */
   | 'MISSING_SKP'
+  /** IKin (and IP): nobody has an SKP score for the year yet: not assessed, no value (not 0). */
+  | 'SKP_NOT_ASSESSED'
   /** IP: a component index is null. */
   | 'MISSING_COMPONENT'
   /** IP: the weights do not sum to 100. */
@@ -193,6 +195,9 @@ export function ikin(sumScores: number, n: number, missing = 0): IndicatorResult
   assertCount('missing', missing);
   const formula = `${sumScores} / (100 × ${n}) × 100`;
   if (n === 0) return noPopulation(formula);
+  // A year whose SKP has not been assessed yet (no score at all) has no IKin: counting
+  // everyone as 0 would show a collapse that is only the assessment calendar.
+  if (missing >= n) return { value: null, flags: ['SKP_NOT_ASSESSED'], formula };
   return {
     value: (sumScores / (100 * n)) * 100,
     flags: missing > 0 ? ['MISSING_SKP'] : [],

@@ -319,9 +319,12 @@ export function buildIndicators(t: Tally, levels: LevelTable, config: YearConfig
   );
 
   const values = { ikp: ikpValue.value, ikom: ikomValue.value, ikin: ikinValue.value, idis: idisValue.value };
+  const rIp = ip(values, config.weights);
+  // Say why IP has no value when it is the SKP calendar (IKin not assessed yet).
+  if (ikinValue.flags.includes('SKP_NOT_ASSESSED')) rIp.flags.push('SKP_NOT_ASSESSED');
   const ipValue = indicatorValue(
     'IP',
-    ip(values, config.weights),
+    rIp,
     { weights: config.weights, weightsYear: config.weightsYear, values, note: IP_NOTE },
     config.targets.IP,
   );

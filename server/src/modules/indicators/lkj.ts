@@ -8,7 +8,7 @@ import { todayJakarta } from '@simak/shared';
 import type { IndicatorKey, IndicatorResult, IndicatorValue } from '@simak/shared/api/indicators';
 import { INDICATOR_KEYS } from '@simak/shared/api/indicators';
 import ExcelJS from 'exceljs';
-import { angka, drawLetterhead, FONT, formatTanggal, pdfText, renderPdf, textArea, type Letterhead, type Pdf } from '../../pdf/index.ts';
+import { angka, angkaDalamTeks, bilangan, drawLetterhead, drawSignatureBlock, FONT, formatTanggal, pdfText, renderPdf, textArea, type Letterhead, type Pdf, type Signer } from '../../pdf/index.ts';
 
 const POLARITY_LABEL = { HIGHER_IS_BETTER: 'Makin tinggi makin baik', LOWER_IS_BETTER: 'Makin rendah makin baik' } as const;
 
@@ -19,6 +19,7 @@ const FLAG_LABELS: Record<string, string> = {
   ZERO_DENOMINATOR_C: 'komponen c: penyebut 0',
   ZERO_DENOMINATOR_D: 'komponen d: penyebut 0',
   MISSING_SKP: 'ada ASN tanpa nilai SKP (dihitung 0)',
+  SKP_NOT_ASSESSED: 'SKP tahun ini belum dinilai (belum ada nilai)',
   MISSING_COMPONENT: 'ada indeks komponen yang kosong',
   WEIGHTS_NOT_100: 'jumlah bobot bukan 100',
   MISSING_TARGET: 'target belum ditetapkan',
@@ -42,32 +43,39 @@ export function formulaRows(r: IndicatorResult): [string, string, string, string
   const idis = i.idis.components as { ringan: number; sedang: number; berat: number; weighted: number; n: number };
   const ip = i.ip.components as { weights: Record<string, number>; values: Record<string, number | null>; note: string };
   const levels = Object.entries(ikpC.byLevel)
-    .map(([k, n]) => `${k}: ${n}`)
+    .map(([k, n]) => `${k}: ${bilangan(n)}`)
     .join(', ');
   return [
-    ['IKP', 'Σ bobot pendidikan / (N × 3)', String(ikpC.sumWeights), String(ikpC.n * 3), angka(i.ikp.value, 4), i.ikp.formula],
-    ['', `Sebaran pendidikan: ${levels || '—'}${ikpC.unknownLevel ? `; kode tidak dikenal: ${ikpC.unknownLevel}` : ''}`, '', '', '', ''],
-    ['IKom', 'a. Eselon dengan diklat kepemimpinan', String(ikom.a.num), String(ikom.a.den), angka(ikom.a.value, 4), ''],
-    ['', 'b. JFT dengan diklat fungsional', String(ikom.b.num), String(ikom.b.den), angka(ikom.b.value, 4), ''],
-    ['', 'c. ASN dengan ≥ 20 JP', String(ikom.c.num), String(ikom.c.den), angka(ikom.c.value, 4), ''],
-    ['', 'd. ASN dengan seminar/workshop/bimtek', String(ikom.d.num), String(ikom.d.den), angka(ikom.d.value, 4), ''],
-    ['', '(a + b + c + d) / 4 × 100', '', '', angka(i.ikom.value, 4), i.ikom.formula],
+    ['IKP', 'Σ bobot pendidikan / (N × 3)', bilangan(ikpC.sumWeights), bilangan(ikpC.n * 3), angka(i.ikp.value, 4), angkaDalamTeks(i.ikp.formula)],
+    ['', `Sebaran pendidikan: ${levels || '—'}${ikpC.unknownLevel ? `; kode tidak dikenal: ${bilangan(ikpC.unknownLevel)}` : ''}`, '', '', '', ''],
+    ['IKom', 'a. Eselon dengan diklat kepemimpinan', bilangan(ikom.a.num), bilangan(ikom.a.den), angka(ikom.a.value, 4), ''],
+    ['', 'b. JFT dengan diklat fungsional', bilangan(ikom.b.num), bilangan(ikom.b.den), angka(ikom.b.value, 4), ''],
+    ['', 'c. ASN dengan ≥ 20 JP', bilangan(ikom.c.num), bilangan(ikom.c.den), angka(ikom.c.value, 4), ''],
+    ['', 'd. ASN dengan seminar/workshop/bimtek', bilangan(ikom.d.num), bilangan(ikom.d.den), angka(ikom.d.value, 4), ''],
+    ['', '(a + b + c + d) / 4 × 100', '', '', angka(i.ikom.value, 4), angkaDalamTeks(i.ikom.formula)],
     [
       'IKin',
-      `Σ nilai SKP / (100 × N) — ${ikin.fromNilai} dari nilai, ${ikin.fromPredikat} dari predikat, ${ikin.missing} tanpa SKP`,
-      String(ikin.sumScores),
-      String(100 * ikin.n),
+      `Σ nilai SKP / (100 × N) — ${bilangan(ikin.fromNilai)} dari nilai, ${bilangan(ikin.fromPredikat)} dari predikat, ${bilangan(ikin.missing)} tanpa SKP`,
+      angkaDalamTeks(String(ikin.sumScores)),
+      bilangan(100 * ikin.n),
       angka(i.ikin.value, 4),
-      i.ikin.formula,
+      angkaDalamTeks(i.ikin.formula),
     ],
-    ['IDis', `(R × 1 + S × 2 + B × 3) / N — R ${idis.ringan}, S ${idis.sedang}, B ${idis.berat}`, String(idis.weighted), String(idis.n), angka(i.idis.value, 4), i.idis.formula],
+    [
+      'IDis',
+      `(R × 1 + S × 2 + B × 3) / N — R ${bilangan(idis.ringan)}, S ${bilangan(idis.sedang)}, B ${bilangan(idis.berat)}`,
+      bilangan(idis.weighted),
+      bilangan(idis.n),
+      angka(i.idis.value, 4),
+      angkaDalamTeks(i.idis.formula),
+    ],
     [
       'IP',
       `Bobot: IKP ${ip.weights.ikp}%, IKom ${ip.weights.ikom}%, IKin ${ip.weights.ikin}%, IDis ${ip.weights.idis}%`,
       '',
       '',
       angka(i.ip.value, 4),
-      i.ip.formula,
+      angkaDalamTeks(i.ip.formula),
     ],
   ];
 }
@@ -105,7 +113,7 @@ export async function lkjXlsx(r: IndicatorResult, head: Letterhead): Promise<Buf
   ];
   ws.addRow([head.instansi]).font = { bold: true, size: 13 };
   ws.addRow([`Pengukuran Kinerja — Indikator Kinerja Utama Tahun ${r.year}`]).font = { bold: true, size: 12 };
-  ws.addRow([`${unitLabel(r)} · posisi ${formatTanggal(r.asOf)} · ASN aktif (N): ${r.population}`]);
+  ws.addRow([`${unitLabel(r)} · posisi ${formatTanggal(r.asOf)} · ASN aktif (N): ${bilangan(r.population)}`]);
   ws.addRow([]);
   const header = ws.addRow(['No', 'Indikator', 'Polaritas', 'Target', `Realisasi ${r.year}`, 'Capaian (%)', `Realisasi ${r.previous.year}`, `Capaian ${r.previous.year} (%)`, 'Catatan']);
   header.font = { bold: true };
@@ -196,7 +204,8 @@ function counterRows(r: IndicatorResult): [string, string][] {
 // ---------------------------------------------------------------------------
 // PDF
 
-export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buffer> {
+/** The LKj as a PDF ready to sign: numbered pages, Indonesian numbers, the head of BKD's signature block. */
+export async function lkjPdf(r: IndicatorResult, head: Letterhead, signer: Signer): Promise<Buffer> {
   return renderPdf(
     {
       title: `LKj — Capaian IKU ${r.year}`,
@@ -204,17 +213,18 @@ export async function lkjPdf(r: IndicatorResult, head: Letterhead): Promise<Buff
       createdAt: new Date(r.computedAt),
       layout: 'landscape',
       margins: { top: 40, bottom: 40, left: 40, right: 40 },
+      pageNumbers: true,
     },
-    (doc) => drawLkj(doc, r, head),
+    (doc) => drawLkj(doc, r, head, signer),
   );
 }
 
-function drawLkj(doc: Pdf, r: IndicatorResult, head: Letterhead) {
+function drawLkj(doc: Pdf, r: IndicatorResult, head: Letterhead, signer: Signer) {
   const { left, width: W } = textArea(doc);
 
   drawLetterhead(doc, head, 'report');
   doc.font(FONT.bold).fontSize(12).text(`PENGUKURAN KINERJA — INDIKATOR KINERJA UTAMA TAHUN ${r.year}`, left, doc.y, { width: W, align: 'center' });
-  doc.font(FONT.regular).fontSize(9).text(`${unitLabel(r)} · posisi ${formatTanggal(r.asOf)} · ASN aktif (N) ${r.population}`, { width: W, align: 'center' });
+  doc.font(FONT.regular).fontSize(9).text(`${unitLabel(r)} · posisi ${formatTanggal(r.asOf)} · ASN aktif (N) ${bilangan(r.population)}`, { width: W, align: 'center' });
   doc.moveDown(0.8);
 
   type Col = { title: string; width: number; align?: 'left' | 'right' | 'center' };
@@ -291,10 +301,13 @@ function drawLkj(doc: Pdf, r: IndicatorResult, head: Letterhead) {
     if (doc.y > doc.page.height - 160) doc.addPage();
     doc.font(FONT.bold).fontSize(10.5).text('Per perangkat daerah', left, doc.y);
     doc.moveDown(0.3);
+    // The code column is as wide as the longest code: a code never breaks mid-word.
+    doc.font(FONT.regular).fontSize(8);
+    const kodeWidth = Math.ceil(Math.max(40, ...r.breakdown.map((b) => doc.widthOfString(pdfText(b.opd.kode)))) + 8);
     table(
       [
-        { title: 'Kode', width: 70 },
-        { title: 'Perangkat daerah', width: 300 },
+        { title: 'Kode', width: kodeWidth },
+        { title: 'Perangkat daerah', width: 370 - kodeWidth },
         { title: 'N', width: 50, align: 'right' },
         { title: 'IKP', width: 60, align: 'right' },
         { title: 'IKom', width: 60, align: 'right' },
@@ -305,7 +318,7 @@ function drawLkj(doc: Pdf, r: IndicatorResult, head: Letterhead) {
       r.breakdown.map((b) => [
         b.opd.kode,
         b.opd.nama,
-        String(b.population),
+        bilangan(b.population),
         angka(b.indicators.ikp.value),
         angka(b.indicators.ikom.value),
         angka(b.indicators.ikin.value),
@@ -334,4 +347,10 @@ function drawLkj(doc: Pdf, r: IndicatorResult, head: Letterhead) {
     `Dihitung langsung dari data SIMAK pada ${formatTanggal(todayJakarta(new Date(r.computedAt)))}. Nilai dihitung dengan presisi penuh dan dibulatkan 2 desimal hanya untuk tampilan.`,
     { width: W },
   );
+
+  // Signed by the head of BKD (the agency's signer setting), on this page when it fits.
+  doc.moveDown(1.5);
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
+  doc.font(FONT.regular).fontSize(10);
+  drawSignatureBlock(doc, { place: head.kota, date: todayJakarta(new Date(r.computedAt)), signer });
 }

@@ -23,6 +23,7 @@ import { agencyLetterhead } from '../../pdf/index.ts';
 import { computeIndicators } from './compute.ts';
 import { loadYearConfig, presentConfig, putPredicateScores, putTargets, putWeights } from './config.ts';
 import { drilldownPage, exportDrilldown } from './drilldown.ts';
+import { getSetting } from '../settings/service.ts';
 import { lkjPdf, lkjXlsx } from './lkj.ts';
 import { authorizeView } from './policy.ts';
 import { resolveScope } from './scope.ts';
@@ -97,10 +98,10 @@ export function indicatorRoutes(ctx: AppContext) {
       },
       handler: async ({ actor, query, res }) => {
         const scope = await scopeFor(actor, query);
-        const [result, head] = await Promise.all([computeIndicators(db, query, { resolved: scope }), agencyLetterhead(db)]);
+        const [result, head, signer] = await Promise.all([computeIndicators(db, query, { resolved: scope }), agencyLetterhead(db), getSetting(db, 'berkala.signer')]);
         const name = `lkj-iku-${scope.year}${scope.opd ? `-${scope.opd.kode}` : ''}`.replace(/[^\w.-]/g, '_');
         const pdf = query.format === 'pdf';
-        const body = pdf ? await lkjPdf(result, head) : await lkjXlsx(result, head);
+        const body = pdf ? await lkjPdf(result, head, signer) : await lkjXlsx(result, head);
         res.setHeader('Cache-Control', 'private, no-store');
         res.setHeader('Content-Type', pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         res.setHeader('Content-Disposition', `attachment; filename="${name}.${pdf ? 'pdf' : 'xlsx'}"`);

@@ -229,11 +229,11 @@ function DueByOpdTable({ rows, onOpenOpd }: { rows: DueByOpd[]; onOpenOpd: (opdI
       ) : (
         <>
           <ScrollArea type="auto">
-            <Table verticalSpacing="xs" highlightOnHover miw={760}>
+            <Table verticalSpacing="xs" highlightOnHover miw={{ base: 0, md: 760 }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('berkala.dashboard.columns.opd')}</Table.Th>
-                  <Table.Th w={90} ta="right">
+                  <Table.Th w={70} ta="right">
                     {t('berkala.dashboard.columns.next3')}
                   </Table.Th>
                   <Table.Th w={90} ta="right">
@@ -242,7 +242,9 @@ function DueByOpdTable({ rows, onOpenOpd }: { rows: DueByOpd[]; onOpenOpd: (opdI
                   <Table.Th w={90} ta="right">
                     {t('berkala.dashboard.columns.next12')}
                   </Table.Th>
-                  <Table.Th w="32%">{t('berkala.dashboard.columns.bar')}</Table.Th>
+                  <Table.Th w="32%" visibleFrom="sm">
+                    {t('berkala.dashboard.columns.bar')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -267,7 +269,7 @@ function DueByOpdTable({ rows, onOpenOpd }: { rows: DueByOpd[]; onOpenOpd: (opdI
                     <Table.Td ta="right">
                       <Text size="sm">{formatNumber(row.next12)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <DueBar row={row} max={max} />
                     </Table.Td>
                   </Table.Tr>

@@ -71,7 +71,7 @@ function PreviousValue({ current, previous, lowerIsBetter }: { current: number |
 function DrillLink({ component, onDrilldown, count }: { component: DrilldownComponent; onDrilldown: (c: DrilldownComponent) => void; count?: number }) {
   const { t } = useTranslation();
   return (
-    <Anchor component="button" type="button" size="xs" fw={600} onClick={() => onDrilldown(component)} data-testid={`drilldown-${component}`} style={{ whiteSpace: 'nowrap' }}>
+    <Anchor component="button" type="button" size="xs" fw={600} ta="right" onClick={() => onDrilldown(component)} data-testid={`drilldown-${component}`}>
       {t('indicators.seeEmployees')}
       {count !== undefined ? ` (${formatNumber(count)})` : ''}
     </Anchor>
@@ -118,7 +118,7 @@ function IkomDetails({ c, onDrilldown }: { c: IkomComponents; onDrilldown: (c: D
                 <Text size="xs">{t(`indicators.ikom.${key}`)}</Text>
                 <Progress value={(r.value ?? 0) * 100} size={5} mt={3} color="simak.5" aria-hidden />
               </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td ta="right">
                 <Text size="xs" ff="monospace" data-testid="ikom-ratio">
                   {formatNumber(r.num)} / {formatNumber(r.den)}
                 </Text>
@@ -232,9 +232,15 @@ export function IndicatorCard({ indexKey, value, previous, snapshot, onDrilldown
             <Text size="xs" c="dimmed" fw={500}>
               {t('indicators.realisasi')}
             </Text>
-            <Text fz={34} fw={700} lh={1.1} c="simak.9" data-testid="indicator-value">
-              {formatIndex(value.value)}
-            </Text>
+            {value.value === null && value.flags.includes('SKP_NOT_ASSESSED') ? (
+              <Text fz={20} fw={600} lh={1.7} c="orange.8" data-testid="indicator-value" data-not-assessed>
+                {t('indicators.notAssessed')}
+              </Text>
+            ) : (
+              <Text fz={34} fw={700} lh={1.1} c="simak.9" data-testid="indicator-value">
+                {formatIndex(value.value)}
+              </Text>
+            )}
           </Stack>
           <Stat label={t('indicators.target')} testId="indicator-target">
             {value.target === null ? (

@@ -5,7 +5,6 @@ import { IconAdjustments, IconCalendar, IconFileSpreadsheet, IconFileTypePdf, Ic
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSearchState } from '../../components/useSearchState';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
@@ -13,6 +12,7 @@ import { useCurrentUser, useToday } from '../auth/useMe';
 import { parseDateInput } from '../change-requests/values';
 import { useOpds } from '../employees/api';
 import { lkjUrl, useIndicators, useIndicatorTrend } from './api';
+import { ComputingState } from './ComputingState';
 import { ConfigModal } from './ConfigModal';
 import { CountersPanel } from './CountersPanel';
 import { DrilldownModal } from './DrilldownModal';
@@ -166,11 +166,14 @@ export function IndicatorsPage() {
       {!canQuery ? (
         <EmptyState title={t('indicators.empty')} />
       ) : query.isPending ? (
-        <LoadingState />
+        <ComputingState year={year} trendDone={trend.filter((q) => q.data).length} trendTotal={trend.length} />
       ) : query.isError && !data ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : data ? (
         <Stack gap="lg" style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }} data-testid="indicators-result">
+          {query.isPlaceholderData && query.isFetching && (
+            <ComputingState year={year} trendDone={trend.filter((q) => q.data).length} trendTotal={trend.length} />
+          )}
           {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
           <Group gap="xs" wrap="wrap">
             <IconUsersGroup size={18} color="var(--mantine-color-simak-8)" aria-hidden />

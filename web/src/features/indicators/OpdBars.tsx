@@ -58,14 +58,16 @@ export function OpdBars({ breakdown, index, onIndex, onOpenOpd }: OpdBarsProps) 
         </Text>
       ) : (
         <ScrollArea type="auto">
-          <Table verticalSpacing={6} highlightOnHover miw={640}>
+          <Table verticalSpacing={6} highlightOnHover miw={{ base: 0, sm: 640 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('indicators.controls.opd')}</Table.Th>
                 <Table.Th w={70} ta="right">
                   {t('indicators.byOpd.n')}
                 </Table.Th>
-                <Table.Th w="40%">{INDEX_SHORT[index]}</Table.Th>
+                <Table.Th w="40%" visibleFrom="sm">
+                  {INDEX_SHORT[index]}
+                </Table.Th>
                 <Table.Th w={80} ta="right">
                   {t('indicators.byOpd.value')}
                 </Table.Th>
@@ -84,7 +86,7 @@ export function OpdBars({ breakdown, index, onIndex, onOpenOpd }: OpdBarsProps) 
                       {formatNumber(row.n)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm">
                     <Progress
                       value={max > 0 && row.value !== null ? (row.value / max) * 100 : 0}
                       size={14}

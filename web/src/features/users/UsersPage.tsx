@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -80,14 +80,14 @@ export function UsersPage() {
       </Group>
       <ListCard query={query} page={page} pageSize={pageSize} onPaging={update} empty={<EmptyState icon={<IconUsersGroup size={32} />} title={t('users.empty')} />}>
         {(data) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover data-testid="users-table">
+          <ScrollArea type="auto">
+            <Table striped highlightOnHover miw={{ base: 0, lg: 760 }} data-testid="users-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('users.name')}</Table.Th>
-                  <Table.Th>{t('users.username')}</Table.Th>
+                  <Table.Th visibleFrom="md">{t('users.username')}</Table.Th>
                   <Table.Th>{t('users.roles')}</Table.Th>
-                  <Table.Th>{t('users.lastLogin')}</Table.Th>
+                  <Table.Th visibleFrom="md">{t('users.lastLogin')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -98,13 +98,14 @@ export function UsersPage() {
                       <Text size="sm" fw={500}>
                         {u.displayName}
                       </Text>
+                      <Code hiddenFrom="md">{u.username}</Code>
                       {u.mustChangePassword && (
                         <Badge size="xs" color="orange" variant="light">
                           {t('users.mustChange')}
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Code>{u.username}</Code>
                     </Table.Td>
                     <Table.Td>
@@ -117,12 +118,12 @@ export function UsersPage() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '—'}</Text>
                     </Table.Td>
                     <Table.Td>
                       {u.abilities.resetPassword && (
-                        <Button size="xs" variant="light" leftSection={<IconKey size={14} />} onClick={() => setTarget(u)}>
+                        <Button size="xs" variant="light" leftSection={<IconKey size={14} />} onClick={() => setTarget(u)} styles={{ label: { whiteSpace: 'normal' } }} h="auto" py={4}>
                           {t('users.reset')}
                         </Button>
                       )}
@@ -131,7 +132,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollArea>
         )}
       </ListCard>
       <Modal opened={!!target} onClose={close} title={t('users.resetTitle')} centered>
