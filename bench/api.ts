@@ -13,8 +13,8 @@
  *                         how npm start ran it before the compiled server), e.g. to measure the code before a change
  */
 import autocannon, { type Result } from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,9 +92,29 @@ async function login(base: string, username: string): Promise<string> {
   return cookie!.split(';')[0]!;
 }
 
+/** The pids of a process tree (the cluster primary and its HTTP processes, or tsx and its child). */
+const tree = (pid: number): number[] => [
+  pid,
+  ...spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number).flatMap(tree),
+];
+/** CPU seconds (user + system) used so far by the processes of a tree. */
+function cpuSeconds(pid: number): number {
+  const hz = 100;
+  return tree(pid).reduce((sum, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / hz;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 interface Row {
   label: string;
   rps: number;
+  /** CPU milliseconds the server's processes spent per answered request (insensitive to other load on the machine). */
+  cpuMs: number;
   p50: number;
   p99: number;
   bytes: number;
@@ -113,20 +133,23 @@ async function settle(url: string) {
 
 let healthUrl = '';
 
-async function measure(label: string, opts: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Row> {
+async function measure(label: string, server: number, opts: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Row> {
   if (healthUrl) await settle(healthUrl);
   // Warm-up (JIT, pools, caches), then the measured run.
   await autocannon({ ...opts, connections: CONNECTIONS, duration: 2 });
+  const cpu0 = cpuSeconds(server);
   const r: Result = await autocannon({ ...opts, connections: CONNECTIONS, duration: SECONDS });
+  const answered = r['2xx'] + r.non2xx;
   const row = {
     label,
     rps: r.requests.average,
+    cpuMs: answered ? ((cpuSeconds(server) - cpu0) * 1000) / answered : 0,
     p50: r.latency.p50,
     p99: r.latency.p99,
     bytes: r['2xx'] ? r.throughput.total / (r['2xx'] + r.non2xx) : 0,
     bad: r.non2xx + r.errors + r.timeouts,
   };
-  console.log(`  measured ${label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.bad ? `, ${row.bad} non-2xx/errors` : ''}`);
+  console.log(`  measured ${label}: ${row.rps.toFixed(0)} req/s, ${row.cpuMs.toFixed(2)} CPU ms/request, p50 ${row.p50} ms, p99 ${row.p99} ms${row.bad ? `, ${row.bad} non-2xx/errors` : ''}`);
   return row;
 }
 
@@ -176,20 +199,22 @@ async function main() {
       `bare route in ${workers} processes, ${CONNECTIONS} connections, ${SECONDS} s per target`,
   );
   const load0 = os.loadavg()[0]!.toFixed(1);
-  const bares = [await measure('bare Express route (1)', { url: bare })];
+  const api = children[0]!.pid!;
+  const bareServer = children[1]!.pid!;
+  const bares = [await measure('bare Express route (1)', bareServer, { url: bare })];
   const rows: Row[] = [];
-  rows.push(await measure('GET /api/auth/me (ASN)', get('/api/auth/me', asn)));
-  rows.push(await measure('GET /api/employees/me (profile, ASN)', get('/api/employees/me', asn)));
-  rows.push(await measure('GET /api/employees (list, BKD)', get('/api/employees?page=2', verifier)));
-  bares.push(await measure('bare Express route (2)', { url: bare }));
-  rows.push(await measure('GET /api/employees?q= (search, BKD)', get('/api/employees?q=sari', verifier)));
-  rows.push(await measure('GET /api/requests (verifier queue)', get('/api/requests?assigned=true&open=true', verifier)));
-  rows.push(await measure('GET /api/requests (KGB queue, OPD admin)', get('/api/requests?type=KGB&open=true', opdAdmin)));
-  rows.push(await measure(`GET /api/indicators (BKD, ${TODAY.slice(0, 4)})`, get(`/api/indicators?year=${TODAY.slice(0, 4)}`, bkdAdmin)));
-  bares.push(await measure('bare Express route (3)', { url: bare }));
+  rows.push(await measure('GET /api/auth/me (ASN)', api, get('/api/auth/me', asn)));
+  rows.push(await measure('GET /api/employees/me (profile, ASN)', api, get('/api/employees/me', asn)));
+  rows.push(await measure('GET /api/employees (list, BKD)', api, get('/api/employees?page=2', verifier)));
+  bares.push(await measure('bare Express route (2)', bareServer, { url: bare }));
+  rows.push(await measure('GET /api/employees?q= (search, BKD)', api, get('/api/employees?q=sari', verifier)));
+  rows.push(await measure('GET /api/requests (verifier queue)', api, get('/api/requests?assigned=true&open=true', verifier)));
+  rows.push(await measure('GET /api/requests (KGB queue, OPD admin)', api, get('/api/requests?type=KGB&open=true', opdAdmin)));
+  rows.push(await measure(`GET /api/indicators (BKD, ${TODAY.slice(0, 4)})`, api, get(`/api/indicators?year=${TODAY.slice(0, 4)}`, bkdAdmin)));
+  bares.push(await measure('bare Express route (3)', bareServer, { url: bare }));
   // Login last: 50 concurrent argon2 hashes keep the cores busy for a while after the run.
   rows.push(
-    await measure('POST /api/auth/login (argon2)', {
+    await measure('POST /api/auth/login (argon2)', api, {
       url: `${base}/api/auth/login`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -197,13 +222,23 @@ async function main() {
     }),
   );
 
-  const b = { rps: median(bares.map((r) => r.rps)), p50: median(bares.map((r) => r.p50)), p99: median(bares.map((r) => r.p99)) };
+  const b = {
+    rps: median(bares.map((r) => r.rps)),
+    cpuMs: median(bares.map((r) => r.cpuMs)),
+    p50: median(bares.map((r) => r.p50)),
+    p99: median(bares.map((r) => r.p99)),
+  };
   console.log(`\nLoad average (1 min) at start ${load0}, at end ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`);
-  console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms\n`);
-  console.log('| target | req/s | % of bare | p50 ms | p99 ms | bytes/answer |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, ${b.cpuMs.toFixed(3)} CPU ms/request, p50 ${b.p50} ms, p99 ${b.p99} ms\n`);
+  // "% of bare (CPU)": the bare route's CPU time per request over the target's: the share of the bare
+  // route's throughput the target reaches when CPU is what limits both (stable under other load).
+  console.log('| target | req/s | % of bare | CPU ms/request | % of bare (CPU) | p50 ms | p99 ms | bytes/answer |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${r.p50} | ${r.p99} | ${Math.round(r.bytes)} |`);
+    console.log(
+      `| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${r.cpuMs.toFixed(2)} | ${((100 * b.cpuMs) / r.cpuMs).toFixed(1)} % | ` +
+        `${r.p50} | ${r.p99} | ${Math.round(r.bytes)} |`,
+    );
   }
 }
 
