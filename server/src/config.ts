@@ -39,6 +39,11 @@ const ConfigObject = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** How often the reconciliation job re-queues owed-but-missing work (jobs/reconcile.ts), in seconds. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * BullMQ job lock (seconds): a running job's lock is renewed at half this period; a job whose worker
+   * died is found stalled and run again within about twice it.
+   */
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   /** Work younger than this (seconds) is left to the normal path (relay, a job just added) by reconciliation. */
   RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** A letter render claim older than this is taken as abandoned (the worker died) and may be taken over. */

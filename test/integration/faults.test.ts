@@ -39,6 +39,7 @@ function startWorker(env: Record<string, string>): ChildProcess {
       LETTER_CLAIM_STALE_SECONDS: '3',
       RECONCILE_INTERVAL_SECONDS: '10',
       RECONCILE_GRACE_SECONDS: '1',
+      JOB_LOCK_SECONDS: '5',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -64,6 +64,8 @@ export function startWorkerRuntime(opts: {
         connection: createRedis(config.REDIS_URL, { forBullmq: true }),
         prefix: `${config.REDIS_PREFIX}:bull`,
         concurrency: opts.concurrency ?? 4,
+        lockDuration: config.JOB_LOCK_SECONDS * 1000,
+        stalledInterval: config.JOB_LOCK_SECONDS * 1000,
       }),
   );
   for (const w of workers) {
