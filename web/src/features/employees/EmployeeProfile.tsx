@@ -9,6 +9,7 @@ import { codeLabel, formatValue, golonganWithPangkat, STATUS_KEPEGAWAIAN_LABELS 
 import { EMPTY_VALUE, formatDate, formatMoney, formatNip } from '../../i18n/format';
 import { ChangeRequestModal, type ChangeRequestDraft } from '../change-requests/ChangeRequestModal';
 import { MyKgbCard } from '../berkala/MyKgbCard';
+import { MyKpCard } from '../pangkat/MyKpCard';
 import { DocumentVault } from '../documents/DocumentVault';
 import { useRequestList } from '../requests/api';
 import { AuditTab } from './AuditTab';
@@ -276,6 +277,11 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
               {kind === 'kgb' && isSelf && (
                 <Stack mb="lg">
                   <MyKgbCard />
+                </Stack>
+              )}
+              {kind === 'pangkat' && isSelf && (
+                <Stack mb="lg">
+                  <MyKpCard />
                 </Stack>
               )}
               <HistoryTable
