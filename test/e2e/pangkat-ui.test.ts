@@ -369,7 +369,12 @@ describe('KP from the eligibility list to the recorded SK', () => {
       await shot(page, '18-home-asn');
       await page.getByTestId('nav-profile').click();
       await page.getByTestId('employee-profile').waitFor();
-      expect(await page.getByTestId('employee-profile').textContent()).toContain(complete.to);
+      expect(await page.getByTestId('profile-golongan').textContent()).toBe('III/b (Penata Muda Tingkat I)');
+      await page.getByTestId('tab-pangkat').click();
+      await page.getByTestId('my-kp').waitFor();
+      const history = page.locator('table tbody tr').first();
+      await history.waitFor();
+      expect(await history.textContent()).toContain(NOMOR_SK);
       await shot(page, '19-profile-asn');
       await page.getByTestId('nav-proposals').click();
       await page.locator(`[data-testid="request-row"][data-request-id="${completeId}"]`).waitFor();

@@ -198,7 +198,7 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
                 <Text size="xs" c="dimmed">
                   {t('fields.golonganPangkat')}
                 </Text>
-                <Text size="sm" fw={500}>
+                <Text size="sm" fw={500} data-testid="profile-golongan">
                   {golonganWithPangkat(k.golongan as string | null, k.pangkat)}
                 </Text>
               </Stack>

@@ -141,11 +141,11 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
             />
             <FilterSelect
               label={t('pangkat.eligible.jenis')}
-              placeholder={t('requests.filters.all')}
+              placeholder={t('pangkat.eligible.allKinds')}
               data={KP_KINDS.map((k) => ({ value: k, label: JENIS_KP_LABELS[k] }))}
               value={state.jenis}
               onChange={(v) => update({ jenis: v })}
-              w={220}
+              w={210}
               testId="kp-jenis"
             />
             <TextInput
@@ -154,7 +154,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
               leftSection={<IconSearch size={16} />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
-              w={240}
+              w={220}
               data-testid="kp-q"
             />
           </Group>
@@ -209,10 +209,10 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                       />
                     </Table.Th>
                   )}
-                  <Table.Th>{t('requests.columns.employee')}</Table.Th>
-                  <Table.Th>{t('pangkat.eligible.unit')}</Table.Th>
-                  <Table.Th w={130}>{t('pangkat.eligible.golongan')}</Table.Th>
-                  <Table.Th w={170}>{t('pangkat.eligible.jenis')}</Table.Th>
+                  <Table.Th w={230}>{t('requests.columns.employee')}</Table.Th>
+                  <Table.Th w={210}>{t('pangkat.eligible.unit')}</Table.Th>
+                  <Table.Th w={125}>{t('pangkat.eligible.golongan')}</Table.Th>
+                  <Table.Th w={150}>{t('pangkat.eligible.jenis')}</Table.Th>
                   <Table.Th>{t('pangkat.eligible.notes')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -256,13 +256,13 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                     </Table.Td>
                     <Table.Td>
                       {row.jenis ? (
-                        <Badge variant="light" tt="none" color="blue">
+                        <Text size="sm" fw={500} c="blue.9">
                           {JENIS_KP_LABELS[row.jenis]}
-                        </Badge>
+                        </Text>
                       ) : (
-                        <Badge variant="light" tt="none" color="gray">
+                        <Text size="xs" c="dimmed">
                           {t('pangkat.eligible.status.ineligible')}
-                        </Badge>
+                        </Text>
                       )}
                     </Table.Td>
                     <Table.Td>
@@ -275,7 +275,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                           </Anchor>
                         )}
                         {row.flags.map((f) => (
-                          <Badge key={f.code} color="orange" variant="light" tt="none" title={f.message} data-testid="kp-flag" data-code={f.code}>
+                          <Badge key={f.code} color="orange" variant="light" tt="none" title={f.message} style={{ flexShrink: 0, overflow: 'visible' }} data-testid="kp-flag" data-code={f.code}>
                             {t(`pangkat.flags.${f.code}`)}
                           </Badge>
                         ))}

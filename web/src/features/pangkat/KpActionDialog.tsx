@@ -69,7 +69,19 @@ function PertekForm({ request, pending, error, onClose, onConfirm }: Omit<Reques
     <form onSubmit={submit} noValidate data-testid="action-dialog-record_pertek">
       <Stack gap="md">
         <Text size="sm">{t('pangkat.action.pertekExplain', { label: d.route.pertekLabel })}</Text>
-        <PertekFields nomor={nomor} tanggal={tanggal} onNomor={setNomor} onTanggal={setTanggal} errors={errors} />
+        <PertekFields
+          nomor={nomor}
+          tanggal={tanggal}
+          onNomor={(v) => {
+            setNomor(v);
+            setErrors((e) => ({ ...e, nomor: undefined }));
+          }}
+          onTanggal={(v) => {
+            setTanggal(v);
+            setErrors((e) => ({ ...e, tanggal: undefined }));
+          }}
+          errors={errors}
+        />
         <Textarea label={t('requests.actionDialog.noteOptional')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1500} />
         <AttemptError error={error} />
         <Group justify="flex-end">
@@ -99,6 +111,13 @@ function SkForm({ request, form, pending, error, onClose, onConfirm }: Omit<Requ
   const [uploaded, setUploaded] = useState<{ file: File; id: number } | null>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const askPertek = form.pertek === null;
+  /** A setter that also clears the field's error. */
+  const edit =
+    <V,>(key: string, set: (v: V) => void) =>
+    (v: V) => {
+      set(v);
+      setErrors((e) => ({ ...e, [key]: undefined }));
+    };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -183,16 +202,16 @@ function SkForm({ request, form, pending, error, onClose, onConfirm }: Omit<Requ
               {form.pertekLabel}
               {form.pertekRequired ? ` (${t('pangkat.action.pertekRequired')})` : ''}
             </Text>
-            <PertekFields nomor={pertekNomor} tanggal={pertekTanggal} onNomor={setPertekNomor} onTanggal={setPertekTanggal} errors={{ nomor: errors.pertekNomor, tanggal: errors.pertekTanggal }} />
+            <PertekFields nomor={pertekNomor} tanggal={pertekTanggal} onNomor={edit('pertekNomor', setPertekNomor)} onTanggal={edit('pertekTanggal', setPertekTanggal)} errors={{ nomor: errors.pertekNomor, tanggal: errors.pertekTanggal }} />
           </Stack>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('pangkat.details.skNomor')} value={nomorSk} onChange={(e) => setNomorSk(e.currentTarget.value)} maxLength={100} withAsterisk error={errors.nomorSk} data-testid="kp-sk-nomor-input" />
-          <DateInput {...dateProps(t('pangkat.details.skTanggal'), 'kp-sk-tanggal-input')} value={tanggalSk} onChange={setTanggalSk} error={errors.tanggalSk} />
+          <TextInput label={t('pangkat.details.skNomor')} value={nomorSk} onChange={(e) => edit('nomorSk', setNomorSk)(e.currentTarget.value)} maxLength={100} withAsterisk error={errors.nomorSk} data-testid="kp-sk-nomor-input" />
+          <DateInput {...dateProps(t('pangkat.details.skTanggal'), 'kp-sk-tanggal-input')} value={tanggalSk} onChange={edit('tanggalSk', setTanggalSk)} error={errors.tanggalSk} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t('pangkat.action.mkgTahun')} value={mkgTahun} onChange={(v) => setMkgTahun(typeof v === 'number' ? v : '')} min={0} max={60} allowDecimal={false} allowNegative={false} withAsterisk error={errors.mkgTahun} data-testid="kp-sk-mkg-tahun" />
-          <NumberInput label={t('pangkat.action.mkgBulan')} value={mkgBulan} onChange={(v) => setMkgBulan(typeof v === 'number' ? v : '')} min={0} max={11} allowDecimal={false} allowNegative={false} withAsterisk error={errors.mkgBulan} data-testid="kp-sk-mkg-bulan" />
+          <NumberInput label={t('pangkat.action.mkgTahun')} value={mkgTahun} onChange={(v) => edit<number | ''>('mkgTahun', setMkgTahun)(typeof v === 'number' ? v : '')} min={0} max={60} allowDecimal={false} allowNegative={false} withAsterisk error={errors.mkgTahun} data-testid="kp-sk-mkg-tahun" />
+          <NumberInput label={t('pangkat.action.mkgBulan')} value={mkgBulan} onChange={(v) => edit<number | ''>('mkgBulan', setMkgBulan)(typeof v === 'number' ? v : '')} min={0} max={11} allowDecimal={false} allowNegative={false} withAsterisk error={errors.mkgBulan} data-testid="kp-sk-mkg-bulan" />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt={-8}>
           {t('pangkat.action.mkgHint', { tahun: form.mkgTahun, bulan: form.mkgBulan })}
@@ -203,7 +222,7 @@ function SkForm({ request, form, pending, error, onClose, onConfirm }: Omit<Requ
           placeholder={t('documents.choose')}
           accept=".pdf,application/pdf"
           value={file}
-          onChange={setFile}
+          onChange={edit('file', setFile)}
           leftSection={<IconPaperclip size={16} />}
           withAsterisk
           clearable

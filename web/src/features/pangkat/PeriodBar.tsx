@@ -10,7 +10,7 @@ export const WINDOW_COLORS: Record<KpPeriodInfo['status'], string> = { DIBUKA: '
 export function WindowBadge({ info }: { info: Pick<KpPeriodInfo, 'status'> }) {
   const { t } = useTranslation();
   return (
-    <Badge color={WINDOW_COLORS[info.status]} variant="light" tt="none" data-testid="kp-window-status" data-status={info.status}>
+    <Badge color={WINDOW_COLORS[info.status]} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="kp-window-status" data-status={info.status}>
       {t(`pangkat.window.status.${info.status}`)}
     </Badge>
   );

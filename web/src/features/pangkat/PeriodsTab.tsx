@@ -109,8 +109,8 @@ export function PeriodsTab() {
                 <Table.Tr>
                   <Table.Th>{t('pangkat.period.label')}</Table.Th>
                   <Table.Th>{t('pangkat.window.title')}</Table.Th>
-                  <Table.Th>{t('pangkat.periods.source')}</Table.Th>
-                  <Table.Th>{t('pangkat.periods.regulation')}</Table.Th>
+                  <Table.Th w={150}>{t('pangkat.periods.source')}</Table.Th>
+                  <Table.Th w={140}>{t('pangkat.periods.regulation')}</Table.Th>
                   <Table.Th w={220} />
                 </Table.Tr>
               </Table.Thead>
@@ -119,7 +119,7 @@ export function PeriodsTab() {
                   <Table.Tr key={p.period} data-testid="kp-period-row" data-period={p.period} data-source={p.source}>
                     <Table.Td fw={600}>{formatDate(p.period)}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs" wrap="wrap">
                         <Text size="sm" data-testid="kp-period-window">
                           {t('pangkat.window.range', { opens: formatDate(p.opens), closes: formatDate(p.closes) })}
                         </Text>
@@ -132,7 +132,7 @@ export function PeriodsTab() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={p.source === 'DITETAPKAN' ? 'violet' : 'gray'} tt="none">
+                      <Badge variant="light" color={p.source === 'DITETAPKAN' ? 'violet' : 'gray'} tt="none" style={{ overflow: 'visible' }}>
                         {t(`pangkat.window.source.${p.source}`)}
                       </Badge>
                     </Table.Td>
