@@ -76,7 +76,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
             )}
             <Table.Th>{t('requests.columns.title')}</Table.Th>
             {showEmployee && <Table.Th>{t('requests.columns.employee')}</Table.Th>}
-            <Table.Th w={180}>{t('requests.columns.status')}</Table.Th>
+            <Table.Th w={250}>{t('requests.columns.status')}</Table.Th>
             <SortableTh sortKey={dateField} sort={sort} onSort={onSort} w={170}>
               {submittedLabel ?? t('requests.columns.submittedAt')}
             </SortableTh>
