@@ -354,6 +354,23 @@ describe('KP from the eligibility list to the recorded SK', () => {
       await page.getByTestId('kp-tab-periode').click();
       await page.getByTestId('kp-periods-table').waitFor();
       await shot(page, '17-periods');
+
+      // A window of its own for 1 February 2027 (e.g. a BKN announcement), then back to the rule.
+      const feb = page.locator('[data-testid="kp-period-row"][data-period="2027-02-01"]');
+      expect(await feb.getAttribute('data-source')).toBe('ATURAN');
+      await feb.getByTestId('kp-period-set').click();
+      await page.getByTestId('kp-window-form').waitFor();
+      await chooseDate(page, 'kp-window-opens', '15/12/2026');
+      await chooseDate(page, 'kp-window-closes', '10/01/2027');
+      await page.getByTestId('kp-window-note').fill('Pengumuman BKN nomor 01/PENG/2026');
+      await shot(page, '17b-window-form');
+      await page.getByTestId('kp-window-save').click();
+      await page.locator('[data-testid="kp-period-row"][data-period="2027-02-01"][data-source="DITETAPKAN"]').waitFor();
+      expect(await feb.getByTestId('kp-period-window').textContent()).toBe('15 Desember 2026 – 10 Januari 2027');
+      await feb.getByTestId('kp-period-clear').click();
+      await page.getByTestId('kp-clear-confirm').click();
+      await page.locator('[data-testid="kp-period-row"][data-period="2027-02-01"][data-source="ATURAN"]').waitFor();
+      expect(await feb.getByTestId('kp-period-window').textContent()).toBe('1 Desember 2026 – 31 Desember 2026');
     } finally {
       await context.close();
     }
