@@ -8,6 +8,7 @@ import { presentKgb } from '../modules/berkala/presenter.ts';
 import { dataChangeWorkflow } from '../modules/change-requests/definition.ts';
 import { presentDataChange } from '../modules/change-requests/presenter.ts';
 import { kpWorkflow } from '../modules/pangkat/definition.ts';
+import { presentKp } from '../modules/pangkat/presenter.ts';
 import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
@@ -25,7 +26,7 @@ function entry<P, S extends string, C extends Record<string, unknown>>(def: Work
 export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [dataChangeWorkflow.type]: entry(dataChangeWorkflow, presentDataChange),
   [kgbWorkflow.type]: entry(kgbWorkflow, presentKgb),
-  [kpWorkflow.type]: entry(kpWorkflow),
+  [kpWorkflow.type]: entry(kpWorkflow, presentKp),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

@@ -135,6 +135,8 @@ export const EligibleRow = z.object({
   codes: z.array(z.string()),
   /** Ujian dinas crossing (II/d→III/a, III/d→IV/a) or diploma-adjustment exam: flagged, not blocking. */
   flags: z.array(KpFlagSchema),
+  /** The employee's open or finished proposal for this period (withdrawn ones excluded), if any. */
+  proposal: z.object({ requestId: z.number().int(), state: z.string(), stateLabel: z.string(), tone: z.string() }).nullable(),
 });
 export type EligibleRow = z.infer<typeof EligibleRow>;
 
@@ -377,3 +379,37 @@ export const KpReportResult = z.object({
   steps: z.array(KpReportStep),
 });
 export type KpReportResult = z.infer<typeof KpReportResult>;
+
+// ---------------------------------------------------------------------------
+// The request page of a KP proposal (`details` of GET /api/requests/:id)
+
+export const KpRequestDetails = z.object({
+  period: Day,
+  jenis: KpKindSchema,
+  jenisLabel: z.string(),
+  from: GolonganSchema,
+  to: GolonganSchema,
+  tmtGolongan: Day,
+  skpYears: z.array(z.number().int()),
+  flags: z.array(KpFlagSchema),
+  /** The period's submission window as it stands today (null when the date is no longer a KP period). */
+  window: KpPeriodInfo.nullable(),
+  /** Who signs the SK and which BKN approval it needs. */
+  route: z.object({ authority: z.enum(['PPK', 'PRESIDEN']), pertekLabel: z.string(), pertekRequired: z.boolean() }),
+  pertek: KpPertek.nullable(),
+  sk: KpSkRecord.extend({ documentUrl: z.string().nullable() }).nullable(),
+  /** The SK verification summary (rendered by the worker; `ready` once its PDF exists). */
+  letter: z
+    .object({
+      id: z.number().int(),
+      number: z.string(),
+      date: Day,
+      sha256: z.string().nullable(),
+      ready: z.boolean(),
+      downloadUrl: z.string().nullable(),
+      viewUrl: z.string().nullable(),
+      verifyUrl: z.string(),
+    })
+    .nullable(),
+});
+export type KpRequestDetails = z.infer<typeof KpRequestDetails>;

@@ -21,6 +21,8 @@ import { NotFoundPage } from '../features/system/NotFoundPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { UsersPage } from '../features/users/UsersPage';
+import type { Role } from '../api/types';
+import { PangkatPage } from '../features/pangkat/PangkatPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
 
@@ -40,6 +42,8 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   opdProposals: <RequestListPage key="opd" variant="opd" />,
   verificationQueue: <RequestListPage key="queue" variant="queue" />,
   berkala: <BerkalaPage />,
+  pangkat: <PangkatPage />,
+  pangkatOpd: <PangkatPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
   indicators: <IndicatorsPage />,
   statistics: <StatisticsPage />,
@@ -59,11 +63,20 @@ function PlaceholderPage({ navKey }: { navKey: NavKey }) {
   return <ComingSoon title={t(`nav.items.${navKey}`)} />;
 }
 
-/** Routes for the navigation table (external links excluded). */
+/**
+ * Routes for the navigation table (external links excluded). Entries sharing a path (one page
+ * listed under several sections, e.g. e-Pangkat for OPD admins and BKD) make one route open to
+ * the roles of all of them; the first entry's page is used.
+ */
 function navRoutes(): ReactNode[] {
-  return NAV_ITEMS.filter((item) => !('external' in item && item.external)).map((item) => {
+  const items = NAV_ITEMS.filter((item) => !('external' in item && item.external));
+  const rolesOf = (path: string): readonly Role[] => {
+    const all = items.filter((i) => i.path === path);
+    return all.some((i) => i.roles.length === 0) ? [] : [...new Set(all.flatMap((i) => [...i.roles]))];
+  };
+  return items.filter((item, index) => items.findIndex((i) => i.path === item.path) === index).map((item) => {
     const page = PAGES[item.key] ?? <PlaceholderPage navKey={item.key} />;
-    const element = <RequireRole roles={item.roles}>{page}</RequireRole>;
+    const element = <RequireRole roles={rolesOf(item.path)}>{page}</RequireRole>;
     return item.path === '/' ? (
       <Route key={item.key} index element={element} />
     ) : (

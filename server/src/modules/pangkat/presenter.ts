@@ -1,9 +1,14 @@
 /** e-Pangkat rows as the API sends them (whitelisted fields). */
-import { dateToIso } from '@simak/shared';
-import type { EligibleCliOutput, EligibleRow } from '@simak/shared/api/pangkat';
+import { appToday, dateToIso, JENIS_KP_LABELS, kpSkRoute } from '@simak/shared';
+import type { EligibleCliOutput, EligibleRow, KpProposalPayload, KpRequestDetails } from '@simak/shared/api/pangkat';
+import { kpPeriodWindow } from '@simak/shared/rules/kp-periods';
+import type { Db } from '../../db.ts';
+import type { Req } from '../../workflow/types.ts';
+import { letterVerifyPath } from '../letters/format.ts';
 import type { KpVerdict } from './eligibility.ts';
+import { loadCalendar, presentPeriod } from './periods.ts';
 
-export function presentEligibleRow(v: KpVerdict): EligibleRow {
+export function presentEligibleRow(v: KpVerdict, proposal: EligibleRow['proposal'] = null): EligibleRow {
   const { row, result } = v;
   return {
     employeeId: row.id,
@@ -19,6 +24,42 @@ export function presentEligibleRow(v: KpVerdict): EligibleRow {
     reasons: result.reasons,
     codes: result.codes,
     flags: result.flags,
+    proposal,
+  };
+}
+
+/** The KP figures of a proposal's request page: the payload, the window as it stands, the SK route, the SK and its summary letter. */
+export async function presentKp(db: Db, req: Req<KpProposalPayload>): Promise<KpRequestDetails> {
+  const p = req.payload;
+  const [cal, letter] = await Promise.all([loadCalendar(db), db.letter.findUnique({ where: { requestId: req.id } })]);
+  const window = kpPeriodWindow(p.period, cal.regimes, cal.overrides);
+  const route = kpSkRoute(p.to);
+  return {
+    period: p.period,
+    jenis: p.jenis,
+    jenisLabel: JENIS_KP_LABELS[p.jenis],
+    from: p.from,
+    to: p.to,
+    tmtGolongan: p.tmtGolongan,
+    skpYears: [...p.skpYears],
+    flags: p.flags,
+    window: window ? presentPeriod(window, appToday()) : null,
+    route: { authority: route.authority, pertekLabel: route.pertekLabel, pertekRequired: route.pertekRequired },
+    pertek: p.pertek ?? null,
+    // The document routes check the reader's rights themselves.
+    sk: p.sk ? { ...p.sk, documentUrl: `/api/documents/${p.sk.documentId}/view` } : null,
+    letter: letter
+      ? {
+          id: letter.id,
+          number: letter.number,
+          date: dateToIso(letter.date),
+          sha256: letter.sha256,
+          ready: !!letter.documentId,
+          downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
+          viewUrl: letter.documentId ? `/api/documents/${letter.documentId}/view` : null,
+          verifyUrl: letterVerifyPath(letter.token),
+        }
+      : null,
   };
 }
 

@@ -26,6 +26,9 @@ import {
   type KpCalendar,
 } from './periods.ts';
 import { angkaKreditPolicy, authorizeList } from './policy.ts';
+import { kpWorkflow } from './definition.ts';
+import { kpDedupeKey } from './proposals.ts';
+import { stateOf } from '../../workflow/types.ts';
 import { presentCli, presentEligibleRow } from './presenter.ts';
 
 /** The period asked for, or the one being prepared (its window not yet closed). */
@@ -73,6 +76,8 @@ export async function listEligible(db: Db, actor: Actor, query: EligibleQuery, t
       (query.jenis === undefined || v.result.jenis === query.jenis),
   );
   const start = (query.page - 1) * query.pageSize;
+  const page = matching.slice(start, start + query.pageSize);
+  const proposals = await proposalsOf(db, page.map((v) => v.row.id), window.period);
   return {
     period: presentPeriod(window, today),
     opd: unit?.opd ?? null,
@@ -80,8 +85,21 @@ export async function listEligible(db: Db, actor: Actor, query: EligibleQuery, t
     page: query.page,
     pageSize: query.pageSize,
     total: matching.length,
-    items: matching.slice(start, start + query.pageSize).map(presentEligibleRow),
+    items: page.map((v) => presentEligibleRow(v, proposals.get(v.row.id) ?? null)),
   };
+}
+
+/** The proposals (withdrawn ones excluded: they free the dedupe key) of these employees for the period. */
+async function proposalsOf(db: Db, employeeIds: number[], period: IsoDate) {
+  const rows = employeeIds.length
+    ? await db.workflowRequest.findMany({ where: { dedupeKey: { in: employeeIds.map((id) => kpDedupeKey(id, period)) } }, select: { id: true, employeeId: true, state: true } })
+    : [];
+  return new Map(
+    rows.map((r) => {
+      const s = stateOf(kpWorkflow.states, r.state);
+      return [r.employeeId, { requestId: r.id, state: r.state, stateLabel: s?.label ?? r.state, tone: s?.tone ?? 'gray' }] as const;
+    }),
+  );
 }
 
 /** The command line's list: every active PNS of the agency or of one OPD (with the units under it). */

@@ -1,5 +1,5 @@
 /** Batches of the verification engine: listed and acted on as one, each member keeping its own state. */
-import { idParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
+import { idParam, isoDate, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { BatchActionBody, BatchActionResult, BatchDetail, BatchListResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -62,12 +62,13 @@ export function batchRoutes(ctx: AppContext) {
       query: z.object({
         type: text({ label: 'Jenis', max: 40 }).optional(),
         opdId: idParam('ID OPD').optional(),
+        period: isoDate({ label: 'Periode' }).optional(),
         page: pageParam(),
         pageSize: pageSizeParam(200, 25),
       }),
       responses: { 200: { description: 'Halaman daftar kelompok', schema: BatchListResponse } },
       handler: async ({ actor, query }) => {
-        const where = { AND: [batchScope(actor), query.type ? { type: query.type } : {}, query.opdId ? { opdId: query.opdId } : {}] };
+        const where = { AND: [batchScope(actor), query.type ? { type: query.type } : {}, query.opdId ? { opdId: query.opdId } : {}, query.period ? { period: new Date(`${query.period}T00:00:00Z`) } : {}] };
         const [total, rows] = await Promise.all([
           db.requestBatch.count({ where }),
           db.requestBatch.findMany({

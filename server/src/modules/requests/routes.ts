@@ -1,7 +1,7 @@
 /** Generic endpoints of the verification engine: queues, request pages, actions, batch actions. */
 import { employeeNameWhere } from '../../lib/name-search.ts';
 import { RequestActionBody } from '@simak/shared/api/change-requests';
-import { id, idParam, intParam, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
+import { id, idParam, intParam, isoDate, pageParam, pageSizeParam, text } from '@simak/shared/api/primitives';
 import { BatchActionResult, ItemAttachBody, ItemVerdictBody, RequestDetail, RequestListResponse, TasksResponse, RequestTypesResponse } from '@simak/shared/api/requests';
 import { z } from 'zod';
 import { metaFrom } from '../../audit/audit.ts';
@@ -36,6 +36,8 @@ const listQuery = z.object({
   /** true = only what waits for me ("Tugas saya"). */
   assigned: z.enum(['true', 'false']).optional(),
   batchId: idParam('ID kelompok').optional(),
+  /** A period the request is for (payload.period, e.g. a KP period). */
+  period: isoDate({ label: 'Periode' }).optional(),
 });
 const idParams = z.object({ id: idParam('ID usulan') });
 const itemParams = idParams.extend({ key: z.string().regex(/^[A-Z0-9_]{1,40}$/, 'Kunci butir tidak valid.') });
@@ -92,6 +94,7 @@ export function requestRoutes(ctx: AppContext) {
             query.opdId ? { opdId: query.opdId } : {},
             query.employeeId ? { employeeId: query.employeeId } : {},
             query.target ? { payload: { path: ['target'], equals: query.target } } : {},
+            query.period ? { payload: { path: ['period'], equals: query.period } } : {},
             query.olderThanDays != null ? { submittedAt: { lte: new Date(Date.now() - query.olderThanDays * 86_400_000) } } : {},
             query.q
               ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { employee: { nip: { startsWith: query.q } } }, { employee: employeeNameWhere(query.q) }] }

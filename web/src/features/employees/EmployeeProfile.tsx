@@ -9,6 +9,7 @@ import { codeLabel, formatValue, golonganWithPangkat, STATUS_KEPEGAWAIAN_LABELS 
 import { EMPTY_VALUE, formatDate, formatMoney, formatNip } from '../../i18n/format';
 import { ChangeRequestModal, type ChangeRequestDraft } from '../change-requests/ChangeRequestModal';
 import { MyKgbCard } from '../berkala/MyKgbCard';
+import { MyKpCard } from '../pangkat/MyKpCard';
 import { DocumentVault } from '../documents/DocumentVault';
 import { useRequestList } from '../requests/api';
 import { AuditTab } from './AuditTab';
@@ -206,7 +207,7 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
                 <Text size="xs" c="dimmed">
                   {t('fields.golonganPangkat')}
                 </Text>
-                <Text size="sm" fw={500}>
+                <Text size="sm" fw={500} data-testid="profile-golongan">
                   {golonganWithPangkat(k.golongan as string | null, k.pangkat)}
                 </Text>
               </Stack>
@@ -287,6 +288,11 @@ export function EmployeeProfile({ employee, isSelf }: EmployeeProfileProps) {
               {kind === 'kgb' && isSelf && (
                 <Stack mb="lg">
                   <MyKgbCard />
+                </Stack>
+              )}
+              {kind === 'pangkat' && isSelf && (
+                <Stack mb="lg">
+                  <MyKpCard />
                 </Stack>
               )}
               <HistoryTable

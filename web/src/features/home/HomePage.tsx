@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatDateWib, formatNumber } from '../../i18n/format';
 import { ROLE_COLORS } from '../auth/roles';
 import { MyKgbCard } from '../berkala/MyKgbCard';
+import { MyKpCard } from '../pangkat/MyKpCard';
 import { useCurrentUser } from '../auth/useMe';
 import { useHomeSummary } from './api';
 
@@ -175,7 +176,12 @@ export function HomePage() {
         )}
       </Stack>
 
-      {me.roles.includes('ASN') && me.employeeId !== null && <MyKgbCard />}
+      {me.roles.includes('ASN') && me.employeeId !== null && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <MyKgbCard />
+          <MyKpCard />
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { isApiError } from '../../api/client';
 import { useCurrentUser } from '../auth/useMe';
 import { useRequest, useRequestAction } from './api';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -62,9 +63,14 @@ function RequestBody({ request: r }: { request: RequestDetail }) {
   const checklistDocs = r.checklist.items.flatMap((i) => (i.document ? [i.document.id] : []));
   const replacedIds = r.checklist.items.flatMap((i) => i.history.flatMap((h) => (h.documentId !== null && !checklistDocs.includes(h.documentId) ? [h.documentId] : [])));
 
-  const run = (a: RequestAction, note: string | undefined) => {
+  const open = (a: RequestAction | null) => {
+    action.reset();
+    setDialog(a);
+  };
+
+  const run = (a: RequestAction, note: string | undefined, data?: unknown) => {
     action.mutate(
-      { id: r.id, action: a.action, version: r.version, note },
+      { id: r.id, action: a.action, version: r.version, note, data },
       {
         onSuccess: (updated) => {
           setDialog(null);
@@ -75,6 +81,8 @@ function RequestBody({ request: r }: { request: RequestDetail }) {
           });
         },
         onError: (error) => {
+          // A form to correct stays open with the error; anything else closes and is announced.
+          if (view.keepOpenOnInvalid && isApiError(error) && error.status === 422) return;
           setDialog(null);
           onError(error);
         },
@@ -88,7 +96,7 @@ function RequestBody({ request: r }: { request: RequestDetail }) {
         title={displayTitle(r)}
         withBack
         backTo={view.backTo(me, r)}
-        actions={r.actions.length > 0 && <RequestActionButtons actions={r.actions} pendingAction={action.isPending ? action.variables?.action : null} onAction={setDialog} />}
+        actions={r.actions.length > 0 && <RequestActionButtons actions={r.actions} pendingAction={action.isPending ? action.variables?.action : null} onAction={open} />}
       >
         <Group gap="xs">
           <RequestStatusBadge row={r} size="lg" />
@@ -142,7 +150,14 @@ function RequestBody({ request: r }: { request: RequestDetail }) {
         </Grid.Col>
       </Grid>
 
-      <ActionDialog request={r} action={dialog} pending={action.isPending} onClose={() => setDialog(null)} onConfirm={(note) => dialog && run(dialog, note)} />
+      <ActionDialog
+        request={r}
+        action={dialog}
+        pending={action.isPending}
+        error={dialog ? action.error : null}
+        onClose={() => open(null)}
+        onConfirm={(note, data) => dialog && run(dialog, note, data)}
+      />
     </Stack>
   );
 }

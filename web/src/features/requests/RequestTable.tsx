@@ -85,7 +85,7 @@ export function RequestTable({ items, showEmployee, sort, onSort, selection, sub
                 {t('requests.columns.dueDate')}
               </SortableTh>
             )}
-            <Table.Th w={180}>{t('requests.columns.status')}</Table.Th>
+            <Table.Th w={250}>{t('requests.columns.status')}</Table.Th>
             <SortableTh sortKey={dateField} sort={sort} onSort={onSort} w={170} visibleFrom="sm">
               {submittedLabel ?? t('requests.columns.submittedAt')}
             </SortableTh>

@@ -70,6 +70,7 @@ export function useInvalidateAfterAction() {
       queryClient.invalidateQueries({ queryKey: ['notifications'] }),
       queryClient.invalidateQueries({ queryKey: ['home'] }),
       queryClient.invalidateQueries({ queryKey: ['berkala'] }),
+      queryClient.invalidateQueries({ queryKey: ['pangkat'] }),
     ]);
 }
 

@@ -83,6 +83,8 @@ export interface RequestListParams {
   /** "true": only what waits for me ("Tugas saya"). */
   assigned?: string;
   batchId?: string;
+  /** A period the requests are for (e.g. a KP period, YYYY-MM-DD). */
+  period?: string;
   page: number;
   pageSize: number;
   sort: 'submittedAt' | '-submittedAt' | 'stateSince' | '-stateSince' | 'dueDate' | '-dueDate';

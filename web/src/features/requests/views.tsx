@@ -6,6 +6,8 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../../api/types';
 import { KgbDetailsPanel } from '../berkala/KgbDetailsPanel';
+import { KpActionDialog } from '../pangkat/KpActionDialog';
+import { KpDetailsPanel } from '../pangkat/KpDetailsPanel';
 import { DataChangeActionDialog, DataChangeDetailsCard, DataChangeNotice, dataChangeDetailsOf } from '../change-requests/DataChangeView';
 import { hasAnyRole } from '../auth/roles';
 import { ActionDialog } from './ActionDialogs';
@@ -20,9 +22,11 @@ export interface RequestActionDialogProps {
   /** The action to confirm; null = closed. */
   action: RequestAction | null;
   pending: boolean;
+  /** The last attempt's error while the dialog stays open (see RequestView.keepOpenOnInvalid). */
+  error?: unknown;
   onClose: () => void;
-  /** Takes the action with the note (the page posts it with the request's version). */
-  onConfirm: (note: string | undefined) => void;
+  /** Takes the action with the note and the action's input data (the page posts them with the request's version). */
+  onConfirm: (note: string | undefined, data?: unknown) => void;
 }
 
 export interface RequestView {
@@ -32,6 +36,8 @@ export interface RequestView {
   Notice?: ComponentType<RequestDetailsProps>;
   /** Confirmation of an action; defaults to the note dialog. */
   ActionDialog: ComponentType<RequestActionDialogProps>;
+  /** A refused input (422) keeps the dialog open with the error (a form to correct) instead of closing it. */
+  keepOpenOnInvalid?: boolean;
   /** Shown after the type label under the title (e.g. the data changed). */
   subtitle?: (request: RequestDetail) => string | null | undefined;
   /** i18n keys of the documents card's title and empty state. */
@@ -70,6 +76,13 @@ export const REQUEST_VIEWS: Record<string, Partial<RequestView>> = {
     skipInitialPreview: ['SURAT'],
     submittedLabel: 'berkala.queue.createdAt',
     backTo: (me, r) => (isOwn(me, r) ? '/profil?tab=kgb' : isBkd(me) ? '/berkala?tab=antrean' : hasAnyRole(me, ['OPD_ADMIN']) ? '/opd/usulan' : '/tugas'),
+  },
+  KP: {
+    Details: KpDetailsPanel,
+    ActionDialog: KpActionDialog,
+    keepOpenOnInvalid: true,
+    subtitle: (r) => (r.details as { jenisLabel?: string }).jenisLabel,
+    backTo: (me, r) => (isOwn(me, r) ? '/usulan' : hasAnyRole(me, ['OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN']) ? '/pangkat?tab=usulan' : '/tugas'),
   },
 };
 

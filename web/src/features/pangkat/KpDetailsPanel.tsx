@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconDownload, IconExternalLink, IconEye, IconEyeOff, IconFileCertificate, IconFileText } from '@tabler/icons-react';
+import type { KpRequestDetails } from '@simak/shared/api/pangkat';
+import { useTranslation } from 'react-i18next';
+import { InfoGrid } from '../../components/InfoGrid';
+import { golonganWithPangkat } from '../../domain/labels';
+import { EMPTY_VALUE, formatDate, formatMoney } from '../../i18n/format';
+import { mkgText } from '../berkala/KgbDetailsPanel';
+import type { RequestDetail } from '../requests/types';
+import { WindowBadge } from './PeriodBar';
+
+/** The KP figures of a request of type KP (its `details`). */
+export function kpDetailsOf(request: RequestDetail): KpRequestDetails {
+  return request.details as unknown as KpRequestDetails;
+}
+
+function RankChange({ d }: { d: KpRequestDetails }) {
+  const { t } = useTranslation();
+  return (
+    <Paper p="md" radius="md" bg="gray.0" withBorder data-testid="kp-rank">
+      <Group gap="lg" wrap="wrap" align="center">
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('pangkat.details.from')}
+          </Text>
+          <Text size="lg" fw={600} data-testid="kp-rank-from">
+            {golonganWithPangkat(d.from)}
+          </Text>
+        </Stack>
+        <IconArrowRight size={22} color="var(--mantine-color-gray-6)" aria-hidden />
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('pangkat.details.to')}
+          </Text>
+          <Text size="xl" fw={700} c="green.9" data-testid="kp-rank-to">
+            {golonganWithPangkat(d.to)}
+          </Text>
+        </Stack>
+        <Badge color="blue" variant="light" size="lg" tt="none">
+          {d.jenisLabel}
+        </Badge>
+      </Group>
+    </Paper>
+  );
+}
+
+function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']> }) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState(false);
+  return (
+    <Card data-testid="kp-letter" data-ready={letter.ready ? 'true' : 'false'}>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Group gap="sm">
+          <ThemeIcon variant="light" color="green" size="lg" radius="md" aria-hidden>
+            <IconFileCertificate size={20} />
+          </ThemeIcon>
+          <Title order={3} size="h4">
+            {t('pangkat.letter.title')}
+          </Title>
+        </Group>
+        <Badge color={letter.ready ? 'green' : 'yellow'} tt="none">
+          {letter.ready ? t('berkala.letter.issued') : t('berkala.letter.rendering')}
+        </Badge>
+      </Group>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('pangkat.letter.hint')}
+        </Text>
+        <InfoGrid
+          cols={3}
+          items={[
+            { key: 'kpLetterNumber', label: t('berkala.letter.number'), value: <Text span ff="monospace" size="sm" fw={600} data-testid="kp-letter-number">{letter.number}</Text> },
+            { key: 'kpLetterDate', label: t('berkala.letter.date'), value: formatDate(letter.date) },
+            { key: 'kpLetterHash', label: t('berkala.letter.hash'), value: letter.sha256 ? <Text span ff="monospace" size="xs" title={letter.sha256}>{letter.sha256.slice(0, 16)}…</Text> : EMPTY_VALUE },
+          ]}
+        />
+        {letter.ready && letter.downloadUrl ? (
+          <Group gap="sm" wrap="wrap">
+            <Button component="a" href={letter.downloadUrl} download leftSection={<IconDownload size={16} />} data-testid="kp-letter-download">
+              {t('pangkat.letter.download')}
+            </Button>
+            {letter.viewUrl && (
+              <Button variant="light" leftSection={preview ? <IconEyeOff size={16} /> : <IconEye size={16} />} onClick={() => setPreview((p) => !p)} aria-pressed={preview} data-testid="kp-letter-preview">
+                {preview ? t('berkala.letter.hidePreview') : t('berkala.letter.preview')}
+              </Button>
+            )}
+            <Anchor href={letter.verifyUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="kp-letter-verify">
+              <Group gap={4} component="span" wrap="nowrap">
+                {t('berkala.letter.verifyPage')}
+                <IconExternalLink size={14} aria-label={t('common.externalLink')} />
+              </Group>
+            </Anchor>
+          </Group>
+        ) : (
+          <Group gap="sm" data-testid="kp-letter-pending" role="status" aria-live="polite">
+            <Loader size="sm" />
+            <Text size="sm">{t('berkala.letter.pending')}</Text>
+          </Group>
+        )}
+        {preview && letter.viewUrl && (
+          <iframe src={letter.viewUrl} title={t('pangkat.letter.title')} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="kp-letter-frame" />
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The KP request page body: the rank change, the period and its window, the SK route, the pertek, the SK and its summary letter. */
+export function KpDetailsPanel({ request }: { request: RequestDetail }) {
+  const { t } = useTranslation();
+  const d = kpDetailsOf(request);
+  if (!d?.period) return null;
+  return (
+    <Stack gap="lg">
+      <Card data-testid="kp-details">
+        <Title order={3} size="h4" mb="sm">
+          {t('pangkat.details.title')}
+        </Title>
+        <Stack gap="md">
+          <RankChange d={d} />
+          {d.flags.length > 0 && (
+            <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('pangkat.details.flagsTitle')} data-testid="kp-flags">
+              <Stack gap={2}>
+                {d.flags.map((f) => (
+                  <Text key={f.code} size="sm">
+                    {f.message}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+          <InfoGrid
+            cols={3}
+            testId="kp-figures"
+            items={[
+              { key: 'kpPeriod', label: t('pangkat.details.period'), value: <Text span fw={700} size="sm">{formatDate(d.period)}</Text> },
+              { key: 'kpTmtOld', label: t('pangkat.details.tmtOld'), value: formatDate(d.tmtGolongan) },
+              { key: 'kpSkp', label: t('pangkat.details.skpYears'), value: d.skpYears.join(' dan ') },
+              {
+                key: 'kpWindow',
+                label: t('pangkat.window.title'),
+                value: d.window ? (
+                  <Group gap={6} wrap="wrap" component="span">
+                    <span>{t('pangkat.window.range', { opens: formatDate(d.window.opens), closes: formatDate(d.window.closes) })}</span>
+                    <WindowBadge info={d.window} />
+                  </Group>
+                ) : (
+                  EMPTY_VALUE
+                ),
+              },
+              { key: 'kpAuthority', label: t('pangkat.details.authority'), value: t(`pangkat.details.authorities.${d.route.authority}`) },
+              { key: 'kpRoute', label: t('pangkat.details.pertekRoute'), value: d.route.pertekLabel },
+            ]}
+          />
+        </Stack>
+      </Card>
+
+      {(d.pertek || d.sk) && (
+        <Card data-testid="kp-sk">
+          <Group gap="sm" mb="sm">
+            <ThemeIcon variant="light" color="simak" size="lg" radius="md" aria-hidden>
+              <IconFileText size={20} />
+            </ThemeIcon>
+            <Title order={3} size="h4">
+              {d.sk ? t('pangkat.details.skTitle') : t('pangkat.details.pertekTitle')}
+            </Title>
+          </Group>
+          <InfoGrid
+            cols={3}
+            testId="kp-sk-figures"
+            items={[
+              ...(d.pertek
+                ? [
+                    { key: 'kpPertekNomor', label: t('pangkat.details.pertekNomor'), value: <Text span ff="monospace" size="sm" data-testid="kp-pertek-nomor">{d.pertek.nomor}</Text> },
+                    { key: 'kpPertekTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.pertek.tanggal) },
+                  ]
+                : []),
+              ...(d.sk
+                ? [
+                    { key: 'kpSkNomor', label: t('pangkat.details.skNomor'), value: <Text span ff="monospace" size="sm" fw={600} data-testid="kp-sk-nomor">{d.sk.nomorSk}</Text> },
+                    { key: 'kpSkTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
+                    { key: 'kpSkTmt', label: t('pangkat.details.tmtNew'), value: formatDate(d.sk.tmt) },
+                    { key: 'kpSkGolongan', label: t('pangkat.details.golonganNew'), value: <Text span size="sm" fw={700} c="green.9" data-testid="kp-sk-golongan">{golonganWithPangkat(d.sk.golongan)}</Text> },
+                    { key: 'kpSkMkg', label: t('pangkat.details.mkg'), value: mkgText(t, d.sk.mkgTahun, d.sk.mkgBulan) },
+                    { key: 'kpSkGaji', label: t('fields.gajiPokok'), value: formatMoney(d.sk.gajiPokok) },
+                  ]
+                : []),
+            ]}
+          />
+          {d.sk?.documentUrl && (
+            <Group mt="md">
+              <Button component="a" href={d.sk.documentUrl} target="_blank" rel="noopener noreferrer" variant="light" leftSection={<IconFileText size={16} />} data-testid="kp-sk-document">
+                {t('pangkat.details.skDocument')}
+              </Button>
+            </Group>
+          )}
+        </Card>
+      )}
+
+      {d.letter && <LetterCard letter={d.letter} />}
+    </Stack>
+  );
+}
