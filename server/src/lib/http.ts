@@ -175,3 +175,17 @@ export function buildOpenApi(registry: OpenAPIRegistry, version: string) {
 }
 
 export { OpenAPIRegistry };
+
+const ATTACHMENT_TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** Sends a generated file as a private, uncached download named `<name>.<ext>` (the name reduced to safe characters). */
+export function sendAttachment(res: Response, name: string, ext: keyof typeof ATTACHMENT_TYPES, body: Buffer | string) {
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('Content-Type', ATTACHMENT_TYPES[ext]);
+  res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}.${ext}"`);
+  res.end(body);
+}

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { auditAccess, metaFrom } from '../../audit/audit.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { AppContext } from '../../context.ts';
-import { defineRoute } from '../../lib/http.ts';
+import { defineRoute, sendAttachment } from '../../lib/http.ts';
 import { agencyLetterhead } from '../../pdf/index.ts';
 import { computeIndicators } from './compute.ts';
 import { loadYearConfig, presentConfig, putPredicateScores, putTargets, putWeights } from './config.ts';
@@ -99,13 +99,9 @@ export function indicatorRoutes(ctx: AppContext) {
       handler: async ({ actor, query, res }) => {
         const scope = await scopeFor(actor, query);
         const [result, head, signer] = await Promise.all([computeIndicators(db, query, { resolved: scope }), agencyLetterhead(db), getSetting(db, 'berkala.signer')]);
-        const name = `lkj-iku-${scope.year}${scope.opd ? `-${scope.opd.kode}` : ''}`.replace(/[^\w.-]/g, '_');
-        const pdf = query.format === 'pdf';
-        const body = pdf ? await lkjPdf(result, head, signer) : await lkjXlsx(result, head);
-        res.setHeader('Cache-Control', 'private, no-store');
-        res.setHeader('Content-Type', pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', `attachment; filename="${name}.${pdf ? 'pdf' : 'xlsx'}"`);
-        res.send(body);
+        const name = `lkj-iku-${scope.year}${scope.opd ? `-${scope.opd.kode}` : ''}`;
+        if (query.format === 'pdf') sendAttachment(res, name, 'pdf', await lkjPdf(result, head, signer));
+        else sendAttachment(res, name, 'xlsx', await lkjXlsx(result, head));
         return undefined;
       },
     }),

@@ -31,7 +31,7 @@ import { loadVisibleRequest } from '../requests/service.ts';
 import { kpWorkflow } from './definition.ts';
 import { kpReport, kpReportXlsx } from './report.ts';
 import { skForm } from './sk.ts';
-import { defineRoute } from '../../lib/http.ts';
+import { defineRoute, sendAttachment } from '../../lib/http.ts';
 import {
   clearPeriodWindow,
   createRegime,
@@ -192,11 +192,7 @@ export function pangkatRoutes(ctx: AppContext) {
         const { format, ...q } = query;
         const report = await kpReport(db, actor, q);
         if (format === 'json') return report;
-        const name = `rekap-kp-${report.period.period}${report.opd ? `-${report.opd.kode}` : ''}`.replace(/[^\w.-]/g, '_');
-        res.setHeader('Cache-Control', 'private, no-store');
-        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-        res.send(await kpReportXlsx(report));
+        sendAttachment(res, `rekap-kp-${report.period.period}${report.opd ? `-${report.opd.kode}` : ''}`, 'xlsx', await kpReportXlsx(report));
         return undefined;
       },
     }),

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db.ts';
 import { NotFound } from '../../errors.ts';
 import { isBkd } from '../../lib/authz.ts';
-import { defineRoute } from '../../lib/http.ts';
+import { defineRoute, sendAttachment } from '../../lib/http.ts';
 import { statisticsScope } from './policy.ts';
 import { chartTable, workforceStatistics } from './service.ts';
 
@@ -65,12 +65,9 @@ export function statisticsRoutes(ctx: AppContext) {
         });
         const name = `statistik-${query.chart}${stats.opd ? `-${stats.opd.kode}` : ''}-${stats.asOf}`.replace(/[^\w.-]+/g, '_');
         const scopeLine = `${stats.opd ? stats.opd.nama : isBkd(actor) ? 'Seluruh instansi' : 'OPD dalam lingkup Anda'} — posisi ${stats.asOf}`;
-        res.setHeader('Cache-Control', 'private, no-store');
         if (query.format === 'csv') {
-          res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-          res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
           const lines = [table.columns, ...table.rows].map((r) => r.map(csvCell).join(','));
-          res.end('\uFEFF' + lines.join('\r\n') + '\r\n');
+          sendAttachment(res, name, 'csv', '\uFEFF' + lines.join('\r\n') + '\r\n');
           return;
         }
         const wb = new ExcelJS.Workbook();
@@ -85,9 +82,7 @@ export function statisticsRoutes(ctx: AppContext) {
           c.width = i === 0 ? 40 : 16;
           if (i > 0) c.numFmt = '#,##0';
         });
-        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-        res.end(Buffer.from(await wb.xlsx.writeBuffer()));
+        sendAttachment(res, name, 'xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
       },
     }),
   ];
