@@ -9,6 +9,8 @@
  * 2 on a usage error or an unexpected failure.
  */
 import 'dotenv/config';
+// The request types first (the pension definition reaches the letters, which reach the registry back).
+import '../workflow/registry.ts';
 import { appToday, isValidDate } from '@simak/shared';
 import { forecastForCli } from '../modules/pensiun/service.ts';
 import { runCli, usageError } from './run.ts';
