@@ -168,6 +168,9 @@ describe('files', () => {
     expect(me.body).toMatchObject({ applicable: true, bup: 58, tmtPensiun: '2027-04-01', file: { requestId: file.id, state: 'DRAFT' } });
     expect(me.body.file.missing).toContain('SK pangkat terakhir');
     expect(me.body.file.steps[0]).toMatchObject({ key: 'opened', done: true });
+    const home = await asn.get('/api/home');
+    expect(home.status).toBe(200);
+    expect(home.body.cards.find((c: { key: string }) => c.key === 'my_pensiun')).toMatchObject({ value: 'Berkas dibuka — dilengkapi admin OPD', link: { path: `/usulan/${file.id}` } });
     const n = await t.db.notification.findMany({ where: { user: { employeeId: people.due!.id }, kind: 'pensiun.opened' } });
     expect(n).toHaveLength(1);
   });
