@@ -102,6 +102,11 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/berkala/me': { allow: USER },
 
   'GET /api/pangkat/periods': { allow: USER },
+  'GET /api/pensiun/bup-rules': { allow: ANY_OPD_OR_BKD },
+  'PUT /api/pensiun/bup-rules/:id': { allow: ADMIN, note: 'probe id unknown (404)' },
+  'GET /api/pensiun/forecast': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
+  'GET /api/pensiun/me': { allow: USER },
+  'POST /api/pensiun/files': { allow: ['opdOwn', 'admin'], note: 'E\'s OPD admin or a BKD admin; another OPD\'s admin is refused for E' },
   'PUT /api/pangkat/periods/:period/window': { allow: ADMIN },
   'DELETE /api/pangkat/periods/:period/window': { allow: ADMIN },
   'GET /api/pangkat/regimes': { allow: ANY_OPD_OR_BKD },

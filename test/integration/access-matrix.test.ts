@@ -136,6 +136,7 @@ function probe(key: string, w: World): { method: string; url: string; body?: obj
     'POST /api/requests/:id/items/:key/verdict': { version: w.ids.requestVersion, verdict: 'VALID' },
     'PUT /api/requests/:id/items/:key': { version: w.ids.requestVersion, documentId: w.ids.document },
     'POST /api/auth/login': { username: w.loginUser, password: PASSWORD },
+    'POST /api/pensiun/files': { employeeId: w.ids.employee, jenis: 'APS', tmt: '2027-06-01' },
   };
   return { method: method.toLowerCase(), url, body: bodies[key] ?? {} };
 }

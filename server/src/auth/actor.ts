@@ -14,6 +14,8 @@ export interface Actor {
   /** The granted OPDs and every unit under them: the OPD_ADMIN's scope. */
   scopeOpdIds: number[];
   mustChangePassword: boolean;
+  /** The employee has left (pension exit): may sign in and read, never change data. */
+  readOnly?: boolean;
 }
 
 interface ActorRow {
@@ -23,6 +25,7 @@ interface ActorRow {
   employee_id: number | null;
   active: boolean;
   must_change_password: boolean;
+  read_only: boolean;
   password_changed_at: Date | null;
   nip: string | null;
   is_atasan: boolean;
@@ -40,7 +43,7 @@ const ROLE_ORDER: Role[] = ['ASN', 'ATASAN', 'OPD_ADMIN', 'BKD_VERIFIER', 'BKD_A
  */
 async function actorRow(db: Db, userId: number): Promise<ActorRow | null> {
   const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT u.id, u.username, u.display_name, u.employee_id, u.active, u.must_change_password, u.password_changed_at,
+    SELECT u.id, u.username, u.display_name, u.employee_id, u.active, u.must_change_password, u.read_only, u.password_changed_at,
            e.nip,
            (u.employee_id IS NOT NULL AND EXISTS (SELECT 1 FROM employee s WHERE s.atasan_id = u.employee_id)) AS is_atasan,
            COALESCE((SELECT json_agg(DISTINCT r.role::text) FROM user_role r WHERE r.user_id = u.id), '[]'::json) AS roles,
@@ -68,6 +71,7 @@ function toActor(row: ActorRow): Actor {
     opds: row.opds,
     scopeOpdIds: row.scope,
     mustChangePassword: row.must_change_password,
+    readOnly: row.read_only,
   };
 }
 

@@ -59,6 +59,13 @@ export const JOBS = {
     jobId: (p) => `berkala.scan/${p.date}/${p.trigger}`,
     attempts: 3,
   }),
+  /** e-Pensiun daily: opens BUP files whose lead time has started (one per employee and TMT) and records exits at the TMT. */
+  'pensiun.daily': spec({
+    queue: 'default',
+    schema: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), trigger: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+    jobId: (p) => `pensiun.daily/${p.date}/${p.trigger}`,
+    attempts: 3,
+  }),
   /**
    * Renders an issued letter of any kind (modules/letters) to PDF, stores it in the vault and runs
    * the kind's follow-up (KGB: history row, notification). Claims the letter first: idempotent.

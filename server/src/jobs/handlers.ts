@@ -10,6 +10,7 @@ import { berkalaHandlers } from '../modules/berkala/jobs.ts';
 import { importHandlers } from '../modules/imports/jobs.ts';
 import { indicatorHandlers } from '../modules/indicators/jobs.ts';
 import { letterHandlers } from '../modules/letters/jobs.ts';
+import { pensiunHandlers } from '../modules/pensiun/jobs.ts';
 
 export const handlers: HandlerMap = {
   ...systemHandlers,
@@ -17,6 +18,7 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...indicatorHandlers,
   ...letterHandlers,
+  ...pensiunHandlers,
 };
 
 export function assertHandlers(map: Partial<Record<string, unknown>>) {

@@ -19,6 +19,8 @@ export function schedulesOf(config: Pick<Config, 'RECONCILE_INTERVAL_SECONDS'>):
   return [
     // e-Berkala: detect KGB falling due, daily at 01:00 WIB.
     { id: 'berkala-scan-daily', name: 'berkala.scan', repeat: { pattern: '0 1 * * *' }, data: { date: '2000-01-01', trigger: 'schedule' } },
+    // e-Pensiun: open the pension files whose lead time has started, record exits at the TMT, daily at 01:30 WIB.
+    { id: 'pensiun-daily', name: 'pensiun.daily', repeat: { pattern: '30 1 * * *' }, data: { date: '2000-01-01', trigger: 'schedule' } },
     // Indicators: the facts of the current and the previous year exist (a new year on 1 January), daily at 00:15 WIB.
     { id: 'indicators-materialize-daily', name: 'indicators.materialize', repeat: { pattern: '15 0 * * *' }, data: { year: null, key: 'schedule' } },
     // Owed-but-missing work is queued again (jobs/reconcile.ts).

@@ -51,12 +51,16 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().nullable() }),
 });
 
-function authMiddleware(auth: Auth): RequestHandler {
+function authMiddleware(auth: Auth, method: string): RequestHandler {
   return (req, _res, next) => {
     if (auth === 'public') return next();
     const actor = req.user as Actor | undefined;
     if (!actor) return next(Unauthorized());
     if (auth === 'any-session') return next();
+    // A retired employee's account (pension exit): reading and downloading only.
+    if (actor.readOnly && method !== 'get') {
+      return next(Forbidden('Akun Anda hanya dapat membaca: Anda telah berhenti sebagai pegawai.', 'account_read_only'));
+    }
     if (actor.mustChangePassword) {
       return next(Forbidden('Anda harus mengganti kata sandi terlebih dahulu.', 'password_change_required'));
     }
@@ -121,7 +125,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], registry?: OpenA
         next(err);
       }
     };
-    router[def.method](def.path, authMiddleware(def.auth), ...(def.before ?? []), validateMiddleware(def), run);
+    router[def.method](def.path, authMiddleware(def.auth, def.method), ...(def.before ?? []), validateMiddleware(def), run);
     if (registry) document(registry, def);
   }
 }

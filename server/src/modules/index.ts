@@ -17,6 +17,7 @@ import { letterRoutes } from './letters/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { pangkatRoutes } from './pangkat/routes.ts';
+import { pensiunRoutes } from './pensiun/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
@@ -39,6 +40,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
     ...pangkatRoutes(ctx),
+    ...pensiunRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),

@@ -9,6 +9,7 @@ import { dataChangeWorkflow } from '../modules/change-requests/definition.ts';
 import { presentDataChange } from '../modules/change-requests/presenter.ts';
 import { kpWorkflow } from '../modules/pangkat/definition.ts';
 import { presentKp } from '../modules/pangkat/presenter.ts';
+import { pensiunWorkflow } from '../modules/pensiun/definition.ts';
 import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
@@ -27,6 +28,7 @@ export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [dataChangeWorkflow.type]: entry(dataChangeWorkflow, presentDataChange),
   [kgbWorkflow.type]: entry(kgbWorkflow, presentKgb),
   [kpWorkflow.type]: entry(kpWorkflow, presentKp),
+  [pensiunWorkflow.type]: entry(pensiunWorkflow),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

@@ -22,6 +22,7 @@ export const DOCUMENT_TYPES = [
   'KTP',
   'NPWP',
   'PAS_FOTO',
+  'SK_PENSIUN',
   'SURAT',
   'LAINNYA',
 ] as const;
@@ -35,6 +36,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   SK_PANGKAT: 'SK Kenaikan Pangkat',
   SK_JABATAN: 'SK Jabatan',
   SK_KGB: 'SK Kenaikan Gaji Berkala',
+  SK_PENSIUN: 'SK Pensiun',
   IJAZAH: 'Ijazah',
   TRANSKRIP: 'Transkrip Nilai',
   SERTIFIKAT_DIKLAT: 'Sertifikat Diklat',

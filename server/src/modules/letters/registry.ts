@@ -7,6 +7,7 @@ import type { Tx } from '../../db.ts';
 import type { Letter } from '../../generated/prisma/client.ts';
 import { kgbLetterKind } from '../berkala/letter.ts';
 import { kpSkLetterKind } from '../pangkat/letter.ts';
+import { pensiunSkLetterKind } from '../pensiun/letter.ts';
 import type { LetterKind, LetterRecord, LetterRenderCtx, PublicField } from './types.ts';
 
 /** A stored letter bound to its kind, with `data` validated once. */
@@ -77,3 +78,4 @@ export function letterKind(kind: string): RegisteredLetterKind | undefined {
 
 registerLetterKind(kgbLetterKind);
 registerLetterKind(kpSkLetterKind);
+registerLetterKind(pensiunSkLetterKind);

@@ -36,6 +36,13 @@ export const SETTINGS = {
     label: 'Pola nomor ringkasan SK kenaikan pangkat',
   },
   'pangkat.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan ringkasan SK kenaikan pangkat' },
+  'pensiun.lead_months': { schema: z.number().int().min(1).max(24), default: 12, label: 'Tenggang waktu pembukaan berkas pensiun sebelum TMT (bulan)' },
+  'pensiun.letter_number_pattern': {
+    schema: LetterNumberPattern,
+    default: '800.1.6.4/{seq}/427.45/{year}',
+    label: 'Pola nomor ringkasan SK pensiun',
+  },
+  'pensiun.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan ringkasan SK pensiun' },
   'agency.letterhead': { schema: Letterhead, default: { pemda: 'PEMERINTAH KABUPATEN', instansi: 'BADAN KEPEGAWAIAN DAERAH', alamat: '-', kota: '-' }, label: 'Kop surat' },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;

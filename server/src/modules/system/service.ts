@@ -30,6 +30,9 @@ export async function homeCards(db: Db, actor: Actor): Promise<Card[]> {
     if (me) {
       cards.push({ key: 'my_golongan', value: me.golongan ?? '-' });
       cards.push({ key: 'my_opd', value: me.opd.nama });
+      // e-Pensiun: from the moment the file opens, its state on the retiring ASN's home.
+      const file = await db.workflowRequest.findFirst({ where: { type: 'PENSIUN', employeeId: me.id, state: { not: 'DIBATALKAN' } }, orderBy: { id: 'desc' }, select: { id: true, state: true } });
+      if (file) cards.push({ key: 'my_pensiun', value: workflowOf('PENSIUN')?.def.states[file.state]?.label ?? file.state, link: requestLink(file.id) });
     }
   }
   if (hasRole(actor, 'OPD_ADMIN') && !isBkd(actor)) {

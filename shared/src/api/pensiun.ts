@@ -1,0 +1,180 @@
+/** API contract of e-Pensiun (Mantun): the BUP table, the forecast, pension files, the ASN's own view. */
+import { z } from 'zod';
+import { idParam, id, int, intParam, isoDate, pastDate, text, tmtDate } from './primitives.ts';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+// ---------------------------------------------------------------------------
+// BUP table (configuration with its legal basis)
+
+export const BupRuleRow = z.object({
+  id: z.string(),
+  sort: z.number().int(),
+  when: z.record(z.string(), z.unknown()),
+  bup: z.number().int(),
+  basis: z.string(),
+  description: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type BupRuleRow = z.infer<typeof BupRuleRow>;
+export const BupRuleList = z.object({ items: z.array(BupRuleRow), fallback: z.object({ bup: z.number().int(), basis: z.string(), description: z.string() }) });
+
+export const BupRuleParam = z.object({ id: text({ label: 'Aturan', min: 1, max: 40 }) });
+/** Editing one rule: its age, legal basis and description (conditions stay as defined); the version guards against lost updates. */
+export const BupRuleBody = z.object({
+  bup: int(50, 75, 'BUP (tahun)'),
+  basis: text({ label: 'Dasar hukum', min: 1, max: 300 }),
+  description: text({ label: 'Keterangan', min: 1, max: 300 }),
+  version: int(1, 2_000_000_000, 'Versi'),
+});
+export type BupRuleBody = z.infer<typeof BupRuleBody>;
+
+// ---------------------------------------------------------------------------
+// Forecast
+
+export const ForecastQuery = z.object({
+  months: intParam(1, 120, 'Jangka (bulan)').default(24),
+  asOf: isoDate({ label: 'Per tanggal' }).optional(),
+  opd: text({ label: 'Kode OPD', min: 1, max: 50 }).optional(),
+});
+export type ForecastQuery = z.infer<typeof ForecastQuery>;
+
+export const ForecastItem = z.object({
+  employeeId: z.number().int(),
+  nip: z.string(),
+  nama: z.string(),
+  opd: z.object({ id: z.number().int(), kode: z.string(), nama: z.string() }),
+  statusKepegawaian: z.string(),
+  bup: z.number().int(),
+  bupRule: z.string(),
+  bupBasis: z.string(),
+  tmtPensiun: Day,
+  /** The day the file is due at BKD: TMT − pensiun.lead_months. */
+  dueDate: Day,
+  /** Due date passed and no file submitted yet. */
+  overdue: z.boolean(),
+  file: z.object({ requestId: z.number().int(), state: z.string(), stateLabel: z.string() }).nullable(),
+});
+export type ForecastItem = z.infer<typeof ForecastItem>;
+export const ForecastResult = z.object({
+  asOf: Day,
+  months: z.number().int(),
+  leadMonths: z.number().int(),
+  count: z.number().int(),
+  overdue: z.number().int(),
+  items: z.array(ForecastItem),
+});
+export type ForecastResult = z.infer<typeof ForecastResult>;
+
+// ---------------------------------------------------------------------------
+// Pension files
+
+export const PENSIUN_KINDS = ['BUP', 'APS', 'JANDA_DUDA', 'YATIM', 'TIDAK_CAKAP'] as const;
+export const PensiunKind = z.enum(PENSIUN_KINDS);
+export type PensiunKind = z.infer<typeof PensiunKind>;
+export const PENSIUN_KIND_LABELS: Record<PensiunKind, string> = {
+  BUP: 'Pensiun batas usia (BUP)',
+  APS: 'Pensiun atas permintaan sendiri (APS)',
+  JANDA_DUDA: 'Pensiun janda/duda',
+  YATIM: 'Pensiun yatim/piatu',
+  TIDAK_CAKAP: 'Pensiun tidak cakap jasmani/rohani',
+};
+
+const Person = z.object({ nama: z.string(), tanggalLahir: Day.nullable() });
+/** DPCP (Data Perorangan Calon Penerima Pensiun), pre-filled from the records when the file opens. */
+export const Dpcp = z.object({
+  nip: z.string(),
+  nama: z.string(),
+  tempatLahir: z.string().nullable(),
+  tanggalLahir: Day,
+  jenisKelamin: z.string(),
+  alamat: z.string().nullable(),
+  statusKepegawaian: z.string(),
+  tmtCpns: Day.nullable(),
+  tmtPns: Day.nullable(),
+  opd: z.string(),
+  jabatan: z.object({ jenis: z.string(), nama: z.string().nullable(), eselon: z.string().nullable(), tmt: Day.nullable() }),
+  pangkat: z.object({ golongan: z.string().nullable(), tmt: Day.nullable(), mkgTahun: z.number().int().nullable(), mkgBulan: z.number().int().nullable() }),
+  gajiPokok: z.number().int().nullable(),
+  pasangan: z.array(Person.extend({ hubungan: z.string(), tanggalNikah: Day.nullable() })),
+  /** Children under 25 at the pension TMT. */
+  anak: z.array(Person),
+  riwayatPangkat: z.array(z.object({ golongan: z.string(), tmt: Day, nomorSk: z.string().nullable() })),
+  riwayatJabatan: z.array(z.object({ nama: z.string(), tmt: Day.nullable() })),
+});
+export type Dpcp = z.infer<typeof Dpcp>;
+
+
+export const PensiunPayload = z.object({
+  jenis: PensiunKind,
+  tmtPensiun: Day,
+  bup: z.number().int().nullable(),
+  bupBasis: z.string().nullable(),
+  dueDate: Day.nullable(),
+  /** Opened by the daily job (lead time reached) or by the OPD admin. */
+  openedBy: z.enum(['SYSTEM', 'OPD']),
+  dpcp: Dpcp,
+  bkn: z.object({ approved: z.boolean(), nomor: z.string().nullable(), tanggal: Day, note: z.string().nullable() }).optional(),
+  sk: z
+    .object({ nomorSk: z.string(), tanggalSk: Day, tmt: Day, documentId: z.number().int(), letter: z.object({ id: z.number().int(), number: z.string(), date: Day }).nullable() })
+    .optional(),
+  handedOverAt: Day.optional(),
+  exitRecordedAt: Day.optional(),
+});
+export type PensiunPayload = z.infer<typeof PensiunPayload>;
+
+/** Opening a file by the OPD admin (other pension kinds; BUP files open themselves but may be opened early). */
+export const PensiunOpenBody = z.object({
+  employeeId: id('Pegawai'),
+  jenis: PensiunKind,
+  /** TMT pensiun (required except for BUP, where it follows from the BUP rules). */
+  tmt: tmtDate('TMT pensiun').optional(),
+  note: text({ label: 'Catatan', max: 1000 }).optional(),
+});
+export type PensiunOpenBody = z.infer<typeof PensiunOpenBody>;
+export const PensiunOpenResult = z.object({ requestId: z.number().int(), state: z.string() });
+
+/** BKN's technical consideration (pertek) for the pension. */
+export const PensiunBknInput = z.object({
+  nomor: text({ label: 'Nomor pertek BKN', min: 1, max: 100 }),
+  tanggal: pastDate('Tanggal keputusan BKN'),
+});
+export type PensiunBknInput = z.infer<typeof PensiunBknInput>;
+
+export const PensiunSkInput = z.object({
+  nomorSk: text({ label: 'Nomor SK', min: 1, max: 100 }),
+  tanggalSk: pastDate('Tanggal SK'),
+  tmt: tmtDate('TMT pensiun'),
+  documentId: id('Dokumen SK'),
+});
+export type PensiunSkInput = z.infer<typeof PensiunSkInput>;
+
+export const PensiunFileParam = z.object({ id: idParam('Berkas') });
+
+// ---------------------------------------------------------------------------
+// The ASN's own view
+
+export const PensiunMe = z.object({
+  applicable: z.boolean(),
+  reason: z.string().nullable(),
+  bup: z.number().int().nullable(),
+  bupRule: z.string().nullable(),
+  bupBasis: z.string().nullable(),
+  bupDescription: z.string().nullable(),
+  tmtPensiun: Day.nullable(),
+  dueDate: Day.nullable(),
+  monthsLeft: z.number().int().nullable(),
+  file: z
+    .object({
+      requestId: z.number().int(),
+      jenis: PensiunKind,
+      state: z.string(),
+      stateLabel: z.string(),
+      /** Required checklist documents not yet attached. */
+      missing: z.array(z.string()),
+      steps: z.array(z.object({ key: z.string(), label: z.string(), done: z.boolean(), at: z.string().nullable() })),
+    })
+    .nullable(),
+});
+export type PensiunMe = z.infer<typeof PensiunMe>;
