@@ -99,6 +99,12 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/berkala/dashboard': { allow: BKD },
   'GET /api/berkala/me': { allow: USER },
 
+  'GET /api/cuti/me': { allow: USER, note: 'own balance; 404 for an account without an employee record' },
+  'POST /api/cuti/preview': { allow: USER, note: 'own period only (the body names no employee)' },
+  'POST /api/cuti': { allow: USER, note: 'the ASN asks for themself; the approvals go through /api/requests/:id/actions' },
+  'GET /api/cuti/holidays/:year': { allow: USER },
+  'PUT /api/cuti/holidays/:year': { allow: ADMIN },
+
   'GET /api/pangkat/periods': { allow: USER },
   'PUT /api/pangkat/periods/:period/window': { allow: ADMIN },
   'DELETE /api/pangkat/periods/:period/window': { allow: ADMIN },

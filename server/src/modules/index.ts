@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.ts';
 import { berkalaRoutes } from './berkala/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
+import { cutiRoutes } from './cuti/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import { eventRoutes } from './events/routes.ts';
 import { importRoutes } from './imports/routes.ts';
@@ -39,6 +40,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...opdRoutes(ctx),
     ...berkalaRoutes(ctx),
     ...pangkatRoutes(ctx),
+    ...cutiRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),

@@ -6,6 +6,7 @@ import { dateToIso } from '@simak/shared';
 import type { Tx } from '../../db.ts';
 import type { Letter } from '../../generated/prisma/client.ts';
 import { kgbLetterKind } from '../berkala/letter.ts';
+import { cutiLetterKind } from '../cuti/letter.ts';
 import { kpSkLetterKind } from '../pangkat/letter.ts';
 import type { LetterKind, LetterRecord, LetterRenderCtx, PublicField } from './types.ts';
 
@@ -77,3 +78,4 @@ export function letterKind(kind: string): RegisteredLetterKind | undefined {
 
 registerLetterKind(kgbLetterKind);
 registerLetterKind(kpSkLetterKind);
+registerLetterKind(cutiLetterKind);
