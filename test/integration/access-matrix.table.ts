@@ -105,6 +105,11 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/cuti/holidays/:year': { allow: USER },
   'PUT /api/cuti/holidays/:year': { allow: ADMIN },
 
+  'POST /api/presensi': { allow: USER, note: 'own reading only; 404 for an account without an employee record' },
+  'GET /api/presensi/me': { allow: USER },
+  'GET /api/presensi/schedule': { allow: USER },
+  'PUT /api/presensi/schedule': { allow: ADMIN },
+
   'GET /api/pangkat/periods': { allow: USER },
   'PUT /api/pangkat/periods/:period/window': { allow: ADMIN },
   'DELETE /api/pangkat/periods/:period/window': { allow: ADMIN },

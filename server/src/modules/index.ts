@@ -18,6 +18,7 @@ import { letterRoutes } from './letters/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { pangkatRoutes } from './pangkat/routes.ts';
+import { presensiRoutes } from './presensi/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
@@ -41,6 +42,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...berkalaRoutes(ctx),
     ...pangkatRoutes(ctx),
     ...cutiRoutes(ctx),
+    ...presensiRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),
