@@ -1,6 +1,6 @@
 /**
- * Every letter kind, one entry each: KGB now; the KP SK summary, the pension SK summary and the
- * leave letter plug in the same way (a `defineLetterKind` in their module, one line below).
+ * Every letter kind, one entry each: KGB, the KP SK summary and the leave letter (CUTI); the pension
+ * SK summary plugs in the same way (a `defineLetterKind` in its module, one line below).
  */
 import { dateToIso } from '@simak/shared';
 import type { Tx } from '../../db.ts';
