@@ -4,7 +4,7 @@
  * cuti bersama (a calendar kept as data per year), the annual balance with carry-over, and
  * the check of one request against the employee's leave history. Pure functions.
  */
-import { addDays, addMonths, addYears, compareDates, diffDays, type IsoDate } from './dates.ts';
+import { addDays, addMonths, addYears, compareDates, diffDays, formatTanggal, type IsoDate } from './dates.ts';
 
 export const JENIS_CUTI = {
   TAHUNAN: { label: 'Cuti tahunan', short: 'tahunan' },
@@ -245,7 +245,7 @@ export function checkCuti(req: CutiRequestInput, subject: CutiSubject, history: 
   const clash = overlapping(req, history);
   if (clash.length) {
     const c = clash[0]!;
-    add('overlap', `Periode cuti bertumpuk dengan ${JENIS_CUTI[c.jenis as JenisCuti]?.label ?? c.jenis} ${c.mulai} s.d. ${c.selesai}.`);
+    add('overlap', `Periode cuti bertumpuk dengan ${JENIS_CUTI[c.jenis as JenisCuti]?.label ?? c.jenis} ${formatTanggal(c.mulai)} s.d. ${formatTanggal(c.selesai)}.`);
   }
 
   switch (req.jenis) {

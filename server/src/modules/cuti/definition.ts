@@ -5,7 +5,7 @@
  * letter in the same transaction. Overlapping leave and an exceeded balance are refused by a
  * guard at every approval (another request may have been granted meanwhile).
  */
-import { appToday, isoToDate, JENIS_CUTI, SAKIT_VARIAN } from '@simak/shared';
+import { appToday, formatTanggal, isoToDate, JENIS_CUTI, SAKIT_VARIAN } from '@simak/shared';
 import { AlasanPentingSchema, JenisCutiSchema } from '@simak/shared/api/cuti';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -165,7 +165,7 @@ export const cutiWorkflow = defineWorkflow<CutiPayload, State, Settings>({
         await notifyEmployee(tx, request.employeeId, {
           kind: 'cuti.approved',
           title: 'Cuti disetujui',
-          body: `${label(p)} ${p.mulai} s.d. ${p.selesai} (${p.lamaHari} hari kerja) disetujui; surat izin cuti nomor ${letter.number}.`,
+          body: `${label(p)} ${formatTanggal(p.mulai)} s.d. ${formatTanggal(p.selesai)} (${p.lamaHari} hari kerja) disetujui; surat izin cuti nomor ${letter.number}.`,
           link: `/usulan/${request.id}`,
           email: true,
         });
@@ -185,7 +185,7 @@ export const cutiWorkflow = defineWorkflow<CutiPayload, State, Settings>({
         await notifyEmployee(tx, request.employeeId, {
           kind: 'cuti.rejected',
           title: 'Permohonan cuti ditolak',
-          body: `${label(request.payload)} ${request.payload.mulai} s.d. ${request.payload.selesai} ditolak. Alasan: ${input.note ?? '-'}`,
+          body: `${label(request.payload)} ${formatTanggal(request.payload.mulai)} s.d. ${formatTanggal(request.payload.selesai)} ditolak. Alasan: ${input.note ?? '-'}`,
           link: `/usulan/${request.id}`,
           email: true,
         });

@@ -1,5 +1,5 @@
 /** e-Cuti operations: the ASN's balance and history, a preview, the request, the holiday calendar. */
-import { JENIS_CUTI, JENIS_CUTI_CODES, appToday, dateToIso, isoToDate, type JenisCuti } from '@simak/shared';
+import { JENIS_CUTI, JENIS_CUTI_CODES, appToday, dateToIso, formatTanggal, isoToDate, type JenisCuti } from '@simak/shared';
 import type { CutiCreateBody, CutiPeriodBody, HolidayBody } from '@simak/shared/api/cuti';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
@@ -89,7 +89,7 @@ export async function requestCuti(db: Db, actor: Actor, employeeId: number, body
       {
         employeeId,
         opdId: subject.opdId,
-        title: `${jenisLabel} ${input.mulai} s.d. ${input.selesai} (${check.lamaHari} hari kerja) — ${subject.nama}`.slice(0, 250),
+        title: `${jenisLabel} ${formatTanggal(input.mulai)} s.d. ${formatTanggal(input.selesai)} (${check.lamaHari} hari kerja) — ${subject.nama}`.slice(0, 250),
         payload,
         note: body.alasan,
         items,

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../../api/types';
 import { KgbDetailsPanel } from '../berkala/KgbDetailsPanel';
+import { CutiDetailsCard } from '../cuti/CutiDetailsCard';
 import { DataChangeActionDialog, DataChangeDetailsCard, DataChangeNotice, dataChangeDetailsOf } from '../change-requests/DataChangeView';
 import { hasAnyRole } from '../auth/roles';
 import { ActionDialog } from './ActionDialogs';
@@ -56,6 +57,10 @@ export const DEFAULT_VIEW: RequestView = {
 };
 
 export const REQUEST_VIEWS: Record<string, Partial<RequestView>> = {
+  CUTI: {
+    Details: CutiDetailsCard,
+    backTo: (me, r) => (isOwn(me, r) ? '/cuti' : isBkd(me) ? '/verifikasi' : hasAnyRole(me, ['OPD_ADMIN']) ? '/opd/usulan' : '/tugas'),
+  },
   DATA_CHANGE: {
     Details: DataChangeDetailsCard,
     Notice: DataChangeNotice,
