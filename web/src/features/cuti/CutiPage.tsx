@@ -210,8 +210,8 @@ function History({ data }: { data: MyCuti }) {
           {t('cuti.history.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped>
+        <>
+        <Table striped visibleFrom="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('cuti.history.jenis')}</Table.Th>
@@ -234,8 +234,23 @@ function History({ data }: { data: MyCuti }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </Table>
+        <Stack gap="xs" hiddenFrom="sm">
+          {data.history.map((h) => (
+            <Stack key={h.id} gap={0} data-testid="cuti-history-item">
+              <Text size="sm" fw={600}>
+                {label(h.jenisCuti)} · {t('cuti.balance.days', { count: h.lamaHari })}
+              </Text>
+              <Text size="sm">
+                {formatDate(h.tanggalMulai)} – {formatDate(h.tanggalSelesai)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {h.nomorSurat ?? '-'}
+              </Text>
+            </Stack>
+          ))}
+        </Stack>
+        </>
       )}
     </Card>
   );
