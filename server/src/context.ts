@@ -20,4 +20,6 @@ export interface AppContext {
   readiness: Readiness;
   /** The platform's clock (APP_TODAY or the machine's date); also installed as the process clock. */
   clock: Clock;
+  /** The server's instant for time stamps that decide something (attendance); the machine's by default, fixed by tests. */
+  now?: () => Date;
 }

@@ -11,3 +11,5 @@ export * from './rules/kp.ts';
 export * from './indicators/formulas.ts';
 export * from './data/gaji-pokok-pp5-2024.ts';
 export * from './rules/kp-sk.ts';
+export * from './rules/cuti.ts';
+export * from './rules/presensi.ts';

@@ -101,6 +101,17 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/berkala/dashboard': { allow: BKD },
   'GET /api/berkala/me': { allow: USER },
 
+  'GET /api/cuti/me': { allow: USER, note: 'own balance; 404 for an account without an employee record' },
+  'POST /api/cuti/preview': { allow: USER, note: 'own period only (the body names no employee)' },
+  'POST /api/cuti': { allow: USER, note: 'the ASN asks for themself; the approvals go through /api/requests/:id/actions' },
+  'GET /api/cuti/holidays/:year': { allow: USER },
+  'PUT /api/cuti/holidays/:year': { allow: ADMIN },
+
+  'POST /api/presensi': { allow: USER, note: 'own reading only; 404 for an account without an employee record' },
+  'GET /api/presensi/me': { allow: USER },
+  'GET /api/presensi/schedule': { allow: USER },
+  'PUT /api/presensi/schedule': { allow: ADMIN },
+
   'GET /api/pangkat/periods': { allow: USER },
   'GET /api/pensiun/bup-rules': { allow: ANY_OPD_OR_BKD },
   'PUT /api/pensiun/bup-rules/:id': { allow: ADMIN, note: 'probe id unknown (404)' },

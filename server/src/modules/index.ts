@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.ts';
 import { berkalaRoutes } from './berkala/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { changeRequestRoutes } from './change-requests/routes.ts';
+import { cutiRoutes } from './cuti/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import { eventRoutes } from './events/routes.ts';
 import { importRoutes } from './imports/routes.ts';
@@ -18,6 +19,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { opdRoutes } from './opds/routes.ts';
 import { pangkatRoutes } from './pangkat/routes.ts';
 import { pensiunRoutes } from './pensiun/routes.ts';
+import { presensiRoutes } from './presensi/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
@@ -41,6 +43,8 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...berkalaRoutes(ctx),
     ...pangkatRoutes(ctx),
     ...pensiunRoutes(ctx),
+    ...cutiRoutes(ctx),
+    ...presensiRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),

@@ -5,6 +5,8 @@
 import type { Db } from '../db.ts';
 import { kgbWorkflow } from '../modules/berkala/definition.ts';
 import { presentKgb } from '../modules/berkala/presenter.ts';
+import { cutiWorkflow } from '../modules/cuti/definition.ts';
+import { presentCuti } from '../modules/cuti/presenter.ts';
 import { dataChangeWorkflow } from '../modules/change-requests/definition.ts';
 import { presentDataChange } from '../modules/change-requests/presenter.ts';
 import { kpWorkflow } from '../modules/pangkat/definition.ts';
@@ -29,6 +31,7 @@ export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [kgbWorkflow.type]: entry(kgbWorkflow, presentKgb),
   [kpWorkflow.type]: entry(kpWorkflow, presentKp),
   [pensiunWorkflow.type]: entry(pensiunWorkflow),
+  [cutiWorkflow.type]: entry(cutiWorkflow, presentCuti),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

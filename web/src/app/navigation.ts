@@ -5,6 +5,7 @@ import {
   IconChartLine,
   IconAward,
   IconCalendarDollar,
+  IconCalendarEvent,
   IconChecklist,
   IconFileDescription,
   IconFiles,
@@ -55,6 +56,7 @@ export const NAV_ITEMS = [
   { key: 'profile', path: '/profil', roles: ['ASN'], section: 'asn', icon: IconUser },
   { key: 'documents', path: '/dokumen', roles: ['ASN'], section: 'asn', icon: IconFiles },
   { key: 'proposals', path: '/usulan', roles: ['ASN'], section: 'asn', icon: IconFileDescription },
+  { key: 'cuti', path: '/cuti', roles: ['ASN'], section: 'asn', icon: IconCalendarEvent },
 
   { key: 'subordinates', path: '/bawahan', roles: ['ATASAN'], section: 'atasan', icon: IconSitemap },
 

@@ -8,6 +8,7 @@ import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { RequireRole } from '../features/auth/RequireRole';
 import { BerkalaPage } from '../features/berkala/BerkalaPage';
+import { CutiPage } from '../features/cuti/CutiPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EmployeeListPage } from '../features/employees/EmployeeListPage';
 import { EmployeeDetailPage, MyProfilePage } from '../features/employees/ProfilePages';
@@ -37,6 +38,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   profile: <MyProfilePage />,
   documents: <DocumentsPage />,
   proposals: <RequestListPage key="mine" variant="mine" />,
+  cuti: <CutiPage />,
   subordinates: <EmployeeListPage key="atasan" variant="atasan" />,
   opdEmployees: <EmployeeListPage key="opd" variant="opd" />,
   opdProposals: <RequestListPage key="opd" variant="opd" />,

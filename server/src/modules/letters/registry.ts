@@ -1,11 +1,12 @@
 /**
- * Every letter kind, one entry each: KGB now; the KP SK summary, the pension SK summary and the
- * leave letter plug in the same way (a `defineLetterKind` in their module, one line below).
+ * Every letter kind, one entry each: KGB, the KP SK summary and the leave letter (CUTI); the pension
+ * SK summary plugs in the same way (a `defineLetterKind` in its module, one line below).
  */
 import { dateToIso } from '@simak/shared';
 import type { Tx } from '../../db.ts';
 import type { Letter } from '../../generated/prisma/client.ts';
 import { kgbLetterKind } from '../berkala/letter.ts';
+import { cutiLetterKind } from '../cuti/letter.ts';
 import { kpSkLetterKind } from '../pangkat/letter.ts';
 import { pensiunSkLetterKind } from '../pensiun/letter.ts';
 import type { LetterKind, LetterRecord, LetterRenderCtx, PublicField } from './types.ts';
@@ -79,3 +80,4 @@ export function letterKind(kind: string): RegisteredLetterKind | undefined {
 registerLetterKind(kgbLetterKind);
 registerLetterKind(kpSkLetterKind);
 registerLetterKind(pensiunSkLetterKind);
+registerLetterKind(cutiLetterKind);

@@ -43,6 +43,9 @@ export const SETTINGS = {
     label: 'Pola nomor ringkasan SK pensiun',
   },
   'pensiun.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan ringkasan SK pensiun' },
+  'cuti.final_step': { schema: z.enum(['BKD', 'OPD']), default: 'BKD', label: 'Persetujuan akhir cuti (setelah atasan): BKD atau admin OPD' },
+  'cuti.letter_number_pattern': { schema: LetterNumberPattern, default: '800.1.11.4/{seq}/427.45/{year}', label: 'Pola nomor surat izin cuti' },
+  'cuti.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan surat izin cuti' },
   'agency.letterhead': { schema: Letterhead, default: { pemda: 'PEMERINTAH KABUPATEN', instansi: 'BADAN KEPEGAWAIAN DAERAH', alamat: '-', kota: '-' }, label: 'Kop surat' },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;

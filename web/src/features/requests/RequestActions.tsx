@@ -15,6 +15,8 @@ import type { RequestAction } from './types';
 export const ACTION_ICONS: Record<string, Icon> = {
   approve: IconCheck,
   approve_final: IconCheck,
+  approve_atasan: IconCheck,
+  cancel: IconArrowBackUp,
   reject: IconX,
   resubmit: IconSend,
   withdraw: IconArrowBackUp,
@@ -29,6 +31,8 @@ export const ACTION_ICONS: Record<string, Icon> = {
 export const ACTION_COLORS: Record<string, string> = {
   approve: 'green',
   approve_final: 'green',
+  approve_atasan: 'green',
+  cancel: 'gray',
   reject: 'red',
   withdraw: 'gray',
   verify: 'green',

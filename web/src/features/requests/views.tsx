@@ -8,6 +8,7 @@ import type { Me } from '../../api/types';
 import { KgbDetailsPanel } from '../berkala/KgbDetailsPanel';
 import { KpActionDialog } from '../pangkat/KpActionDialog';
 import { KpDetailsPanel } from '../pangkat/KpDetailsPanel';
+import { CutiDetailsCard } from '../cuti/CutiDetailsCard';
 import { DataChangeActionDialog, DataChangeDetailsCard, DataChangeNotice, dataChangeDetailsOf } from '../change-requests/DataChangeView';
 import { hasAnyRole } from '../auth/roles';
 import { ActionDialog } from './ActionDialogs';
@@ -62,6 +63,10 @@ export const DEFAULT_VIEW: RequestView = {
 };
 
 export const REQUEST_VIEWS: Record<string, Partial<RequestView>> = {
+  CUTI: {
+    Details: CutiDetailsCard,
+    backTo: (me, r) => (isOwn(me, r) ? '/cuti' : isBkd(me) ? '/verifikasi' : hasAnyRole(me, ['OPD_ADMIN']) ? '/opd/usulan' : '/tugas'),
+  },
   DATA_CHANGE: {
     Details: DataChangeDetailsCard,
     Notice: DataChangeNotice,

@@ -1,0 +1,115 @@
+/**
+ * Attendance: a check-in/out stamped with the server's instant, accepted only inside the OPD's
+ * point and radius and within the weekday's working hours; every refused reading is kept with its
+ * reason and distance. The month view marks approved leave days as excused.
+ */
+import { addDays, appToday, compareDates, dateToIso, decidePresensi, isoToDate, isWorkingDay, wibParts, type IsoDate } from '@simak/shared';
+import type { PresensiBody, ScheduleBody } from '@simak/shared/api/presensi';
+import type { Actor } from '../../auth/actor.ts';
+import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
+import type { Db, Tx } from '../../db.ts';
+import { AppError, Conflict, NotFound } from '../../errors.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { authorize } from '../../lib/authz.ts';
+import { loadCalendar } from '../cuti/history.ts';
+import { presensiPolicy } from './policy.ts';
+
+export async function schedule(db: Db | Tx) {
+  const rows = await db.jadwalKerja.findMany({ orderBy: { hari: 'asc' } });
+  return { items: rows.map((r) => ({ hari: r.hari, jamMasuk: r.jamMasuk, jamPulang: r.jamPulang })) };
+}
+
+export async function replaceSchedule(db: Db, body: ScheduleBody, meta: RequestMeta) {
+  await db.$transaction(async (tx) => {
+    const before = await schedule(tx);
+    await tx.jadwalKerja.deleteMany({});
+    await tx.jadwalKerja.createMany({ data: body.items });
+    await writeAudit(tx, meta, { action: 'jadwal_kerja.replaced', entityType: 'jadwal_kerja', entityId: 'all', before: before.items, after: body.items });
+  });
+  return schedule(db);
+}
+
+/** Records one reading. Accepted → 201 with the row; refused → the row is kept, then 422 with the reason and distance. */
+export async function recordPresensi(db: Db, actor: Actor, body: PresensiBody, meta: RequestMeta, now: Date) {
+  if (!actor.employeeId) throw NotFound('Data kepegawaian akun ini', 'no_employee_record');
+  const employee = await db.employee.findUnique({ where: { id: actor.employeeId }, select: { id: true, opd: { select: { id: true, latitude: true, longitude: true, radiusM: true } } } });
+  if (!employee) throw NotFound('Pegawai');
+  authorize(presensiPolicy, 'record', actor, { employeeId: employee.id });
+  const { opd } = employee;
+  const { date, isoWeekday } = wibParts(now);
+  const [sched, calendar] = await Promise.all([db.jadwalKerja.findUnique({ where: { hari: isoWeekday } }), loadCalendar(db, date, date)]);
+  const decision = decidePresensi({
+    jenis: body.jenis,
+    at: now,
+    position: { lat: body.latitude, lon: body.longitude, accuracyM: body.accuracy },
+    fence: opd.latitude != null && opd.longitude != null && opd.radiusM != null ? { lat: Number(opd.latitude), lon: Number(opd.longitude), radiusM: opd.radiusM } : null,
+    schedule: sched,
+    calendar,
+  });
+  const data = {
+    employeeId: employee.id,
+    opdId: opd.id,
+    tanggal: isoToDate(decision.tanggal),
+    jenis: body.jenis,
+    at: now,
+    latitude: new Prisma.Decimal(body.latitude.toFixed(6)),
+    longitude: new Prisma.Decimal(body.longitude.toFixed(6)),
+    accuracyM: Math.round(body.accuracy),
+    distanceM: decision.distanceM,
+    accepted: decision.accepted,
+    reason: decision.reason,
+    menit: decision.menit,
+  };
+  if (!decision.accepted) {
+    const row = await db.presensi.create({ data });
+    throw new AppError(422, `presensi_${decision.code}`, decision.reason!, { reason: decision.reason, distanceM: decision.distanceM, radiusM: opd.radiusM, logId: row.id, serverTime: now.toISOString() });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.presensi.create({ data });
+      await writeAudit(tx, meta, { action: `presensi.${body.jenis.toLowerCase()}`, entityType: 'presensi', entityId: row.id, employeeId: employee.id, after: { tanggal: decision.tanggal, at: now.toISOString(), distanceM: decision.distanceM, menit: decision.menit } });
+      return { id: row.id, jenis: row.jenis, tanggal: decision.tanggal, at: now.toISOString(), distanceM: decision.distanceM, menit: decision.menit, accepted: true };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      throw Conflict('presensi_exists', body.jenis === 'MASUK' ? 'Anda sudah presensi masuk hari ini.' : 'Anda sudah presensi pulang hari ini.');
+    }
+    throw err;
+  }
+}
+
+export type DayStatus = 'HADIR' | 'CUTI' | 'LIBUR' | 'TANPA_KETERANGAN' | 'BELUM';
+
+/** The month of the actor: each day's status; approved leave (riwayat_cuti) makes a working day excused. */
+export async function myMonth(db: Db, actor: Actor, month: string) {
+  if (!actor.employeeId) throw NotFound('Data kepegawaian akun ini', 'no_employee_record');
+  authorize(presensiPolicy, 'read', actor, { employeeId: actor.employeeId });
+  const from = `${month}-01` as IsoDate;
+  const last = dateToIso(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)));
+  const [sched, calendar, rows, leave] = await Promise.all([
+    db.jadwalKerja.findMany(),
+    loadCalendar(db, from, last),
+    db.presensi.findMany({ where: { employeeId: actor.employeeId, accepted: true, tanggal: { gte: isoToDate(from), lte: isoToDate(last) } } }),
+    db.riwayatCuti.findMany({ where: { employeeId: actor.employeeId, tanggalMulai: { lte: isoToDate(last) }, tanggalSelesai: { gte: isoToDate(from) } } }),
+  ]);
+  const byDay = new Map(sched.map((s) => [s.hari, s]));
+  const today = appToday();
+  const days = [];
+  for (let d = from; compareDates(d, last) <= 0; d = addDays(d, 1)) {
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay() || 7;
+    const working = byDay.has(wd) && isWorkingDay(d, calendar);
+    const masuk = rows.find((r) => dateToIso(r.tanggal) === d && r.jenis === 'MASUK');
+    const pulang = rows.find((r) => dateToIso(r.tanggal) === d && r.jenis === 'PULANG');
+    const onLeave = leave.find((l) => compareDates(dateToIso(l.tanggalMulai), d) <= 0 && compareDates(d, dateToIso(l.tanggalSelesai)) <= 0);
+    const status: DayStatus = !working ? 'LIBUR' : onLeave ? 'CUTI' : masuk ? 'HADIR' : compareDates(d, today) < 0 ? 'TANPA_KETERANGAN' : 'BELUM';
+    days.push({
+      tanggal: d,
+      status,
+      excused: status === 'CUTI',
+      jenisCuti: onLeave?.jenisCuti ?? null,
+      masuk: masuk ? { at: masuk.at.toISOString(), terlambatMenit: masuk.menit } : null,
+      pulang: pulang ? { at: pulang.at.toISOString(), cepatMenit: pulang.menit } : null,
+    });
+  }
+  return { month, days };
+}

@@ -1,0 +1,96 @@
+/**
+ * Attendance (SIPERLU, DOMAIN-RULES §11) rules: the distance to the OPD's point (haversine),
+ * the geofence decision with the reading's accuracy, and the time windows per weekday in WIB
+ * (Asia/Jakarta, UTC+7 without daylight saving). Pure functions: the server stamps the instant.
+ */
+import { isWorkingDay, type HolidayCalendar } from './cuti.ts';
+import type { IsoDate } from './dates.ts';
+
+const WIB_OFFSET_MIN = 7 * 60;
+
+/** The WIB calendar day, weekday (1 = Monday … 7 = Sunday) and minutes after midnight of an instant. */
+export function wibParts(at: Date): { date: IsoDate; isoWeekday: number; minutes: number } {
+  const local = new Date(at.getTime() + WIB_OFFSET_MIN * 60_000);
+  const dow = local.getUTCDay();
+  return { date: local.toISOString().slice(0, 10), isoWeekday: dow === 0 ? 7 : dow, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+export const hhmmToMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m). */
+export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const R = 6_371_008.8;
+  const rad = (x: number) => (x * Math.PI) / 180;
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export interface Schedule {
+  jamMasuk: string;
+  jamPulang: string;
+}
+
+export interface PresensiPolicy {
+  /** Readings less precise than this (metres) are refused. */
+  maxAccuracyM: number;
+  /** A check-in is accepted from this many minutes before the start of work. */
+  earlyMinutes: number;
+  /** A check-out is accepted until this many minutes after the end of work. */
+  lateOutMinutes: number;
+}
+
+export const DEFAULT_PRESENSI_POLICY: PresensiPolicy = { maxAccuracyM: 100, earlyMinutes: 120, lateOutMinutes: 240 };
+
+export interface PresensiInput {
+  jenis: 'MASUK' | 'PULANG';
+  at: Date;
+  position: { lat: number; lon: number; accuracyM: number };
+  /** The OPD's point and radius (null when the OPD has none on record). */
+  fence: { lat: number; lon: number; radiusM: number } | null;
+  /** The schedule of the weekday (null: not a working day). */
+  schedule: Schedule | null;
+  calendar: HolidayCalendar;
+  policy?: PresensiPolicy;
+}
+
+export interface PresensiDecision {
+  accepted: boolean;
+  code: 'ok' | 'no_fence' | 'poor_accuracy' | 'outside' | 'not_working_day' | 'too_early' | 'too_late';
+  reason: string | null;
+  tanggal: IsoDate;
+  distanceM: number | null;
+  /** Minutes late (MASUK) or early (PULANG). */
+  menit: number;
+}
+
+/** Accept or refuse one reading: location first (with its distance), then the day and the time window. */
+export function decidePresensi(input: PresensiInput): PresensiDecision {
+  const policy = input.policy ?? DEFAULT_PRESENSI_POLICY;
+  const { date, minutes } = wibParts(input.at);
+  const refuse = (code: PresensiDecision['code'], reason: string, distance: number | null): PresensiDecision => ({ accepted: false, code, reason, tanggal: date, distanceM: distance, menit: 0 });
+  if (!input.fence) return refuse('no_fence', 'Lokasi kantor OPD belum ditetapkan; hubungi admin OPD.', null);
+  const raw = distanceM(input.position, input.fence);
+  const inside = raw <= input.fence.radiusM;
+  // Reported in whole metres, rounded away from the fence so "101 m, outside 100 m" never reads "100 m".
+  const distance = inside ? Math.floor(raw) : Math.ceil(raw);
+  if (input.position.accuracyM > policy.maxAccuracyM) {
+    return refuse('poor_accuracy', `Akurasi lokasi ${Math.round(input.position.accuracyM)} m terlalu rendah (paling besar ${policy.maxAccuracyM} m); coba lagi di tempat terbuka.`, distance);
+  }
+  if (!inside) return refuse('outside', `Anda berada ${distance} m dari kantor, di luar radius ${input.fence.radiusM} m.`, distance);
+  if (!input.schedule || !isWorkingDay(date, input.calendar)) return refuse('not_working_day', 'Hari ini bukan hari kerja.', distance);
+  const start = hhmmToMinutes(input.schedule.jamMasuk);
+  const end = hhmmToMinutes(input.schedule.jamPulang);
+  if (input.jenis === 'MASUK') {
+    if (minutes < start - policy.earlyMinutes) return refuse('too_early', `Presensi masuk dibuka mulai ${fmt(start - policy.earlyMinutes)} WIB.`, distance);
+    if (minutes > end) return refuse('too_late', `Presensi masuk ditutup pukul ${input.schedule.jamPulang} WIB.`, distance);
+    return { accepted: true, code: 'ok', reason: null, tanggal: date, distanceM: distance, menit: Math.max(0, minutes - start) };
+  }
+  if (minutes < start) return refuse('too_early', `Presensi pulang dibuka mulai ${input.schedule.jamMasuk} WIB.`, distance);
+  if (minutes > end + policy.lateOutMinutes) return refuse('too_late', `Presensi pulang ditutup pukul ${fmt(end + policy.lateOutMinutes)} WIB.`, distance);
+  return { accepted: true, code: 'ok', reason: null, tanggal: date, distanceM: distance, menit: Math.max(0, end - minutes) };
+}
+
+const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
