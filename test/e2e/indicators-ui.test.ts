@@ -53,7 +53,14 @@ describe('Indikator Kinerja', () => {
     const { context, page } = await signIn(DEMO_USERNAMES.bkdAdmin);
     try {
       await openIndicators(page);
+      const shown = await apiGet<{ indicators: Record<string, { value: number | null; flags: string[] }> }>(page, `/api/indicators?year=${Number(TEST_TODAY.slice(0, 4))}`);
       for (const key of INDEX_KEYS) {
+        const v = shown.body.indicators[key]!;
+        // A year whose SKP is not assessed yet says so instead of counting it as 0 (IKin and the composite IP).
+        if (v.value === null) {
+          expect(await cardText(page, key, 'indicator-value')).toBe(v.flags.includes('SKP_NOT_ASSESSED') ? 'SKP belum dinilai' : '—');
+          continue;
+        }
         expect(await cardText(page, key, 'indicator-value')).toMatch(DISPLAYED_INDEX);
         // The formula with its numbers ends with "= <value>".
         const formula = await cardText(page, key, 'indicator-formula');
@@ -114,7 +121,7 @@ describe('Indikator Kinerja', () => {
 
       // The cards show the DINKES figures; the whole agency is not available to this user.
       const year = Number(TEST_TODAY.slice(0, 4));
-      const dinkes = await apiGet<{ indicators: Record<string, { value: number | null }>; population: number }>(
+      const dinkes = await apiGet<{ indicators: Record<string, { value: number | null; flags: string[] }>; population: number }>(
         page,
         `/api/indicators?year=${year}&opd=DINKES`,
       );
@@ -124,7 +131,10 @@ describe('Indikator Kinerja', () => {
       const format = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       for (const key of INDEX_KEYS) {
         const value = dinkes.body.indicators[key]?.value;
-        expect(await cardText(page, key, 'indicator-value')).toBe(value === null || value === undefined ? '—' : format.format(value));
+        const flags = dinkes.body.indicators[key]?.flags ?? [];
+        expect(await cardText(page, key, 'indicator-value')).toBe(
+          value === null || value === undefined ? (flags.includes('SKP_NOT_ASSESSED') ? 'SKP belum dinilai' : '—') : format.format(value),
+        );
       }
       expect(await page.getByTestId('indicators-scope').innerText()).toContain(`N = ${new Intl.NumberFormat('id-ID').format(dinkes.body.population)}`);
 

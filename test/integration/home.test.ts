@@ -23,7 +23,8 @@ async function waiting(opts: { type?: string; employeeId: number; opdId: number;
       employeeId: opts.employeeId,
       opdId: opts.opdId,
       title: `Usulan uji ${opts.daysAgo ?? 1}`,
-      payload: {},
+      // A well-formed payload of the type (lists parse every row's payload).
+      payload: (opts.type ?? 'DATA_CHANGE') === 'DATA_CHANGE' ? { target: 'profile', op: 'update', recordId: null, changes: { noHp: '081234567890' }, before: { noHp: null } } : {},
       stateSince: since,
       submittedAt: since,
       closedAt: opts.closed ? since : null,

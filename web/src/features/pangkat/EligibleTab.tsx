@@ -195,7 +195,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
       >
         {() => (
           <ScrollArea type="auto">
-            <Table verticalSpacing="sm" highlightOnHover miw={980} data-testid="kp-eligible-table">
+            <Table verticalSpacing="sm" highlightOnHover data-testid="kp-eligible-table">
               <Table.Thead>
                 <Table.Tr>
                   {canPropose && (
@@ -210,9 +210,9 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                     </Table.Th>
                   )}
                   <Table.Th w={230}>{t('requests.columns.employee')}</Table.Th>
-                  <Table.Th w={210}>{t('pangkat.eligible.unit')}</Table.Th>
-                  <Table.Th w={125}>{t('pangkat.eligible.golongan')}</Table.Th>
-                  <Table.Th w={150}>{t('pangkat.eligible.jenis')}</Table.Th>
+                  <Table.Th w={210} visibleFrom="md">{t('pangkat.eligible.unit')}</Table.Th>
+                  <Table.Th w={125} visibleFrom="sm">{t('pangkat.eligible.golongan')}</Table.Th>
+                  <Table.Th w={150} visibleFrom="md">{t('pangkat.eligible.jenis')}</Table.Th>
                   <Table.Th>{t('pangkat.eligible.notes')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -238,7 +238,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                         {formatNip(row.nip)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm">{row.opd.nama}</Text>
                       {row.jabatan.nama && (
                         <Text size="xs" c="dimmed" lineClamp={1} title={row.jabatan.nama}>
@@ -246,7 +246,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <GolonganChange from={row.from} to={row.to} />
                       {row.tmtGolongan && (
                         <Text size="xs" c="dimmed">
@@ -254,7 +254,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       {row.jenis ? (
                         <Text size="sm" fw={500} c="blue.9">
                           {JENIS_KP_LABELS[row.jenis]}
