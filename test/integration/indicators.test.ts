@@ -551,12 +551,20 @@ describe('LKj export and counters', () => {
   });
 
   it('counters: KGB letters, data-change requests verified and days to decision, scoped by OPD', async () => {
+    // Well-formed payloads of each type: the rows stay in the shared database, and lists parse every row.
+    const PAYLOADS: Record<string, object> = {
+      DATA_CHANGE: { target: 'profile', op: 'update', recordId: null, changes: { noHp: '081234567890' }, before: { noHp: null } },
+      KGB: {
+        tmt: '2025-05-01', golongan: 'III/a', mkgTahun: 6, mkgBulan: 0, gajiPokokLama: null, gajiPokokBaru: null, regulation: null,
+        basis: { kind: 'KGB', tmt: '2023-05-01', mkgTahun: 4, mkgBulan: 0 }, postponed: false, reasons: [], warnings: [], lastSkp: null, missingDocuments: [],
+      },
+    };
     const w = await world([{ key: 'c', unit: 'main' }]);
     const emp = w.people.c!.id;
     const at = (s: string) => new Date(s);
     const mk = async (type: string, state: string, events: [string, string, string | null, string][]) => {
       const r = await t.db.workflowRequest.create({
-        data: { type, state, employeeId: emp, opdId: w.top.id, title: `${type} uji`, payload: {}, submittedAt: at(events[0]![0]) },
+        data: { type, state, employeeId: emp, opdId: w.top.id, title: `${type} uji`, payload: PAYLOADS[type] ?? {}, submittedAt: at(events[0]![0]) },
       });
       for (const [when, action, from, to] of events) {
         await t.db.requestEvent.create({ data: { requestId: r.id, at: at(when), action, fromState: from, toState: to } });
