@@ -11,9 +11,16 @@ if (has.error || has.status !== 0) {
   process.exit(0);
 }
 const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+/**
+ * Left out of the shifted runs: tests that start their own redis-server or kill processes
+ * (libfaketime reaches the children, whose timers and TTLs then disagree with the shared Redis),
+ * and the access matrix, which reads no dates but walks every request in the shared database.
+ * They run in the main pass with the real clock.
+ */
+const NOT_SHIFTED = ['test/integration/faults.test.ts', 'test/integration/outage.test.ts', 'test/integration/reconcile.test.ts', 'test/integration/access-matrix.test.ts'];
 for (const shift of ['+365d', '-365d']) {
   console.log(`\n== unit + integration tests with the machine's clock moved ${shift} ==`);
-  const r = spawnSync('faketime', ['-f', shift, process.execPath, vitest, 'run', '--project', 'unit', '--project', 'integration'], {
+  const r = spawnSync('faketime', ['-f', shift, process.execPath, vitest, 'run', '--project', 'unit', '--project', 'integration', ...NOT_SHIFTED.flatMap((f) => ['--exclude', f])], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
