@@ -4,6 +4,7 @@
  * reasons), set-based creation, and transitions — each state change in one transaction
  * with its timeline event and audit row, and a stale version answered with 409.
  */
+import { parseStored } from '@simak/shared/api/primitives';
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../audit/audit.ts';
 import type { Db, Tx } from '../db.ts';
@@ -327,10 +328,18 @@ export async function loadRequest<P>(db: Db | Tx, def: WorkflowDefinition<P>, id
   return { ...row, payload: parsePayload(def, row) };
 }
 
-/** A stored payload validated with the definition's schema (a broken row is a server error, never silently used). */
+/**
+ * A stored payload validated again with the definition's schema, structurally: the rules relative
+ * to today judged it when it was written (parseStored). Success false for a damaged row.
+ */
+export function tryParsePayload<P>(def: WorkflowDefinition<P>, row: { payload: unknown }) {
+  return parseStored(() => def.payload.safeParse(row.payload));
+}
+
+/** A stored payload validated again; a damaged row is never silently used (409: nothing can be done on it). */
 export function parsePayload<P>(def: WorkflowDefinition<P>, row: { id: number; payload: unknown }): P {
-  const r = def.payload.safeParse(row.payload);
-  if (!r.success) throw new AppError(500, 'invalid_payload', `Data usulan #${row.id} tidak valid untuk jenis ${def.label}.`);
+  const r = tryParsePayload(def, row);
+  if (!r.success) throw new AppError(409, 'invalid_payload', `Data usulan #${row.id} rusak (tidak sesuai jenis ${def.label}); hubungi admin BKD.`);
   return r.data;
 }
 

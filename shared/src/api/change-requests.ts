@@ -20,7 +20,7 @@ import {
 import { appYear } from '../clock.ts';
 import { GOLONGAN } from '../rules/golongan.ts';
 import { compareDates, isValidDate } from '../rules/dates.ts';
-import { decimal, id, int, INT4_MAX, isoDate, pastDate, text, tmtDate, YEAR_BOUNDS } from './primitives.ts';
+import { clockBoundsApply, decimal, id, int, INT4_MAX, isoDate, pastDate, text, tmtDate, YEAR_BOUNDS } from './primitives.ts';
 
 export const CHANGE_TARGETS = ['profile', 'keluarga', 'pendidikan', 'diklat', 'skp', 'pangkat', 'jabatan'] as const;
 export type ChangeTarget = (typeof CHANGE_TARGETS)[number];
@@ -172,7 +172,7 @@ function fieldSchema(f: FieldSpec): z.ZodType<FieldValue> {
     case 'decimal': {
       const { min, max } = f.range ?? { min: 0, max: 9999 };
       const base = f.type === 'int' ? int(min, max === 'this-year' ? YEAR_BOUNDS.max : max, f.label) : decimal(min, max === 'this-year' ? YEAR_BOUNDS.max : max, f.label);
-      return max === 'this-year' ? base.refine((v) => v <= appYear(), `${f.label} tidak boleh setelah tahun ini.`) : base;
+      return max === 'this-year' ? base.refine((v) => !clockBoundsApply() || v <= appYear(), `${f.label} tidak boleh setelah tahun ini.`) : base;
     }
     case 'bool':
       return z.boolean();

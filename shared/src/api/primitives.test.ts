@@ -12,6 +12,7 @@ import {
   isoDate,
   MAX_INPUT_DEPTH,
   mkgBulan,
+  parseStored,
   pastDate,
   text,
   tmtDate,
@@ -159,6 +160,20 @@ describe('dates', () => {
     expect(ok(tmtDate(), '2028-12-01')).toBe(false);
     setClock(fixedClock('2030-01-01'));
     expect(ok(pastDate(), '2027-01-01')).toBe(true);
+  });
+
+  it('stored data is read without the rules relative to today, never without the structural ones', () => {
+    setClock(fixedClock('2026-11-30'));
+    const stored = z.object({ lahir: pastDate('Tanggal lahir'), tmt: tmtDate() });
+    // Written by a process whose today was later (a year ahead): refused as input here, read back as stored.
+    const later = { lahir: '2027-06-01', tmt: '2029-06-01' };
+    expect(stored.safeParse(later).success).toBe(false);
+    expect(parseStored(() => stored.safeParse(later)).success).toBe(true);
+    expect(parseStored(() => stored.safeParse({ lahir: '2027-02-30', tmt: '2029-06-01' })).success).toBe(false);
+    expect(parseStored(() => stored.safeParse({ lahir: '2201-01-01', tmt: '2029-06-01' })).success).toBe(false);
+    // Outside parseStored, the rules apply again (also after a throw inside it).
+    expect(() => parseStored(() => { throw new Error('x'); })).toThrow('x');
+    expect(stored.safeParse(later).success).toBe(false);
   });
 
   it.each([

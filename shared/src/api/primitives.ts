@@ -141,7 +141,28 @@ export const pageSizeParam = (max: number, fallback: number) => intParam(1, max,
 // Dates
 
 type DateBound = IsoDate | (() => IsoDate);
-const boundOf = (b: DateBound) => (typeof b === 'function' ? b() : b);
+
+let readingStored = 0;
+
+/**
+ * Parses data stored earlier (a request's payload): the bounds read from the clock ("not after
+ * today", the TMT horizon) judged the data when it was written and are not judged again, so a
+ * reader whose today is behind the writer's (a fixed APP_TODAY, another process) still reads it.
+ * The structural rules (real dates, plausible window, lengths, safe text) still apply.
+ */
+export function parseStored<T>(parse: () => T): T {
+  readingStored++;
+  try {
+    return parse();
+  } finally {
+    readingStored--;
+  }
+}
+
+/** False inside parseStored: rules relative to today are skipped there. */
+export const clockBoundsApply = () => readingStored === 0;
+
+const boundOf = (b: DateBound, stored: IsoDate) => (typeof b === 'function' ? (readingStored ? stored : b()) : b);
 
 export interface DateOptions {
   label?: string;
@@ -160,8 +181,8 @@ export function isoDate({ label = 'Tanggal', min = DATE_BOUNDS.min, max = DATE_B
     .refine(isValidDate, `${label} harus tanggal yang ada, berformat YYYY-MM-DD.`)
     .superRefine((v, ctx) => {
       if (!isValidDate(v)) return;
-      const lo = boundOf(min);
-      const hi = boundOf(max);
+      const lo = boundOf(min, DATE_BOUNDS.min);
+      const hi = boundOf(max, DATE_BOUNDS.max);
       if (compareDates(v, lo) < 0) ctx.addIssue({ code: 'custom', message: `${label} tidak boleh sebelum ${lo}.` });
       else if (compareDates(v, hi) > 0) ctx.addIssue({ code: 'custom', message: maxMessage ?? `${label} tidak boleh setelah ${hi}.` });
     });

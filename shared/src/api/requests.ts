@@ -54,6 +54,8 @@ export const RequestRow = z.object({
   assignedToMe: z.boolean(),
   /** Checklist counts (lists only). */
   checklist: ChecklistSummary.nullable(),
+  /** The stored data no longer matches its type: shown, with no action, for BKD to repair. */
+  damaged: z.boolean(),
   actions: z.array(RequestActionView),
 });
 export type RequestRow = z.infer<typeof RequestRow>;

@@ -17,7 +17,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <DatesProvider settings={{ locale: 'id', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <QueryClientProvider client={queryClient}>
             <OutageBanner />
             <BrowserRouter>

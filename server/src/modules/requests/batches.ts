@@ -90,10 +90,10 @@ export function batchRoutes(ctx: AppContext) {
       auth: ['BKD_VERIFIER', 'BKD_ADMIN', 'OPD_ADMIN'],
       params: idParams,
       responses: { 200: { description: 'Kelompok', schema: BatchDetail }, 404: { description: 'Tidak ditemukan' } },
-      handler: async ({ actor, params }) => {
+      handler: async ({ req, actor, params }) => {
         const { b } = await loadBatch(db, actor, params.id);
         const rows = await db.workflowRequest.findMany({ where: { AND: [{ batchId: b.id }, requestScope(actor)] }, include: REQUEST_INCLUDE, orderBy: { id: 'asc' } });
-        const typed = rows.map((r) => ({ ...withPayload(r), opd: b.opd }));
+        const typed = rows.map((r) => ({ ...withPayload(r, req.log), opd: b.opd }));
         const summaries = await checklistSummaries(db, typed);
         const [head] = await presentBatches(db, [b]);
         return { ...head!, members: await presentRows(db, actor, typed, summaries) };

@@ -11,7 +11,7 @@ import { documentPolicy } from '../documents/policy.ts';
 
 const DAY = 86_400_000;
 
-type ListRow = Req<unknown> & { employee: { id: number; nip: string; nama: string; gelarDepan: string | null; gelarBelakang: string | null }; opd?: { kode: string; nama: string } | null };
+type ListRow = Req<unknown> & { payloadBroken?: boolean; employee: { id: number; nip: string; nama: string; gelarDepan: string | null; gelarBelakang: string | null }; opd?: { kode: string; nama: string } | null };
 
 export { fullName };
 
@@ -31,7 +31,7 @@ export async function checklistSummaries(db: Db, rows: ListRow[]): Promise<Map<n
   const out = new Map<number, ChecklistSummary>();
   for (const r of rows) {
     const entry = workflowOf(r.type);
-    const spec = entry?.def.checklist ? entry.def.checklist(r.payload, r.variant) : [];
+    const spec = entry?.def.checklist && !r.payloadBroken ? entry.def.checklist(r.payload, r.variant) : [];
     const mine = new Map(items.filter((i) => i.requestId === r.id && i.documentId != null).map((i) => [i.key, i]));
     const filled = (k: string) => mine.has(k);
     out.set(r.id, {
@@ -88,7 +88,9 @@ export async function presentRequestRow(
     batchId: r.batchId,
     assignedToMe: isAssignedTo(actor, r),
     checklist: checklist ?? null,
-    actions: entry ? await availableActions(db, entry.def, actor, r, { settings, checklist: opts.checklistRows, memo: opts.memo }) : [],
+    /** The stored data no longer matches its type: shown, never acted on. */
+    damaged: !!r.payloadBroken,
+    actions: entry && !r.payloadBroken ? await availableActions(db, entry.def, actor, r, { settings, checklist: opts.checklistRows, memo: opts.memo }) : [],
   };
 }
 
@@ -106,9 +108,9 @@ export function presentRows(db: Db, actor: Actor, rows: ListRow[], summaries: Ma
 export async function presentRequestDetail(db: Db, actor: Actor, r: ListRow) {
   const entry = workflowOf(r.type);
   // The checklist is read once: for the panel and for the actions' checklist conditions.
-  const rows: Promise<ChecklistRow[]> = entry ? checklistState(db, entry.def, r) : Promise.resolve([]);
+  const rows: Promise<ChecklistRow[]> = entry && !r.payloadBroken ? checklistState(db, entry.def, r) : Promise.resolve([]);
   const [details, events, docs, checklist, history, row] = await Promise.all([
-    entry?.present ? entry.present(db, r) : Promise.resolve({}),
+    entry?.present && !r.payloadBroken ? entry.present(db, r) : Promise.resolve({}),
     timeline(db, r.id),
     db.requestDocument.findMany({ where: { requestId: r.id }, include: { document: true }, orderBy: { documentId: 'asc' } }),
     rows,

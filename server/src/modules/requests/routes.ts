@@ -82,7 +82,7 @@ export function requestRoutes(ctx: AppContext) {
       auth: 'user',
       query: listQuery,
       responses: { 200: { description: 'Halaman daftar usulan', schema: RequestListResponse } },
-      handler: async ({ actor, query }) => {
+      handler: async ({ req, actor, query }) => {
         const where: Prisma.WorkflowRequestWhereInput = {
           AND: [
             requestScope(actor),
@@ -112,7 +112,7 @@ export function requestRoutes(ctx: AppContext) {
         ]);
         const opds = await db.opd.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.opdId))] } }, select: { id: true, kode: true, nama: true } });
         const byId = new Map(opds.map((o) => [o.id, o]));
-        const typed = rows.map((r) => ({ ...withPayload(r), opd: byId.get(r.opdId) ?? null }));
+        const typed = rows.map((r) => ({ ...withPayload(r, req.log), opd: byId.get(r.opdId) ?? null }));
         const summaries = await checklistSummaries(db, typed);
         return {
           page: query.page,

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { SortableTh } from '../../components/SortableTh';
@@ -9,11 +9,24 @@ import { useToday } from '../auth/useMe';
 import { displayTitle } from './title';
 import type { ChecklistSummary, RequestRow } from './types';
 
-export function RequestStatusBadge({ row, size = 'md' }: { row: Pick<RequestRow, 'stateLabel' | 'tone' | 'state'>; size?: 'sm' | 'md' | 'lg' }) {
-  return (
+export function RequestStatusBadge({ row, size = 'md' }: { row: Pick<RequestRow, 'stateLabel' | 'tone' | 'state'> & { damaged?: boolean }; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  const badge = (
     <Badge color={toneColor(row.tone)} size={size} tt="none" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="request-status" data-state={row.state}>
       {row.stateLabel}
     </Badge>
+  );
+  if (!row.damaged) return badge;
+  // Stored data that no longer matches its type: shown, never acted on, until BKD repairs it.
+  return (
+    <Group gap={4} wrap="nowrap">
+      {badge}
+      <Tooltip label={t('requests.damagedHelp')} multiline maw={280} withArrow>
+        <Badge color="red" variant="outline" size={size} tt="none" data-testid="request-damaged">
+          {t('requests.damaged')}
+        </Badge>
+      </Tooltip>
+    </Group>
   );
 }
 
