@@ -19,13 +19,9 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDeflateRaw } from 'node:zlib';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError } from '../server/src/modules/imports/limits.ts';
 import { readRows, type FileFormat } from '../server/src/modules/imports/reader.ts';
-import { opdCsvLines, sheetXml, writeBombXlsx, writeHugeCellCsv, writeLines, xlsx } from '../test/support/hostile-files.ts';
+import { opdCsvLines, sheetXml, writeBombXlsx, writeHugeCellCsv, writeHugeStringXlsx, writeLines, xlsx } from '../test/support/hostile-files.ts';
 
 const DIR = '/tmp/simak-bench-memory';
 const SELF = fileURLToPath(import.meta.url);
@@ -71,68 +67,6 @@ async function child(index: number) {
   }
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(JSON.stringify({ rows, outcome, peak, seconds: (Date.now() - started) / 1000 }) + '\n');
-}
-
-/** A 400 MB inline string, streamed into the zip (deflated on the fly). */
-async function writeHugeStringXlsx(file: string, bytes: number) {
-  const head = Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>kode</t></is></c><c r="B1" t="inlineStr"><is><t>nama</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2" t="inlineStr"><is><t>',
-  );
-  const tail = Buffer.from('</t></is></c></row></sheetData></worksheet>');
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const out = createWriteStream(file);
-  const write = async (b: Buffer) => {
-    if (!out.write(b)) await once(out, 'drain');
-  };
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x08, 6);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt16LE(name.length, 26);
-  await write(local);
-  await write(name);
-  const deflate = createDeflateRaw({ level: 6 });
-  let compressed = 0;
-  let crc = 0;
-  let size = 0;
-  const pump = (async () => {
-    for await (const c of deflate as AsyncIterable<Buffer>) {
-      compressed += c.length;
-      await write(c);
-    }
-  })();
-  const feed = async (b: Buffer) => {
-    crc = crc32(b, crc);
-    size += b.length;
-    if (!deflate.write(b)) await once(deflate, 'drain');
-  };
-  await feed(head);
-  const piece = Buffer.alloc(MB, 0x78);
-  for (let left = bytes; left > 0; left -= MB) await feed(left >= MB ? piece : piece.subarray(0, left));
-  await feed(tail);
-  deflate.end();
-  await pump;
-  const cd = Buffer.alloc(46);
-  cd.writeUInt32LE(0x02014b50, 0);
-  cd.writeUInt16LE(20, 4);
-  cd.writeUInt16LE(20, 6);
-  cd.writeUInt16LE(0x08, 8);
-  cd.writeUInt16LE(8, 10);
-  cd.writeUInt32LE(crc >>> 0, 16);
-  cd.writeUInt32LE(compressed, 20);
-  cd.writeUInt32LE(size, 24);
-  cd.writeUInt16LE(name.length, 28);
-  await write(cd);
-  await write(name);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + compressed, 16);
-  out.end(end);
-  await once(out, 'finish');
 }
 
 async function prepare() {

@@ -112,18 +112,17 @@ export function bombXlsx(realBytes: number, honest: boolean): Buffer {
 
 const EMPTY_ROW = Buffer.from('<row/>');
 
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>kode</t></is></c><c r="B1" t="inlineStr"><is><t>nama</t></is></c></row>';
+
 /**
- * bombXlsx written to a file with a streaming deflate (a 1 GB bomb needs no 1 GB buffer):
- * local header sizes are 0 (bit 3, sizes in the central directory, as streaming writers do).
+ * A one-sheet XLSX written to a file with a streaming deflate (a 1 GB sheet needs no 1 GB buffer):
+ * `head`, then `pieces` repeated to `bodyBytes`, then `tail`. The local header's sizes are 0 (bit 3,
+ * sizes in a data descriptor and the central directory, as streaming writers do); `declaredSize`
+ * is the uncompressed size the central directory claims (a bomb lies there). Returns the real size.
  */
-export async function writeBombXlsx(file: string, realBytes: number, honest: boolean): Promise<number> {
+export async function writeStreamedSheet(file: string, opts: { head: Buffer; piece: Buffer; bodyBytes: number; tail: Buffer; level: number; declaredSize?: number }): Promise<number> {
   const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const head = Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>kode</t></is></c><c r="B1" t="inlineStr"><is><t>nama</t></is></c></row>',
-  );
-  const tail = Buffer.from('</sheetData></worksheet>');
-  const piece = Buffer.alloc(EMPTY_ROW.length * 174763); // ~1 MiB of empty rows
-  for (let i = 0; i < piece.length; i += EMPTY_ROW.length) EMPTY_ROW.copy(piece, i);
   const out = createWriteStream(file);
   const write = async (b: Buffer) => {
     if (!out.write(b)) await once(out, 'drain');
@@ -136,7 +135,7 @@ export async function writeBombXlsx(file: string, realBytes: number, honest: boo
   local.writeUInt16LE(name.length, 26);
   await write(local);
   await write(name);
-  const deflate = createDeflateRaw({ level: 9 });
+  const deflate = createDeflateRaw({ level: opts.level });
   let compressed = 0;
   let crc = 0;
   let size = 0;
@@ -151,12 +150,10 @@ export async function writeBombXlsx(file: string, realBytes: number, honest: boo
     size += b.length;
     if (!deflate.write(b)) await once(deflate, 'drain');
   };
-  await feed(head);
-  const body = Math.max(0, realBytes - head.length - tail.length);
-  for (let left = body - (body % EMPTY_ROW.length); left > 0; left -= piece.length) {
-    await feed(left >= piece.length ? piece : piece.subarray(0, left));
-  }
-  await feed(tail);
+  await feed(opts.head);
+  const { piece } = opts;
+  for (let left = opts.bodyBytes; left > 0; left -= piece.length) await feed(left >= piece.length ? piece : piece.subarray(0, left));
+  await feed(opts.tail);
   deflate.end();
   await pump;
   const desc = Buffer.alloc(16);
@@ -173,7 +170,7 @@ export async function writeBombXlsx(file: string, realBytes: number, honest: boo
   cd.writeUInt16LE(8, 10);
   cd.writeUInt32LE(crc >>> 0, 16);
   cd.writeUInt32LE(compressed, 20);
-  cd.writeUInt32LE(honest ? Math.min(size, 0xfffffffe) : 1024, 24);
+  cd.writeUInt32LE(opts.declaredSize ?? Math.min(size, 0xfffffffe), 24);
   cd.writeUInt16LE(name.length, 28);
   await write(cd);
   await write(name);
@@ -186,6 +183,23 @@ export async function writeBombXlsx(file: string, realBytes: number, honest: boo
   out.end(end);
   await once(out, 'finish');
   return size;
+}
+
+/** bombXlsx written to a file with a streaming deflate: `realBytes` of empty rows; `honest` false claims 1 KB. */
+export async function writeBombXlsx(file: string, realBytes: number, honest: boolean): Promise<number> {
+  const head = Buffer.from(SHEET_HEAD);
+  const tail = Buffer.from('</sheetData></worksheet>');
+  const piece = Buffer.alloc(EMPTY_ROW.length * 174763); // ~1 MiB of empty rows
+  for (let i = 0; i < piece.length; i += EMPTY_ROW.length) EMPTY_ROW.copy(piece, i);
+  const body = Math.max(0, realBytes - head.length - tail.length);
+  return writeStreamedSheet(file, { head, piece, bodyBytes: body - (body % EMPTY_ROW.length), tail, level: 9, declaredSize: honest ? undefined : 1024 });
+}
+
+/** A sheet whose second row holds one inline string of `bytes` characters (streamed, deflated on the fly). */
+export async function writeHugeStringXlsx(file: string, bytes: number): Promise<number> {
+  const head = Buffer.from(`${SHEET_HEAD}<row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2" t="inlineStr"><is><t>`);
+  const tail = Buffer.from('</t></is></c></row></sheetData></worksheet>');
+  return writeStreamedSheet(file, { head, piece: Buffer.alloc(1024 * 1024, 0x78), bodyBytes: bytes, tail, level: 6 });
 }
 
 /** Writes lines to a file with backpressure. */
