@@ -1,22 +1,12 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconArrowRight,
-  IconCircleCheck,
-  IconDownload,
-  IconExternalLink,
-  IconEye,
-  IconEyeOff,
-  IconFileAlert,
-  IconFileCertificate,
-  IconPlayerPause,
-} from '@tabler/icons-react';
+
+import { Alert, Badge, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconFileAlert, IconPlayerPause } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { InfoGrid } from '../../components/InfoGrid';
 import { DOCUMENT_TYPE_LABELS, golonganWithPangkat, PREDIKAT_SKP_LABELS } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatDecimal, formatMoney } from '../../i18n/format';
 import { DocumentPreview } from '../documents/DocumentPreview';
+import { LetterCard } from '../letters/LetterCard';
 import type { RequestDetail, RequestDocument } from '../requests/types';
 import type { KgbDetails, KgbLetter } from './types';
 
@@ -79,80 +69,15 @@ function SalaryChange({ details }: { details: KgbDetails }) {
 
 function LetterSection({ letter, documents }: { letter: KgbLetter; documents: RequestDocument[] }) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState(false);
   const doc = letterDocument(letter, documents);
   return (
-    <Card data-testid="kgb-letter" data-ready={letter.ready ? 'true' : 'false'}>
-      <Group justify="space-between" mb="sm" wrap="wrap">
-        <Group gap="sm">
-          <ThemeIcon variant="light" color="green" size="lg" radius="md" aria-hidden>
-            <IconFileCertificate size={20} />
-          </ThemeIcon>
-          <Title order={3} size="h4">
-            {t('berkala.letter.title')}
-          </Title>
-        </Group>
-        {letter.ready ? (
-          <Badge color="green" tt="none">
-            {t('berkala.letter.issued')}
-          </Badge>
-        ) : (
-          <Badge color="yellow" tt="none">
-            {t('berkala.letter.rendering')}
-          </Badge>
-        )}
-      </Group>
-      <Stack gap="md">
-        <InfoGrid
-          cols={3}
-          items={[
-            { key: 'letterNumber', label: t('berkala.letter.number'), value: <Text span ff="monospace" size="sm" fw={600} data-testid="kgb-letter-number">{letter.number}</Text> },
-            { key: 'letterDate', label: t('berkala.letter.date'), value: formatDate(letter.date) },
-            {
-              key: 'letterHash',
-              label: t('berkala.letter.hash'),
-              value: letter.sha256 ? (
-                <Text span ff="monospace" size="xs" title={letter.sha256}>
-                  {letter.sha256.slice(0, 16)}…
-                </Text>
-              ) : (
-                EMPTY_VALUE
-              ),
-            },
-          ]}
-        />
-        {letter.ready && letter.downloadUrl ? (
-          <Group gap="sm" wrap="wrap">
-            <Button component="a" href={letter.downloadUrl} download leftSection={<IconDownload size={16} />} data-testid="kgb-letter-download">
-              {t('berkala.letter.download')}
-            </Button>
-            {doc?.viewUrl && (
-              <Button
-                variant="light"
-                leftSection={preview ? <IconEyeOff size={16} /> : <IconEye size={16} />}
-                onClick={() => setPreview((p) => !p)}
-                aria-pressed={preview}
-                data-testid="kgb-letter-preview"
-              >
-                {preview ? t('berkala.letter.hidePreview') : t('berkala.letter.preview')}
-              </Button>
-            )}
-            <Anchor href={letter.verifyUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="kgb-letter-verify">
-              <Group gap={4} component="span" wrap="nowrap">
-                {t('berkala.letter.verifyPage')}
-                <IconExternalLink size={14} aria-label={t('common.externalLink')} />
-              </Group>
-            </Anchor>
-          </Group>
-        ) : (
-          <Group gap="sm" data-testid="kgb-letter-pending" role="status" aria-live="polite">
-            <Loader size="sm" />
-            <Text size="sm">{t('berkala.letter.pending')}</Text>
-          </Group>
-        )}
-        {preview && doc && <DocumentPreview doc={doc} height={680} />}
-      </Stack>
-    </Card>
+    <LetterCard
+      letter={letter}
+      prefix="kgb"
+      title={t('berkala.letter.title')}
+      downloadLabel={t('berkala.letter.download')}
+      preview={doc?.viewUrl ? () => <DocumentPreview doc={doc} height={680} /> : null}
+    />
   );
 }
 

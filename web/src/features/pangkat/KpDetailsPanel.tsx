@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconDownload, IconExternalLink, IconEye, IconEyeOff, IconFileCertificate, IconFileText } from '@tabler/icons-react';
+
+import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconFileText } from '@tabler/icons-react';
 import type { KpRequestDetails } from '@simak/shared/api/pangkat';
 import { useTranslation } from 'react-i18next';
 import { InfoGrid } from '../../components/InfoGrid';
@@ -8,6 +8,7 @@ import { golonganWithPangkat } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatMoney } from '../../i18n/format';
 import { mkgText } from '../berkala/KgbDetailsPanel';
 import type { RequestDetail } from '../requests/types';
+import { LetterCard } from '../letters/LetterCard';
 import { WindowBadge } from './PeriodBar';
 
 /** The KP figures of a request of type KP (its `details`). */
@@ -45,64 +46,24 @@ function RankChange({ d }: { d: KpRequestDetails }) {
   );
 }
 
-function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']> }) {
+function KpLetter({ letter }: { letter: NonNullable<KpRequestDetails['letter']> }) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState(false);
+  const viewUrl = letter.viewUrl;
   return (
-    <Card data-testid="kp-letter" data-ready={letter.ready ? 'true' : 'false'}>
-      <Group justify="space-between" mb="sm" wrap="wrap">
-        <Group gap="sm">
-          <ThemeIcon variant="light" color="green" size="lg" radius="md" aria-hidden>
-            <IconFileCertificate size={20} />
-          </ThemeIcon>
-          <Title order={3} size="h4">
-            {t('pangkat.letter.title')}
-          </Title>
-        </Group>
-        <Badge color={letter.ready ? 'green' : 'yellow'} tt="none">
-          {letter.ready ? t('berkala.letter.issued') : t('berkala.letter.rendering')}
-        </Badge>
-      </Group>
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t('pangkat.letter.hint')}
-        </Text>
-        <InfoGrid
-          cols={3}
-          items={[
-            { key: 'kpLetterNumber', label: t('berkala.letter.number'), value: <Text span ff="monospace" size="sm" fw={600} data-testid="kp-letter-number">{letter.number}</Text> },
-            { key: 'kpLetterDate', label: t('berkala.letter.date'), value: formatDate(letter.date) },
-            { key: 'kpLetterHash', label: t('berkala.letter.hash'), value: letter.sha256 ? <Text span ff="monospace" size="xs" title={letter.sha256}>{letter.sha256.slice(0, 16)}…</Text> : EMPTY_VALUE },
-          ]}
-        />
-        {letter.ready && letter.downloadUrl ? (
-          <Group gap="sm" wrap="wrap">
-            <Button component="a" href={letter.downloadUrl} download leftSection={<IconDownload size={16} />} data-testid="kp-letter-download">
-              {t('pangkat.letter.download')}
-            </Button>
-            {letter.viewUrl && (
-              <Button variant="light" leftSection={preview ? <IconEyeOff size={16} /> : <IconEye size={16} />} onClick={() => setPreview((p) => !p)} aria-pressed={preview} data-testid="kp-letter-preview">
-                {preview ? t('berkala.letter.hidePreview') : t('berkala.letter.preview')}
-              </Button>
-            )}
-            <Anchor href={letter.verifyUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="kp-letter-verify">
-              <Group gap={4} component="span" wrap="nowrap">
-                {t('berkala.letter.verifyPage')}
-                <IconExternalLink size={14} aria-label={t('common.externalLink')} />
-              </Group>
-            </Anchor>
-          </Group>
-        ) : (
-          <Group gap="sm" data-testid="kp-letter-pending" role="status" aria-live="polite">
-            <Loader size="sm" />
-            <Text size="sm">{t('berkala.letter.pending')}</Text>
-          </Group>
-        )}
-        {preview && letter.viewUrl && (
-          <iframe src={letter.viewUrl} title={t('pangkat.letter.title')} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="kp-letter-frame" />
-        )}
-      </Stack>
-    </Card>
+    <LetterCard
+      letter={letter}
+      prefix="kp"
+      title={t('pangkat.letter.title')}
+      hint={t('pangkat.letter.hint')}
+      downloadLabel={t('pangkat.letter.download')}
+      preview={
+        viewUrl
+          ? () => (
+              <iframe src={viewUrl} title={t('pangkat.letter.title')} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="kp-letter-frame" />
+            )
+          : null
+      }
+    />
   );
 }
 
@@ -198,7 +159,7 @@ export function KpDetailsPanel({ request }: { request: RequestDetail }) {
         </Card>
       )}
 
-      {d.letter && <LetterCard letter={d.letter} />}
+      {d.letter && <KpLetter letter={d.letter} />}
     </Stack>
   );
 }
