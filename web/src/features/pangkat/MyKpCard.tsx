@@ -1,10 +1,9 @@
-import { Alert, Anchor, Badge, Card, Group, List, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconAward, IconCircleCheck, IconHourglass } from '@tabler/icons-react';
 import { JENIS_KP_LABELS } from '@simak/shared/codes';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/client';
-import { ErrorState } from '../../components/ErrorState';
+import { Figure, MyCard } from '../../components/MyCard';
 import { golonganWithPangkat, toneColor } from '../../domain/labels';
 import { formatDate } from '../../i18n/format';
 import { useCurrentUser } from '../auth/useMe';
@@ -42,109 +41,81 @@ export function MyKpCard() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const query = useMyKp();
+  return (
+    <MyCard query={query} testId="my-kp" icon={<IconAward size={20} />} title={t('pangkat.my.title')}>
+      {(data) => <MyKpBody data={data} employeeId={me.employeeId} />}
+    </MyCard>
+  );
+}
 
-  if (query.isPending) {
-    return (
-      <Card data-testid="my-kp-loading">
-        <Skeleton h={18} w="40%" mb="sm" />
-        <Skeleton h={14} w="70%" />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return null;
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
-  }
-  const { applicable, reason, employee, next, earliest } = query.data;
+function MyKpBody({ data, employeeId }: { data: NonNullable<ReturnType<typeof useMyKp>['data']>; employeeId: number | null }) {
+  const { t } = useTranslation();
+  const { applicable, reason, employee, next, earliest } = data;
   const sameAsNext = next && earliest && earliest.period.period === next.period.period;
 
   return (
-    <Card data-testid="my-kp">
-      <Group gap="sm" mb="sm" wrap="nowrap">
-        <ThemeIcon variant="light" color="simak" size="lg" radius="md" aria-hidden>
-          <IconAward size={20} />
-        </ThemeIcon>
-        <Title order={3} size="h4">
-          {t('pangkat.my.title')}
-        </Title>
+    <Stack gap="md">
+      <Group gap="xl" wrap="wrap">
+        <Figure label={t('fields.golonganPangkat')} value={golonganWithPangkat(employee.golongan)} testId="my-kp-golongan" />
+        <Figure label={t('pangkat.details.tmtOld')} value={formatDate(employee.tmtGolongan)} />
       </Group>
-      <Stack gap="md">
-        <Group gap="xl" wrap="wrap">
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              {t('fields.golonganPangkat')}
-            </Text>
-            <Text size="sm" fw={600} data-testid="my-kp-golongan">
-              {golonganWithPangkat(employee.golongan)}
-            </Text>
-          </Stack>
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              {t('pangkat.details.tmtOld')}
-            </Text>
-            <Text size="sm" fw={500}>
-              {formatDate(employee.tmtGolongan)}
-            </Text>
-          </Stack>
-        </Group>
 
-        {!applicable ? (
-          <Text size="sm" c="dimmed" data-testid="my-kp-not-applicable">
-            {reason}
-          </Text>
-        ) : (
-          <>
-            {next && (
-              <Stack gap={6} data-testid="my-kp-next" data-eligible={next.eligible ? 'true' : 'false'}>
-                <Group gap="xs" wrap="wrap">
-                  {next.eligible ? <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden /> : <IconHourglass size={18} color="var(--mantine-color-gray-6)" aria-hidden />}
-                  <Text size="sm" fw={600}>
-                    {next.eligible && next.jenis && next.to
-                      ? t('pangkat.my.nextEligible', { period: formatDate(next.period.period), jenis: JENIS_KP_LABELS[next.jenis], to: next.to })
-                      : t('pangkat.my.nextNot', { period: formatDate(next.period.period) })}
+      {!applicable ? (
+        <Text size="sm" c="dimmed" data-testid="my-kp-not-applicable">
+          {reason}
+        </Text>
+      ) : (
+        <>
+          {next && (
+            <Stack gap={6} data-testid="my-kp-next" data-eligible={next.eligible ? 'true' : 'false'}>
+              <Group gap="xs" wrap="wrap">
+                {next.eligible ? <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden /> : <IconHourglass size={18} color="var(--mantine-color-gray-6)" aria-hidden />}
+                <Text size="sm" fw={600}>
+                  {next.eligible && next.jenis && next.to
+                    ? t('pangkat.my.nextEligible', { period: formatDate(next.period.period), jenis: JENIS_KP_LABELS[next.jenis], to: next.to })
+                    : t('pangkat.my.nextNot', { period: formatDate(next.period.period) })}
+                </Text>
+              </Group>
+              {!next.eligible && next.reasons.length > 0 && (
+                <List size="sm" spacing={2} data-testid="my-kp-reasons">
+                  {next.reasons.map((r) => (
+                    <List.Item key={r}>{r}</List.Item>
+                  ))}
+                </List>
+              )}
+              {next.eligible && (
+                <Text size="xs" c="dimmed">
+                  {t('pangkat.my.nextHint', { opens: formatDate(next.period.opens), closes: formatDate(next.period.closes) })}
+                </Text>
+              )}
+            </Stack>
+          )}
+          {earliest && !sameAsNext && (
+            <Alert color={earliest.missing.length ? 'yellow' : 'blue'} variant="light" title={t('pangkat.my.earliest', { period: formatDate(earliest.period.period), jenis: JENIS_KP_LABELS[earliest.jenis], to: earliest.to ?? '—' })} data-testid="my-kp-earliest">
+              {earliest.missing.length > 0 ? (
+                <>
+                  <Text size="sm" mb={4}>
+                    {t('pangkat.my.missing')}
                   </Text>
-                </Group>
-                {!next.eligible && next.reasons.length > 0 && (
-                  <List size="sm" spacing={2} data-testid="my-kp-reasons">
-                    {next.reasons.map((r) => (
-                      <List.Item key={r}>{r}</List.Item>
+                  <List size="sm" spacing={2} data-testid="my-kp-missing">
+                    {earliest.missing.map((m) => (
+                      <List.Item key={m}>{m}</List.Item>
                     ))}
                   </List>
-                )}
-                {next.eligible && (
-                  <Text size="xs" c="dimmed">
-                    {t('pangkat.my.nextHint', { opens: formatDate(next.period.opens), closes: formatDate(next.period.closes) })}
-                  </Text>
-                )}
-              </Stack>
-            )}
-            {earliest && !sameAsNext && (
-              <Alert color={earliest.missing.length ? 'yellow' : 'blue'} variant="light" title={t('pangkat.my.earliest', { period: formatDate(earliest.period.period), jenis: JENIS_KP_LABELS[earliest.jenis], to: earliest.to ?? '—' })} data-testid="my-kp-earliest">
-                {earliest.missing.length > 0 ? (
-                  <>
-                    <Text size="sm" mb={4}>
-                      {t('pangkat.my.missing')}
-                    </Text>
-                    <List size="sm" spacing={2} data-testid="my-kp-missing">
-                      {earliest.missing.map((m) => (
-                        <List.Item key={m}>{m}</List.Item>
-                      ))}
-                    </List>
-                  </>
-                ) : (
-                  <Text size="sm">{t('pangkat.my.nothingMissing')}</Text>
-                )}
-              </Alert>
-            )}
-            {[...(next?.flags ?? [])].map((f) => (
-              <Alert key={f.code} color="orange" variant="light" icon={<IconAlertTriangle size={16} />} py="xs">
-                <Text size="sm">{f.message}</Text>
-              </Alert>
-            ))}
-          </>
-        )}
-        {me.employeeId !== null && <MyProposal employeeId={me.employeeId} />}
-      </Stack>
-    </Card>
+                </>
+              ) : (
+                <Text size="sm">{t('pangkat.my.nothingMissing')}</Text>
+              )}
+            </Alert>
+          )}
+          {[...(next?.flags ?? [])].map((f) => (
+            <Alert key={f.code} color="orange" variant="light" icon={<IconAlertTriangle size={16} />} py="xs">
+              <Text size="sm">{f.message}</Text>
+            </Alert>
+          ))}
+        </>
+      )}
+      {employeeId !== null && <MyProposal employeeId={employeeId} />}
+    </Stack>
   );
 }
