@@ -13,3 +13,4 @@ export { useRowSelection, type RowSelection } from './useRowSelection';
 export { useShowAll, ShowAllToggle, type ShowAll } from './ShowAllToggle';
 export { AnchorButton } from './AnchorButton';
 export { FilterSelect, type FilterSelectProps } from './FilterSelect';
+export { SearchInput, type SearchInputProps } from './SearchInput';

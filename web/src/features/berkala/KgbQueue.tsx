@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Card, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconInbox, IconRubberStamp, IconSearch } from '@tabler/icons-react';
+import { Badge, Button, Card, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { IconCheck, IconInbox, IconRubberStamp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -16,6 +16,7 @@ import type { RequestListParams, RequestRow } from '../requests/types';
 import { useBatchRun } from '../requests/useBatchRun';
 import { useBerkalaDashboard } from './api';
 import { KGB_STATE_INFO, KGB_STATES, KGB_TYPE, kgbStateInfo } from './states';
+import { SearchInput } from '../../components/SearchInput';
 
 /** Batch actions of the KGB queue, in button order. */
 const BATCH_ACTIONS = ['verify', 'finalize'] as const;
@@ -118,15 +119,7 @@ export function KgbQueue({ state, update, year }: KgbQueueProps) {
       <Card padding="md">
         <Group gap="sm" align="flex-end" justify="space-between" wrap="wrap">
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('requests.filters.search')}
-              placeholder={t('berkala.queue.searchPlaceholder')}
-              leftSection={<IconSearch size={16} />}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              w={260}
-              data-testid="kgb-filter-q"
-            />
+            <SearchInput value={search} onChange={setSearch} placeholder={t('berkala.queue.searchPlaceholder')} w={260} testId="kgb-filter-q" />
             <FilterSelect
               label={t('requests.filters.opd')}
               placeholder={t('requests.filters.allOpd')}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { Anchor, Badge, Button, Card, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypeCsv, IconSearch, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Group, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypeCsv, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
@@ -14,6 +14,7 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useCurrentUser } from '../auth/useMe';
 import { employeeExportUrl, opdOptions as toOpdOptions, useEmployeeList, useOpds } from './api';
 import { EMPLOYEE_SORTS, type EmployeeListParams, type EmployeeSort } from './types';
+import { SearchInput } from '../../components/SearchInput';
 
 export type EmployeeListVariant = 'bkd' | 'opd' | 'atasan';
 
@@ -112,15 +113,7 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
       <Card padding="md">
         <Stack gap="sm">
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('employees.filters.search')}
-              placeholder={t('employees.filters.searchPlaceholder')}
-              leftSection={<IconSearch size={16} />}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              style={{ flex: '1 1 260px' }}
-              data-testid="filter-q"
-            />
+            <SearchInput value={search} onChange={setSearch} placeholder={t('employees.filters.searchPlaceholder')} label={t('employees.filters.search')} style={{ flex: '1 1 260px' }} testId="filter-q" />
             {variant !== 'atasan' && opdOptions.length > 1 && (
               <FilterSelect
                 label={t('employees.filters.opd')}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Modal, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconSearch, IconSend, IconUserOff } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Modal, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconSend, IconUserOff } from '@tabler/icons-react';
 import type { EligibleRow, KpPeriodInfo, KpProposalResult } from '@simak/shared/api/pangkat';
 import { KP_KINDS } from '@simak/shared/rules/kp-eligibility';
 import { JENIS_KP_LABELS } from '@simak/shared/codes';
@@ -19,6 +19,7 @@ import { useCurrentUser } from '../auth/useMe';
 import { useEligible, useProposeKp } from './api';
 import type { PangkatState, PangkatUpdate } from './PangkatPage';
 import { ProposalResultModal } from './ProposalResultModal';
+import { SearchInput } from '../../components/SearchInput';
 
 type Row = EligibleRow & { id: number };
 
@@ -148,15 +149,7 @@ export function EligibleTab({ period, opd, state, update }: EligibleTabProps) {
               w={210}
               testId="kp-jenis"
             />
-            <TextInput
-              label={t('requests.filters.search')}
-              placeholder={t('pangkat.eligible.searchPlaceholder')}
-              leftSection={<IconSearch size={16} />}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              w={220}
-              data-testid="kp-q"
-            />
+            <SearchInput value={search} onChange={setSearch} placeholder={t('pangkat.eligible.searchPlaceholder')} w={220} testId="kp-q" />
           </Group>
           {canPropose && (
             <Button leftSection={<IconSend size={16} />} disabled={selected.length === 0} onClick={() => { propose.reset(); setConfirm(true); }} data-testid="kp-propose">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Card, CloseButton, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconFilter, IconInbox, IconSearch, IconSend } from '@tabler/icons-react';
+import { Badge, Button, Card, CloseButton, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFilter, IconInbox, IconSend } from '@tabler/icons-react';
 import type { KpPeriodInfo } from '@simak/shared/api/pangkat';
 import type { BatchRow } from '@simak/shared/api/requests';
 import { notifications } from '@mantine/notifications';
@@ -19,6 +19,7 @@ import type { RequestListParams } from '../requests/types';
 import { useBatchGroupAction, useKpBatches } from './api';
 import type { PangkatState, PangkatUpdate } from './PangkatPage';
 import { KP_STATE_LABELS, KP_STATES, KP_SUBMITTABLE } from './states';
+import { SearchInput } from '../../components/SearchInput';
 
 const SORTS = ['submittedAt', '-submittedAt', 'stateSince', '-stateSince'] as const;
 const STATE_COLORS: Record<string, string> = { DRAFT: 'gray', DIAJUKAN: 'blue', DIKEMBALIKAN: 'yellow', DISETUJUI: 'blue', PERTEK: 'blue', SK_TERBIT: 'green', TMS: 'red', DIBATALKAN: 'gray' };
@@ -140,15 +141,7 @@ export function ProposalsTab({ period, opdId, state, update }: ProposalsTabProps
             w={280}
             testId="kp-state"
           />
-          <TextInput
-            label={t('requests.filters.search')}
-            placeholder={t('requests.filters.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={260}
-            data-testid="kp-proposals-q"
-          />
+          <SearchInput value={search} onChange={setSearch} placeholder={t('requests.filters.searchPlaceholder')} w={260} testId="kp-proposals-q" />
           {state.batch && (
             <Badge size="lg" variant="light" tt="none" rightSection={<CloseButton size="xs" onClick={() => update({ batch: '' })} aria-label={t('pangkat.proposals.clearBatch')} />} data-testid="kp-batch-filter">
               {t('pangkat.proposals.batchFilter', { title: activeBatch?.title ?? `#${state.batch}` })}

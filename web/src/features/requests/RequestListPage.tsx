@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { IconChecks, IconInbox, IconSearch } from '@tabler/icons-react';
+import { Button, Card, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { IconChecks, IconInbox } from '@tabler/icons-react';
 import { DATA_CHANGE_STATES } from '@simak/shared/api/change-requests';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,6 +17,7 @@ import { BatchResultModal } from './BatchResultModal';
 import { RequestTable } from './RequestTable';
 import type { RequestListParams, RequestRow } from './types';
 import { useBatchRun } from './useBatchRun';
+import { SearchInput } from '../../components/SearchInput';
 
 export type RequestListVariant = 'mine' | 'opd' | 'queue';
 
@@ -121,15 +122,7 @@ export function RequestListPage({ variant }: { variant: RequestListVariant }) {
       <Card padding="md">
         <Group gap="sm" align="flex-end" wrap="wrap">
           {variant !== 'mine' && (
-            <TextInput
-              label={t('requests.filters.search')}
-              placeholder={t('requests.filters.searchPlaceholder')}
-              leftSection={<IconSearch size={16} />}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              w={260}
-              data-testid="filter-q"
-            />
+            <SearchInput value={search} onChange={setSearch} placeholder={t('requests.filters.searchPlaceholder')} w={260} testId="filter-q" />
           )}
           {variant !== 'queue' && typeOptions.length > 1 && (
             <FilterSelect

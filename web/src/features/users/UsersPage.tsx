@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconKey, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { IconKey, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import type { Role } from '../../api/types';
 import { EmptyState, FilterSelect, ListCard, PageHeader, parsePaging, useSearchInput, useSearchState } from '../../components';
 import { formatDateTime } from '../../i18n/format';
+import { SearchInput } from '../../components/SearchInput';
 
 interface UserRow {
   id: number;
@@ -60,15 +61,7 @@ export function UsersPage() {
     <Stack>
       <PageHeader title={t('nav.items.users')} description={t('users.description')} />
       <Group align="end">
-        <TextInput
-          label={t('users.search')}
-          placeholder={t('users.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={320}
-          data-testid="users-search"
-        />
+        <SearchInput value={search} onChange={setSearch} placeholder={t('users.searchPlaceholder')} label={t('users.search')} w={320} testId="users-search" />
         <FilterSelect
           label={t('users.role')}
           placeholder={t('users.allRoles')}
