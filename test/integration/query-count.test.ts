@@ -33,14 +33,22 @@ async function agentFor(username: string) {
   return agent;
 }
 
-/** The SQL statements one GET runs (after a first call, so nothing is counted that only the first call does). */
+/**
+ * The SQL statements one GET runs (after a first call, so nothing is counted that only the first
+ * call does). The fewest of three samples: a statement of something else running in the process
+ * at that moment (a poller, the tail of an earlier request) can only add to a sample.
+ */
 async function count(agent: supertest.Agent, url: string) {
   const warm = await agent.get(url);
   expect(warm.status, url).toBe(200);
-  queries.length = 0;
-  const res = await agent.get(url);
-  expect(res.status, url).toBe(200);
-  return { n: queries.length, body: res.body, sql: [...queries] };
+  let best: { n: number; body: supertest.Response['body']; sql: string[] } | null = null;
+  for (let i = 0; i < 3; i++) {
+    queries.length = 0;
+    const res = await agent.get(url);
+    expect(res.status, url).toBe(200);
+    if (!best || queries.length < best.n) best = { n: queries.length, body: res.body, sql: [...queries] };
+  }
+  return best!;
 }
 
 beforeAll(async () => {
