@@ -1,6 +1,6 @@
 import type { Db } from '../../db.ts';
 import type { Req } from '../../workflow/engine.ts';
-import { letterVerifyPath } from '../letters/format.ts';
+import { presentLetter } from '../letters/format.ts';
 import type { KgbPayload } from './scan.ts';
 
 /** KGB figures for the request page, plus the letter when issued. */
@@ -8,16 +8,6 @@ export async function presentKgb(db: Db, req: Req<KgbPayload & { letter?: { id: 
   const letter = await db.letter.findUnique({ where: { requestId: req.id } });
   return {
     ...req.payload,
-    letter: letter
-      ? {
-          id: letter.id,
-          number: letter.number,
-          date: letter.date.toISOString().slice(0, 10),
-          sha256: letter.sha256,
-          ready: !!letter.documentId,
-          downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
-          verifyUrl: letterVerifyPath(letter.token),
-        }
-      : null,
+    letter: letter ? presentLetter(letter) : null,
   };
 }

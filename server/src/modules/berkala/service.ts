@@ -1,7 +1,7 @@
 import { addMonths, dateToIso, isoToDate, kgbTimeliness, appToday, type IsoDate } from '@simak/shared';
 import type { Db } from '../../db.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
-import { letterVerifyPath } from '../letters/format.ts';
+import { presentLetter } from '../letters/format.ts';
 import { getSetting } from '../settings/service.ts';
 import { stateOf } from '../../workflow/types.ts';
 import { kgbWorkflow } from './definition.ts';
@@ -60,7 +60,7 @@ export async function myKgb(db: Db, employeeId: number) {
   if (!e) return null;
   const draft = await db.kgbDraft.findFirst({ where: { employeeId }, orderBy: { tmt: 'desc' } });
   const req = draft ? await db.workflowRequest.findUnique({ where: { id: draft.requestId }, select: { id: true, state: true } }) : null;
-  const letter = draft ? await db.letter.findUnique({ where: { requestId: draft.requestId }, select: { number: true, documentId: true, date: true, token: true } }) : null;
+  const letter = draft ? await db.letter.findUnique({ where: { requestId: draft.requestId }, select: { id: true, number: true, documentId: true, date: true, token: true, sha256: true } }) : null;
   const state = req ? stateOf(kgbWorkflow.states, req.state) : undefined;
   return {
     nextTmt: schedule ? dateToIso(schedule.nextTmt) : null,
@@ -76,15 +76,7 @@ export async function myKgb(db: Db, employeeId: number) {
           gajiPokokBaru: draft.gajiPokokBaru,
           postponed: draft.postponed,
           reasons: draft.reasons,
-          letter: letter
-            ? {
-                number: letter.number,
-                date: dateToIso(letter.date),
-                ready: !!letter.documentId,
-                downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
-                verifyUrl: letterVerifyPath(letter.token),
-              }
-            : null,
+          letter: letter ? presentLetter(letter) : null,
         }
       : null,
   };

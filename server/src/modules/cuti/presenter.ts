@@ -1,7 +1,7 @@
 import { JENIS_CUTI, type JenisCuti } from '@simak/shared';
 import type { Db } from '../../db.ts';
 import type { Req } from '../../workflow/engine.ts';
-import { letterVerifyPath } from '../letters/format.ts';
+import { presentLetter } from '../letters/format.ts';
 import type { CutiPayload } from './definition.ts';
 
 /** The leave period and its letter (when granted) for the request page. */
@@ -11,16 +11,6 @@ export async function presentCuti(db: Db, req: Req<CutiPayload>) {
   return {
     ...rest,
     jenisLabel: JENIS_CUTI[req.payload.jenis as JenisCuti].label,
-    letter: letter
-      ? {
-          id: letter.id,
-          number: letter.number,
-          date: letter.date.toISOString().slice(0, 10),
-          sha256: letter.sha256,
-          ready: !!letter.documentId,
-          downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
-          verifyUrl: letterVerifyPath(letter.token),
-        }
-      : null,
+    letter: letter ? presentLetter(letter) : null,
   };
 }

@@ -18,3 +18,20 @@ export const letterVerifyUrl = (publicUrl: string, token: string) => `${publicUr
  * 1–8) nor the CPNS month. Any other id (PPPK, KONTRAK) is masked the same way.
  */
 export const maskNip = (nip: string) => (nip.length > 4 ? `${'*'.repeat(nip.length - 4)}${nip.slice(-4)}` : '*'.repeat(nip.length));
+
+/**
+ * A stored letter as the request pages and self-service cards show it: number, date, fingerprint,
+ * whether the PDF is rendered, and its routes (the document routes check the reader's rights).
+ */
+export function presentLetter(letter: { id: number; number: string; date: Date; sha256: string | null; documentId: number | null; token: string }) {
+  return {
+    id: letter.id,
+    number: letter.number,
+    date: letter.date.toISOString().slice(0, 10),
+    sha256: letter.sha256,
+    ready: !!letter.documentId,
+    downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
+    viewUrl: letter.documentId ? `/api/documents/${letter.documentId}/view` : null,
+    verifyUrl: letterVerifyPath(letter.token),
+  };
+}

@@ -4,7 +4,7 @@ import type { EligibleCliOutput, EligibleRow, KpProposalPayload, KpRequestDetail
 import { kpPeriodWindow } from '@simak/shared/rules/kp-periods';
 import type { Db } from '../../db.ts';
 import type { Req } from '../../workflow/types.ts';
-import { letterVerifyPath } from '../letters/format.ts';
+import { presentLetter } from '../letters/format.ts';
 import type { KpVerdict } from './eligibility.ts';
 import { loadCalendar, presentPeriod } from './periods.ts';
 
@@ -48,18 +48,7 @@ export async function presentKp(db: Db, req: Req<KpProposalPayload>): Promise<Kp
     pertek: p.pertek ?? null,
     // The document routes check the reader's rights themselves.
     sk: p.sk ? { ...p.sk, documentUrl: `/api/documents/${p.sk.documentId}/view` } : null,
-    letter: letter
-      ? {
-          id: letter.id,
-          number: letter.number,
-          date: dateToIso(letter.date),
-          sha256: letter.sha256,
-          ready: !!letter.documentId,
-          downloadUrl: letter.documentId ? `/api/documents/${letter.documentId}/download` : null,
-          viewUrl: letter.documentId ? `/api/documents/${letter.documentId}/view` : null,
-          verifyUrl: letterVerifyPath(letter.token),
-        }
-      : null,
+    letter: letter ? presentLetter(letter) : null,
   };
 }
 
