@@ -15,58 +15,42 @@ import { computeKgb } from '../../server/src/modules/berkala/scan.ts';
 import { allSalaryTables } from '../../server/src/modules/berkala/salary.ts';
 import { computeCounters } from '../../server/src/modules/indicators/counters.ts';
 import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
-import { createOpd, createUser, PASSWORD, resetKpCalendar } from '../support/factories.ts';
-import { pangkatHelpers, type Agent } from '../support/pangkat.ts';
+import { createOpd, createUser, PASSWORD } from '../support/factories.ts';
+import { kpCast, type Agent } from '../support/pangkat.ts';
 import { tinyPdf } from '../support/pdf.ts';
 
 const JAN = '2027-01-01';
 let t: TestApp;
-let h: ReturnType<typeof pangkatHelpers>;
-let bkdAdmin: Agent;
+let c: Awaited<ReturnType<typeof kpCast>>;
 let bkdProposer: Agent;
-let verifier: Agent;
-let opdAdmin: Agent;
-let otherOpdAdmin: Agent;
-let opdAdminUserId: number;
-let opdA: { id: number; kode: string };
-let opdB: { id: number; kode: string };
 
 beforeAll(async () => {
   t = buildTestApp();
-  await resetKpCalendar(t.db);
-  opdA = await createOpd(t.db);
-  opdB = await createOpd(t.db);
-  bkdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
-  bkdProposer = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
-  verifier = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
-  const admin = await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [opdA.id] });
-  opdAdminUserId = admin.id;
-  opdAdmin = await loginAgent(t.app, admin.username, PASSWORD);
-  otherOpdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [opdB.id] })).username, PASSWORD);
-  h = pangkatHelpers(t);
+  c = await kpCast(t);
+  bkdProposer = (await c.signIn(['BKD_ADMIN'])).agent;
 });
 afterAll(() => t.close());
 
 /** A proposal for the January period, verified complete (DISETUJUI). */
-async function approvedProposal(opdId = opdA.id) {
-  const p = await h.person(opdId, { vault: true, account: true });
+async function approvedProposal(opdId = c.opdA.id) {
+  const p = await c.h.person(opdId, { vault: true, account: true });
   // The OPD's own admin proposes (another unit: a second BKD admin, so the recording admin is not the proposer).
-  const proposer = opdId === opdA.id ? opdAdmin : bkdProposer;
-  const made = await h.propose(proposer, { period: JAN, employeeIds: [p.employee.id] });
+  const proposer = opdId === c.opdA.id ? c.opdAdmin : bkdProposer;
+  const made = await c.h.propose(proposer, { period: JAN, employeeIds: [p.employee.id] });
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   const id = made.body.items[0].requestId as number;
-  expect((await h.act(proposer, id, 'submit')).status).toBe(200);
-  await h.judgeAll(verifier, id);
-  const ok = await h.act(verifier, id, 'approve');
+  expect((await c.h.act(proposer, id, 'submit')).status).toBe(200);
+  await c.h.judgeAll(c.verifier, id);
+  const ok = await c.h.act(c.verifier, id, 'approve');
   expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   return { ...p, id };
 }
 
 /** The signed SK PDF, uploaded to the employee's vault by a BKD admin. */
 async function uploadSk(employeeId: number, jenis = 'SK_PANGKAT') {
-  const res = await bkdAdmin
+  const res = await c.bkdAdmin
     .post(`/api/employees/${employeeId}/documents`)
-    .set('x-csrf-token', bkdAdmin.csrfToken)
+    .set('x-csrf-token', c.bkdAdmin.csrfToken)
     .field('jenis', jenis)
     .attach('file', tinyPdf(`SK KP ${employeeId}`), { filename: 'sk-kp.pdf', contentType: 'application/pdf' });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -84,10 +68,10 @@ describe('GET /api/pangkat/proposals/:id/sk-form', () => {
   it('401 without a session, 403 for the OPD admin and the ASN, the rules\' figures for BKD', async () => {
     const p = await approvedProposal();
     expect((await supertest(t.app).get(`/api/pangkat/proposals/${p.id}/sk-form`)).status).toBe(401);
-    expect((await opdAdmin.get(`/api/pangkat/proposals/${p.id}/sk-form`)).status).toBe(403);
+    expect((await c.opdAdmin.get(`/api/pangkat/proposals/${p.id}/sk-form`)).status).toBe(403);
     const asn = await loginAgent(t.app, p.username!, PASSWORD);
     expect((await asn.get(`/api/pangkat/proposals/${p.id}/sk-form`)).status).toBe(403);
-    const res = await verifier.get(`/api/pangkat/proposals/${p.id}/sk-form`);
+    const res = await c.verifier.get(`/api/pangkat/proposals/${p.id}/sk-form`);
     expect(res.status).toBe(200);
     // MKG 4 y 0 m at 1 Dec 2022 + 49 months to the TMT; salary of III/b at 8 years from PP 5/2024.
     expect(res.body).toMatchObject({
@@ -107,27 +91,27 @@ describe('GET /api/pangkat/proposals/:id/sk-form', () => {
 describe('recording the pertek and the SK', () => {
   it('pertek by a verifier, SK by a BKD admin: rank history, current rank, MKG, salary, summary letter, notifications, audit — then verifiable by QR', async () => {
     const p = await approvedProposal();
-    expect((await h.act(opdAdmin, p.id, 'record_pertek', undefined, pertek)).status).toBe(403);
-    const bad = await h.act(verifier, p.id, 'record_pertek', undefined, { nomor: '', tanggal: '2099-01-01' });
+    expect((await c.h.act(c.opdAdmin, p.id, 'record_pertek', undefined, pertek)).status).toBe(403);
+    const bad = await c.h.act(c.verifier, p.id, 'record_pertek', undefined, { nomor: '', tanggal: '2099-01-01' });
     expect(bad.status).toBe(422);
-    const pt = await h.act(verifier, p.id, 'record_pertek', undefined, pertek);
+    const pt = await c.h.act(c.verifier, p.id, 'record_pertek', undefined, pertek);
     expect(pt.status, JSON.stringify(pt.body)).toBe(200);
     expect(pt.body.state).toBe('PERTEK');
     expect((await t.db.workflowRequest.findUniqueOrThrow({ where: { id: p.id } })).assigneeRoles).toEqual(['BKD_ADMIN']);
 
     const sk = await uploadSk(p.employee.id);
     // Only a BKD admin records the SK; the document must be this employee's SK pangkat PDF.
-    expect((await h.act(verifier, p.id, 'record_sk', undefined, skData(sk.id))).status).toBe(403);
-    const other = await h.person(opdA.id);
+    expect((await c.h.act(c.verifier, p.id, 'record_sk', undefined, skData(sk.id))).status).toBe(403);
+    const other = await c.h.person(c.opdA.id);
     const foreign = await uploadSk(other.employee.id);
-    const wrongOwner = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(foreign.id));
+    const wrongOwner = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(foreign.id));
     expect(wrongOwner.status).toBe(422);
     expect(wrongOwner.body.error.code, JSON.stringify(wrongOwner.body)).toBe('sk_document_invalid');
     const ijazah = await uploadSk(p.employee.id, 'IJAZAH');
-    expect((await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(ijazah.id))).body.error.code).toBe('sk_document_invalid');
-    expect((await h.act(bkdAdmin, p.id, 'record_sk', undefined, { ...skData(sk.id), tanggalSk: '2099-01-01' })).status).toBe(422);
+    expect((await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(ijazah.id))).body.error.code).toBe('sk_document_invalid');
+    expect((await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, { ...skData(sk.id), tanggalSk: '2099-01-01' })).status).toBe(422);
 
-    const res = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id));
+    const res = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.state).toBe('SK_TERBIT');
     const gaji = lookupGajiPokok(GAJI_POKOK_PP_5_2024, 'III/b', 8);
@@ -138,7 +122,7 @@ describe('recording the pertek and the SK', () => {
     expect(rp).toMatchObject({ jenisKp: 'REGULER', nomorSk: '800/KP/2026/001', pertekNomor: pertek.nomor, mkgTahun: 8, mkgBulan: 1, gajiPokok: gaji, documentId: sk.id });
     const audit = await t.db.auditLog.findMany({ where: { employeeId: p.employee.id, action: { in: ['riwayat_pangkat.created', 'kp.record_sk'] } } });
     expect(audit.map((a) => a.action).sort()).toEqual(['kp.record_sk', 'riwayat_pangkat.created']);
-    for (const userId of [p.userId!, opdAdminUserId]) {
+    for (const userId of [p.userId!, c.opdAdminUserId]) {
       const n = await t.db.notification.findMany({ where: { userId, kind: 'kp.sk_recorded' } });
       expect(n.filter((x) => x.link === `/usulan/${p.id}`)).toHaveLength(1);
     }
@@ -169,18 +153,18 @@ describe('recording the pertek and the SK', () => {
     expect(JSON.stringify(pub.body)).not.toContain(p.employee.nip);
 
     // Recorded once: the request is closed.
-    expect((await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id))).status).toBe(409);
+    expect((await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id))).status).toBe(409);
   });
 
   it('without a recorded pertek the SK needs one in its input', async () => {
     const p = await approvedProposal();
     const sk = await uploadSk(p.employee.id);
-    const res = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id));
+    const res = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id));
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('pertek_required');
-    const late = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek: { nomor: 'PT-1', tanggal: '2026-11-26' } }));
+    const late = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek: { nomor: 'PT-1', tanggal: '2026-11-26' } }));
     expect(late.status).toBe(422);
-    const ok = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek }));
+    const ok = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek }));
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect((await t.db.riwayatPangkat.findFirstOrThrow({ where: { employeeId: p.employee.id, golongan: 'III/b' } })).pertekNomor).toBe(pertek.nomor);
   });
@@ -198,7 +182,7 @@ describe('recording the pertek and the SK', () => {
     });
     const before = await t.db.employee.findUniqueOrThrow({ where: { id: p.employee.id } });
     try {
-      const res = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek }));
+      const res = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek }));
       expect(res.status, JSON.stringify(res.body)).toBe(409);
       const after = await t.db.employee.findUniqueOrThrow({ where: { id: p.employee.id } });
       expect({ g: after.golongan, v: after.version, gaji: after.gajiPokok }).toEqual({ g: before.golongan, v: before.version, gaji: before.gajiPokok });
@@ -217,7 +201,7 @@ describe('recording the pertek and the SK', () => {
     const p = await approvedProposal();
     const sk = await uploadSk(p.employee.id);
     await t.db.employee.update({ where: { id: p.employee.id }, data: { golongan: 'III/c' } });
-    const res = await h.act(bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek }));
+    const res = await c.h.act(c.bkdAdmin, p.id, 'record_sk', undefined, skData(sk.id, { pertek }));
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('kp_rank_changed');
   });
@@ -226,9 +210,9 @@ describe('recording the pertek and the SK', () => {
     const p = await approvedProposal();
     const sk = await uploadSk(p.employee.id);
     const other = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
-    const { version } = await h.detail(bkdAdmin, p.id);
+    const { version } = await c.h.detail(c.bkdAdmin, p.id);
     const send = (a: Agent) => a.post(`/api/requests/${p.id}/actions/record_sk`).set('x-csrf-token', a.csrfToken).send({ version, data: skData(sk.id, { pertek }) });
-    const statuses = (await Promise.all([send(bkdAdmin), send(other)])).map((r) => r.status).sort();
+    const statuses = (await Promise.all([send(c.bkdAdmin), send(other)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
     expect(await t.db.riwayatPangkat.count({ where: { employeeId: p.employee.id, golongan: 'III/b' } })).toBe(1);
   });
@@ -242,18 +226,18 @@ describe('GET /api/pangkat/report', () => {
     const done = await approvedProposal(opd.id);
     const asn = await loginAgent(t.app, done.username!, PASSWORD);
     expect((await asn.get(`/api/pangkat/report?period=${JAN}`)).status).toBe(403);
-    expect((await otherOpdAdmin.get(`/api/pangkat/report?period=${JAN}&opd=${opd.kode}`)).status).toBe(403);
+    expect((await c.otherOpdAdmin.get(`/api/pangkat/report?period=${JAN}&opd=${opd.kode}`)).status).toBe(403);
 
     const sk = await uploadSk(done.employee.id);
-    expect((await h.act(bkdAdmin, done.id, 'record_sk', undefined, skData(sk.id, { pertek }))).status).toBe(200);
-    const returned = await h.person(opd.id, { vault: true });
-    const made = await h.propose(bkdProposer, { period: JAN, employeeIds: [returned.employee.id] });
+    expect((await c.h.act(c.bkdAdmin, done.id, 'record_sk', undefined, skData(sk.id, { pertek }))).status).toBe(200);
+    const returned = await c.h.person(opd.id, { vault: true });
+    const made = await c.h.propose(bkdProposer, { period: JAN, employeeIds: [returned.employee.id] });
     const rid = made.body.items[0].requestId as number;
-    expect((await h.act(bkdProposer, rid, 'submit')).status).toBe(200);
-    await h.judge(verifier, rid, 'SK_CPNS', 'INVALID', 'Buram');
-    expect((await h.act(verifier, rid, 'return_incomplete')).status).toBe(200);
-    await h.person(opd.id); // eligible, not proposed
-    await h.person(opd.id, { penalty: true }); // not eligible
+    expect((await c.h.act(bkdProposer, rid, 'submit')).status).toBe(200);
+    await c.h.judge(c.verifier, rid, 'SK_CPNS', 'INVALID', 'Buram');
+    expect((await c.h.act(c.verifier, rid, 'return_incomplete')).status).toBe(200);
+    await c.h.person(opd.id); // eligible, not proposed
+    await c.h.person(opd.id, { penalty: true }); // not eligible
 
     const res = await admin.get(`/api/pangkat/report?period=${JAN}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -265,7 +249,7 @@ describe('GET /api/pangkat/report', () => {
     expect(steps.penetapan_sk!.averageDays).toBeGreaterThanOrEqual(0);
 
     // BKD sees every unit; the OPD filter narrows to one.
-    const all = await verifier.get(`/api/pangkat/report?period=${JAN}&opd=${opd.kode}`);
+    const all = await c.verifier.get(`/api/pangkat/report?period=${JAN}&opd=${opd.kode}`);
     expect(all.body.totals).toMatchObject({ proposed: 2, skRecorded: 1 });
 
     const xlsx = await admin.get(`/api/pangkat/report?period=${JAN}&format=xlsx`).buffer(true).parse((r, cb) => {

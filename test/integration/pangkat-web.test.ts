@@ -7,42 +7,28 @@
 import { KpRequestDetails } from '@simak/shared/api/pangkat';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
-import { createOpd, createUser, PASSWORD, resetKpCalendar } from '../support/factories.ts';
-import { pangkatHelpers, type Agent } from '../support/pangkat.ts';
+import { buildTestApp, type TestApp } from '../support/app.ts';
+import { kpCast } from '../support/pangkat.ts';
 import { tinyPdf } from '../support/pdf.ts';
 
 const JAN = '2027-01-01';
 let t: TestApp;
-let h: ReturnType<typeof pangkatHelpers>;
-let bkdAdmin: Agent;
-let verifier: Agent;
-let opdAdmin: Agent;
-let otherOpdAdmin: Agent;
-let opdA: { id: number; kode: string };
-let opdB: { id: number; kode: string };
+let c: Awaited<ReturnType<typeof kpCast>>;
 
 beforeAll(async () => {
   t = buildTestApp();
-  await resetKpCalendar(t.db);
-  opdA = await createOpd(t.db);
-  opdB = await createOpd(t.db);
-  bkdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
-  verifier = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
-  opdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [opdA.id] })).username, PASSWORD);
-  otherOpdAdmin = await loginAgent(t.app, (await createUser(t.db, { roles: ['OPD_ADMIN'], opdIds: [opdB.id] })).username, PASSWORD);
-  h = pangkatHelpers(t);
+  c = await kpCast(t);
 });
 afterAll(() => t.close());
 
 describe('KP request page details', () => {
   it('shows the period, kind, window and SK route; then the pertek, the SK and its summary letter', async () => {
-    const p = await h.person(opdA.id, { vault: true });
-    const made = await h.propose(opdAdmin, { period: JAN, employeeIds: [p.employee.id] });
+    const p = await c.h.person(c.opdA.id, { vault: true });
+    const made = await c.h.propose(c.opdAdmin, { period: JAN, employeeIds: [p.employee.id] });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const id = made.body.items[0].requestId as number;
 
-    const draft = KpRequestDetails.parse((await opdAdmin.get(`/api/requests/${id}`)).body.details);
+    const draft = KpRequestDetails.parse((await c.opdAdmin.get(`/api/requests/${id}`)).body.details);
     expect(draft).toMatchObject({
       period: JAN,
       jenis: 'REGULER',
@@ -56,18 +42,18 @@ describe('KP request page details', () => {
       letter: null,
     });
 
-    expect((await h.act(opdAdmin, id, 'submit')).status).toBe(200);
-    await h.judgeAll(verifier, id);
-    expect((await h.act(verifier, id, 'approve')).status).toBe(200);
-    expect((await h.act(verifier, id, 'record_pertek', undefined, { nomor: 'PT-1/KR/2026', tanggal: '2026-11-20' })).status).toBe(200);
-    const upload = await bkdAdmin
+    expect((await c.h.act(c.opdAdmin, id, 'submit')).status).toBe(200);
+    await c.h.judgeAll(c.verifier, id);
+    expect((await c.h.act(c.verifier, id, 'approve')).status).toBe(200);
+    expect((await c.h.act(c.verifier, id, 'record_pertek', undefined, { nomor: 'PT-1/KR/2026', tanggal: '2026-11-20' })).status).toBe(200);
+    const upload = await c.bkdAdmin
       .post(`/api/employees/${p.employee.id}/documents`)
-      .set('x-csrf-token', bkdAdmin.csrfToken)
+      .set('x-csrf-token', c.bkdAdmin.csrfToken)
       .field('jenis', 'SK_PANGKAT')
       .attach('file', tinyPdf('SK'), { filename: 'sk.pdf', contentType: 'application/pdf' });
     expect(upload.status).toBe(201);
     const documentId = upload.body.document.id as number;
-    const sk = await h.act(bkdAdmin, id, 'record_sk', undefined, { nomorSk: '800/KP/1', tanggalSk: '2026-11-25', mkgTahun: 8, mkgBulan: 1, documentId });
+    const sk = await c.h.act(c.bkdAdmin, id, 'record_sk', undefined, { nomorSk: '800/KP/1', tanggalSk: '2026-11-25', mkgTahun: 8, mkgBulan: 1, documentId });
     expect(sk.status, JSON.stringify(sk.body)).toBe(200);
 
     const done = KpRequestDetails.parse(sk.body.details);
@@ -81,11 +67,11 @@ describe('KP request page details', () => {
 
 describe('GET /api/pangkat/eligible: the proposal of each row', () => {
   it('names the proposal made for the period (state and label); others have none', async () => {
-    const proposed = await h.person(opdB.id);
-    const other = await h.person(opdB.id);
-    const made = await h.propose(otherOpdAdmin, { period: JAN, employeeIds: [proposed.employee.id] });
+    const proposed = await c.h.person(c.opdB.id);
+    const other = await c.h.person(c.opdB.id);
+    const made = await c.h.propose(c.otherOpdAdmin, { period: JAN, employeeIds: [proposed.employee.id] });
     expect(made.status).toBe(201);
-    const res = await otherOpdAdmin.get('/api/pangkat/eligible').query({ period: JAN, status: 'eligible' });
+    const res = await c.otherOpdAdmin.get('/api/pangkat/eligible').query({ period: JAN, status: 'eligible' });
     expect(res.status).toBe(200);
     const rows = res.body.items as { employeeId: number; proposal: unknown }[];
     expect(rows.find((r) => r.employeeId === proposed.employee.id)!.proposal).toEqual({
@@ -102,24 +88,24 @@ describe('period filter of the request and batch lists', () => {
   it('401 without a session; lists only the period asked for, in the caller\'s scope', async () => {
     expect((await supertest(t.app).get('/api/requests').query({ type: 'KP', period: JAN })).status).toBe(401);
     expect((await supertest(t.app).get('/api/batches').query({ type: 'KP', period: JAN })).status).toBe(401);
-    const p = await h.person(opdA.id);
-    const made = await h.propose(opdAdmin, { period: JAN, employeeIds: [p.employee.id] });
+    const p = await c.h.person(c.opdA.id);
+    const made = await c.h.propose(c.opdAdmin, { period: JAN, employeeIds: [p.employee.id] });
     expect(made.status).toBe(201);
 
-    const jan = await opdAdmin.get('/api/requests').query({ type: 'KP', period: JAN });
+    const jan = await c.opdAdmin.get('/api/requests').query({ type: 'KP', period: JAN });
     expect(jan.status).toBe(200);
     expect(jan.body.items.map((r: { id: number }) => r.id)).toContain(made.body.items[0].requestId);
-    const feb = await opdAdmin.get('/api/requests').query({ type: 'KP', period: '2027-02-01' });
+    const feb = await c.opdAdmin.get('/api/requests').query({ type: 'KP', period: '2027-02-01' });
     expect(feb.body.total).toBe(0);
     // Another OPD's admin does not see it.
-    const foreign = await otherOpdAdmin.get('/api/requests').query({ type: 'KP', period: JAN });
+    const foreign = await c.otherOpdAdmin.get('/api/requests').query({ type: 'KP', period: JAN });
     expect(foreign.body.items.map((r: { id: number }) => r.id)).not.toContain(made.body.items[0].requestId);
-    expect((await opdAdmin.get('/api/requests').query({ period: 'kemarin' })).status).toBe(422);
+    expect((await c.opdAdmin.get('/api/requests').query({ period: 'kemarin' })).status).toBe(422);
 
-    const batches = await opdAdmin.get('/api/batches').query({ type: 'KP', period: JAN });
+    const batches = await c.opdAdmin.get('/api/batches').query({ type: 'KP', period: JAN });
     expect(batches.status).toBe(200);
     expect(batches.body.items.map((b: { id: number }) => b.id)).toContain(made.body.batchId);
-    expect((await opdAdmin.get('/api/batches').query({ type: 'KP', period: '2027-02-01' })).body.total).toBe(0);
-    expect((await verifier.get('/api/batches').query({ type: 'KP', period: JAN })).body.items.map((b: { id: number }) => b.id)).toContain(made.body.batchId);
+    expect((await c.opdAdmin.get('/api/batches').query({ type: 'KP', period: '2027-02-01' })).body.total).toBe(0);
+    expect((await c.verifier.get('/api/batches').query({ type: 'KP', period: JAN })).body.items.map((b: { id: number }) => b.id)).toContain(made.body.batchId);
   });
 });

@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import type { Db } from '../../server/src/db.ts';
 import type { DocumentType } from '../../server/src/generated/prisma/enums.ts';
-import { uniq, type loginAgent, type TestApp } from './app.ts';
-import { createEmployee, createUser } from './factories.ts';
+import { loginAgent, uniq, type TestApp } from './app.ts';
+import { createEmployee, createOpd, createUser, PASSWORD, resetKpCalendar } from './factories.ts';
 
 export type Agent = Awaited<ReturnType<typeof loginAgent>>;
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -88,4 +88,30 @@ export function pangkatHelpers(t: TestApp) {
     for (const item of (await detail(agent, id)).checklist.items) if (item.document && !except.includes(item.key)) await judge(agent, id, item.key, 'VALID');
   };
   return { person, propose, detail, act, judge, judgeAll, doc: (employeeId: number, jenis: DocumentType) => vaultDoc(t.db, employeeId, jenis) };
+}
+
+/**
+ * The cast of the KP tests on a fresh KP calendar: two OPDs, a BKD admin, a verifier, the OPD
+ * admin of the first OPD and the OPD admin of the second, signed in; and the helpers.
+ */
+export async function kpCast(t: TestApp) {
+  await resetKpCalendar(t.db);
+  const opdA = await createOpd(t.db);
+  const opdB = await createOpd(t.db);
+  const signIn = async (roles: Parameters<typeof createUser>[1]['roles'], opdIds?: number[]) => {
+    const u = await createUser(t.db, { roles, opdIds });
+    return { id: u.id, agent: await loginAgent(t.app, u.username, PASSWORD) };
+  };
+  const opdAdmin = await signIn(['OPD_ADMIN'], [opdA.id]);
+  return {
+    opdA,
+    opdB,
+    bkdAdmin: (await signIn(['BKD_ADMIN'])).agent,
+    verifier: (await signIn(['BKD_VERIFIER'])).agent,
+    opdAdmin: opdAdmin.agent,
+    opdAdminUserId: opdAdmin.id,
+    otherOpdAdmin: (await signIn(['OPD_ADMIN'], [opdB.id])).agent,
+    signIn,
+    h: pangkatHelpers(t),
+  };
 }
