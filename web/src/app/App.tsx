@@ -17,7 +17,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <DatesProvider settings={{ locale: 'id', firstDayOfWeek: 1 }}>
-          <Notifications position="bottom-right" />
+          <Notifications position="top-center" />
           <QueryClientProvider client={queryClient}>
             <OutageBanner />
             <BrowserRouter>
