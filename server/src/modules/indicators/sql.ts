@@ -234,6 +234,77 @@ export function factCountsSql(p: ScopeParams): Prisma.Sql {
     GROUP BY 1, 2`;
 }
 
+/** Sums of the per-OPD rollups (migration indicator_rollups) as of D, per (unit, level). */
+export interface RollupRow {
+  unit_id: number;
+  level: number;
+  n: number;
+  pns: number;
+  cpns: number;
+  pppk: number;
+  a_den: number;
+  a_num: number;
+  b_den: number;
+  b_num: number;
+  c_num: number;
+  d_num: number;
+  nilai_n: number;
+  /** Σ nilai × 100 of the rows with a nilai (exact integer). */
+  nilai_cents: number;
+  /** Rows without a nilai, per predicate (index = position in PREDIKAT_SKP). */
+  pred: number[];
+  /** indicator_fact_version of the year, read in the same snapshot as the sums. */
+  version: string;
+}
+
+/**
+ * The counts of a materialized year as of D for the whole agency, read from the per-OPD
+ * rollups: deltas by day, summed up to D. Its size depends on the OPDs, levels and days,
+ * not on the employees. The version comes from the same snapshot, so a cached answer is
+ * filed under the version it was computed from.
+ */
+export function rollupCountsSql(p: Pick<ScopeParams, 'year' | 'asOf'>): Prisma.Sql {
+  return sql`
+    SELECT r.opd_id AS unit_id, r.level::int AS level, sum(r.n)::int AS n, sum(r.pns)::int AS pns, sum(r.cpns)::int AS cpns,
+      sum(r.pppk)::int AS pppk, sum(r.a_den)::int AS a_den, sum(r.a_num)::int AS a_num, sum(r.b_den)::int AS b_den,
+      sum(r.b_num)::int AS b_num, sum(r.c_num)::int AS c_num, sum(r.d_num)::int AS d_num, sum(r.nilai_n)::int AS nilai_n,
+      sum(r.nilai_cents)::float8 AS nilai_cents,
+      ARRAY[sum(r.p1), sum(r.p2), sum(r.p3), sum(r.p4), sum(r.p5)]::int[] AS pred,
+      (SELECT v.version::text FROM indicator_fact_version v WHERE v.year = ${p.year}::int) AS version
+    FROM indicator_rollup r
+    WHERE r.year = ${p.year}::int AND r.day <= ${p.asOf}::date
+    GROUP BY 1, 2
+    HAVING sum(r.n) <> 0`;
+}
+
+/** RollupRow → the UnitCountsRow factCountsSql gives for the same facts, with the year's predicate scores. */
+export function rollupToCounts(r: RollupRow, scores: Record<PredikatSkp, number>): UnitCountsRow {
+  const cents = predicateCents(scores);
+  let predN = 0;
+  let predCents = 0;
+  r.pred.forEach((k, i) => {
+    predN += k;
+    predCents += k * cents[i]!;
+  });
+  return {
+    unit_id: r.unit_id,
+    level: r.level,
+    n: r.n,
+    pns: r.pns,
+    cpns: r.cpns,
+    pppk: r.pppk,
+    a_den: r.a_den,
+    a_num: r.a_num,
+    b_den: r.b_den,
+    b_num: r.b_num,
+    c_num: r.c_num,
+    d_num: r.d_num,
+    scored: r.nilai_n + predN,
+    from_nilai: r.nilai_n,
+    score_cents: Number(r.nilai_cents) + predCents,
+  };
+}
+
 /**
  * LEFT JOIN LATERAL `j`: the riwayat_jabatan row of `employee` in force on `date` (the
  * latest with tmt_jabatan ≤ date), with `employee_id` and `columns`; no row = none yet
