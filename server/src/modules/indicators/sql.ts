@@ -259,22 +259,23 @@ export interface RollupRow {
 
 /**
  * The counts of a materialized year as of D for the whole agency, read from the per-OPD
- * rollups: deltas by day, summed up to D. Its size depends on the OPDs, levels and days,
- * not on the employees. The version comes from the same snapshot, so a cached answer is
- * filed under the version it was computed from.
+ * rollups (migration indicator_rollups): for each (OPD, level) key, the row of its timeline
+ * in force on D — one index probe per key, whatever the number of employees. The version
+ * comes from the same snapshot, so a cached answer is filed under the version it was
+ * computed from.
  */
 export function rollupCountsSql(p: Pick<ScopeParams, 'year' | 'asOf'>): Prisma.Sql {
   return sql`
-    SELECT r.opd_id AS unit_id, r.level::int AS level, sum(r.n)::int AS n, sum(r.pns)::int AS pns, sum(r.cpns)::int AS cpns,
-      sum(r.pppk)::int AS pppk, sum(r.a_den)::int AS a_den, sum(r.a_num)::int AS a_num, sum(r.b_den)::int AS b_den,
-      sum(r.b_num)::int AS b_num, sum(r.c_num)::int AS c_num, sum(r.d_num)::int AS d_num, sum(r.nilai_n)::int AS nilai_n,
-      sum(r.nilai_cents)::float8 AS nilai_cents,
-      ARRAY[sum(r.p1), sum(r.p2), sum(r.p3), sum(r.p4), sum(r.p5)]::int[] AS pred,
+    SELECT k.opd_id AS unit_id, k.level::int AS level, r.n, r.pns, r.cpns, r.pppk, r.a_den, r.a_num, r.b_den, r.b_num,
+      r.c_num, r.d_num, r.nilai_n, r.nilai_cents::float8 AS nilai_cents, ARRAY[r.p1, r.p2, r.p3, r.p4, r.p5] AS pred,
       (SELECT v.version::text FROM indicator_fact_version v WHERE v.year = ${p.year}::int) AS version
-    FROM indicator_rollup r
-    WHERE r.year = ${p.year}::int AND r.day <= ${p.asOf}::date
-    GROUP BY 1, 2
-    HAVING sum(r.n) <> 0`;
+    FROM indicator_rollup_key k
+    CROSS JOIN LATERAL (
+      SELECT * FROM indicator_rollup r
+      WHERE r.year = k.year AND r.opd_id = k.opd_id AND r.level = k.level AND r.day <= ${p.asOf}::date
+      ORDER BY r.day DESC LIMIT 1
+    ) r
+    WHERE k.year = ${p.year}::int AND r.n <> 0`;
 }
 
 /** RollupRow → the UnitCountsRow factCountsSql gives for the same facts, with the year's predicate scores. */
