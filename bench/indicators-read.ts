@@ -218,8 +218,8 @@ async function main() {
     const rollup = () => db.$queryRaw(rollupCountsSql({ year: YEAR, asOf: AS_OF }));
 
     // Same counts?
-    const norm = (rows: Record<string, unknown>[]) =>
-      JSON.stringify(rows.map((r) => ({ ...r, score_cents: Number(r.score_cents) })).sort((a, b) => Number(a.unit_id) - Number(b.unit_id) || Number(a.level) - Number(b.level)));
+    const norm = (rows: Record<string, unknown>[]): string =>
+      JSON.stringify(rows.map((r) => ({ ...r, score_cents: Number(r.score_cents) }) as Record<string, unknown>).sort((a, b) => Number(a.unit_id) - Number(b.unit_id) || Number(a.level) - Number(b.level)));
     const viaRollups = await unitCounts(db, { year: YEAR, asOf: AS_OF, levels: levels.codes, predicateScores: DEFAULT_PREDIKAT_SCORES, units: null });
     const viaBaseline = (await baseline()).rows;
     const same = norm(viaRollups as unknown as Record<string, unknown>[]) === norm(viaBaseline);

@@ -6,7 +6,7 @@
  * the file and committing leaves a file the run taking over its claim knows and deletes.
  */
 import { createHash } from 'node:crypto';
-import { systemMeta, writeAudit } from '../../audit/audit.ts';
+import { systemMeta } from '../../audit/audit.ts';
 import type { Handler, JobCtx, JobResult } from '../../jobs/types.ts';
 import { agencyLetterhead } from '../../pdf/index.ts';
 import { letterVerifyUrl } from './format.ts';
@@ -43,7 +43,8 @@ async function release(ctx: JobCtx, letterId: number, claimedAt: Date) {
 }
 
 export async function renderLetter(letterId: number, ctx: JobCtx): Promise<JobResult> {
-  const row = await ctx.db.letter.findUnique({ where: { id: letterId } });
+  // The letter and the letterhead side by side (one round trip of waiting, not two).
+  const [row, letterhead] = await Promise.all([ctx.db.letter.findUnique({ where: { id: letterId } }), agencyLetterhead(ctx.db)]);
   if (!row) return { status: 'skipped', reason: 'letter not found' };
   if (row.renderedAt) return { status: 'skipped', reason: 'already rendered' };
   const kind = requireLetterKind(row.kind);
@@ -61,40 +62,39 @@ export async function renderLetter(letterId: number, ctx: JobCtx): Promise<JobRe
       number: row.number,
       date: letter.record.date,
       verifyUrl: letterVerifyUrl(ctx.config.PUBLIC_URL, row.token),
-      letterhead: await agencyLetterhead(ctx.db),
+      letterhead,
     });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     key = renderKey(row.id, claimedAt);
     await ctx.storage.put(key, pdf, 'application/pdf');
     const storageKey = key;
+    const meta = systemMeta(`letters.render/${row.id}`);
     const documentId = await ctx.db.$transaction(async (tx) => {
       // Still ours? (a run that stalled past the stale limit may have been overtaken)
       const done = await tx.letter.updateMany({ where: { id: row.id, renderedAt: null, renderClaimedAt: claimedAt }, data: { renderedAt: new Date(), sha256 } });
       if (done.count !== 1) throw new LostClaim();
-      const doc = await tx.document.create({
-        data: {
-          employeeId: row.employeeId,
-          jenis: kind.documentType,
-          slotKey: `${kind.documentType}:letter:${row.id}`,
-          title: `${kind.shortLabel} ${row.number}`,
-          originalName: `surat-${kind.kind.toLowerCase().replace(/_/g, '-')}-${row.number.replace(/[^\w.-]+/g, '-')}.pdf`,
-          storageKey,
-          mimeType: 'application/pdf',
-          sizeBytes: pdf.length,
-          sha256,
-        },
-      });
-      await tx.letter.update({ where: { id: row.id }, data: { documentId: doc.id } });
-      await tx.requestDocument.create({ data: { requestId: row.requestId, documentId: doc.id, role: 'SURAT' } });
-      await writeAudit(tx, systemMeta(`letters.render/${row.id}`), {
-        action: 'letter.rendered',
-        entityType: 'letter',
-        entityId: row.id,
-        employeeId: row.employeeId,
-        after: { kind: row.kind, number: row.number, sha256, documentId: doc.id },
-      });
-      await letter.onRendered(tx, doc.id);
-      return doc.id;
+      // The document, the letter's link to it, the request's link and the audit row: one statement.
+      const [doc] = await tx.$queryRaw<{ id: number }[]>`
+        WITH doc AS (
+          INSERT INTO document (employee_id, jenis, slot_key, title, original_name, storage_key, mime_type, size_bytes, sha256)
+          VALUES (${row.employeeId}::int, ${kind.documentType}::"DocumentType", ${`${kind.documentType}:letter:${row.id}`},
+            ${`${kind.shortLabel} ${row.number}`},
+            ${`surat-${kind.kind.toLowerCase().replace(/_/g, '-')}-${row.number.replace(/[^\w.-]+/g, '-')}.pdf`},
+            ${storageKey}, 'application/pdf', ${pdf.length}::int, ${sha256})
+          RETURNING id
+        ),
+        l AS (UPDATE letter SET document_id = doc.id FROM doc WHERE letter.id = ${row.id}::int),
+        rd AS (INSERT INTO request_document (request_id, document_id, role) SELECT ${row.requestId}::int, doc.id, 'SURAT' FROM doc),
+        au AS (
+          INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, employee_id, before, after, request_id, ip)
+          SELECT NULL, 'letter.rendered', 'letter', ${String(row.id)}, ${row.employeeId}::int, 'null'::jsonb,
+            jsonb_build_object('kind', ${row.kind}::text, 'number', ${row.number}::text, 'sha256', ${sha256}::text, 'documentId', doc.id),
+            ${meta.requestId ?? null}, NULL
+          FROM doc
+        )
+        SELECT id FROM doc`;
+      await letter.onRendered(tx, doc!.id);
+      return doc!.id;
     });
     return { status: 'done', sha256, bytes: pdf.length, documentId };
   } catch (err) {
