@@ -31,6 +31,7 @@ import { applyMigrations } from '../prisma/tools/migrations.ts';
 import { createDb } from '../server/src/db.ts';
 import { clearRollupCache, computeIndicators, loadLevels, materializeYear, unitCounts } from '../server/src/modules/indicators/compute.ts';
 import { rollupCountsSql } from '../server/src/modules/indicators/sql.ts';
+import { factsBaselineSql } from './support/facts-baseline.ts';
 
 function flag(name: string, fallback: number) {
   const i = process.argv.indexOf(`--${name}`);
@@ -159,28 +160,6 @@ async function generate(client: pg.Client, n: number) {
   return opds;
 }
 
-/** The baseline: one hand-written query over the same facts, the counts per OPD and education level in force on D. */
-function baselineSql(scores: number[]) {
-  return `
-    SELECT f.opd_id AS unit_id, f.level::int AS level,
-      count(*)::int AS n,
-      count(*) FILTER (WHERE f.status = 'PNS')::int AS pns,
-      count(*) FILTER (WHERE f.status = 'CPNS')::int AS cpns,
-      count(*) FILTER (WHERE f.status = 'PPPK')::int AS pppk,
-      count(*) FILTER (WHERE f.eselon_holder)::int AS a_den,
-      count(*) FILTER (WHERE f.eselon_holder AND f.leadership)::int AS a_num,
-      count(*) FILTER (WHERE f.jft)::int AS b_den,
-      count(*) FILTER (WHERE f.jft AND f.functional)::int AS b_num,
-      count(*) FILTER (WHERE f.jp >= 20)::int AS c_num,
-      count(*) FILTER (WHERE f.workshops > 0)::int AS d_num,
-      count(COALESCE(f.skp_cents, ('{${scores.join(',')}}'::int[])[f.skp_predikat]))::int AS scored,
-      count(f.skp_cents)::int AS from_nilai,
-      COALESCE(sum(COALESCE(f.skp_cents, ('{${scores.join(',')}}'::int[])[f.skp_predikat])), 0)::float8 AS score_cents
-    FROM indicator_fact f
-    WHERE f.year = ${YEAR} AND f.valid_from <= '${AS_OF}' AND f.valid_to > '${AS_OF}'
-    GROUP BY 1, 2`;
-}
-
 async function main() {
   const name = `simak_bench_indread_${N}_${process.pid}`;
   const url = Object.assign(new URL(BASE), { pathname: `/${name}` }).toString();
@@ -209,7 +188,7 @@ async function main() {
 
     const scores = PREDIKAT_SKP.map((p) => Math.round(DEFAULT_PREDIKAT_SCORES[p] * 100));
     const levels = await loadLevels(db);
-    const baseline = () => client.query(baselineSql(scores));
+    const baseline = () => client.query(factsBaselineSql(YEAR, AS_OF, scores));
     const api = () => computeIndicators(db, { year: YEAR, asOf: AS_OF });
     const apiCold = () => {
       clearRollupCache();
