@@ -168,9 +168,10 @@ async function requestMaterialization(db: Db, year: number, today: IsoDate) {
  * Agency-wide rollup sums per (year, as-of), filed under the facts version they were read
  * with. indicator_fact_version is bumped in the transaction of every change of the facts
  * (migration indicator_rollups), so an entry is used only while nothing changed: never stale.
- * Per process; small (one entry is a row per unit and level with a count).
+ * Per process; 16 entries (one entry is a row per OPD and level: about 5,500 at the generated
+ * 1,000,000-employee regency).
  */
-const ROLLUP_CACHE_SIZE = 64;
+const ROLLUP_CACHE_SIZE = 16;
 const rollupCache = new Map<string, { version: string; rows: RollupRow[] }>();
 
 /** The version of `year`'s facts; null when the year is not materialized. */
