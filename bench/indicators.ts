@@ -11,6 +11,9 @@
  *
  *   scan     ONE hand-written SQL query touching every row of each table the indicators read
  *            (employee, riwayat_jabatan, riwayat_pendidikan, riwayat_diklat, riwayat_skp, riwayat_hukdis);
+ *   facts    ONE hand-written SQL query over the same materialized facts (bench/support/facts-baseline.ts:
+ *            the counts per OPD and level in force on D, a scan of the year's partition) — the fair
+ *            baseline for the facts path, which core/response now read from the per-OPD rollups;
  *   core     the full indicator set of a year for the agency and every top-level OPD
  *            (IKP, IKom a–d, IKin, IDis, IP with every numerator/denominator): computeTallies + formulas,
  *            from the year's materialized facts (built first, timed: what the worker does);
@@ -24,6 +27,7 @@
 import pg from 'pg';
 import {
   DEFAULT_PREDIKAT_SCORES,
+  PREDIKAT_SKP,
   type PredikatSkp,
 } from '@simak/shared';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
@@ -33,6 +37,7 @@ import { loadYearConfig } from '../server/src/modules/indicators/config.ts';
 import { drilldownPage } from '../server/src/modules/indicators/drilldown.ts';
 import { resolveScope } from '../server/src/modules/indicators/scope.ts';
 import { generateRegency } from './indicators-generate.ts';
+import { factsBaselineSql } from './support/facts-baseline.ts';
 
 const SIZES = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.argv[3] ?? 5);
@@ -233,9 +238,11 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
     };
     const response = () => computeIndicators(db, { year: YEAR, asOf: AS_OF });
     const scan = () => client.query(SCAN);
+    const facts = () => client.query(factsBaselineSql(YEAR, AS_OF, PREDIKAT_SKP.map((p) => Math.round(config.predicateScores[p] * 100))));
 
     // Warm-up (caches, plans), then interleaved measured runs.
     await scan();
+    await facts();
     const first = await core();
     const viaHistories = await direct();
     await response();
@@ -245,14 +252,16 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
       console.log('    histories', JSON.stringify(viaHistories.t.total));
       process.exitCode = 1;
     }
-    const ms = { scan: [] as number[], core: [] as number[], response: [] as number[], direct: [] as number[] };
+    const ms = { scan: [] as number[], facts: [] as number[], core: [] as number[], response: [] as number[], direct: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       ms.scan.push((await time(scan)).ms);
+      ms.facts.push((await time(facts)).ms);
       ms.core.push((await time(core)).ms);
       ms.response.push((await time(response)).ms);
       ms.direct.push((await time(direct)).ms);
     }
     const scanMs = median(ms.scan);
+    const factsMs = median(ms.facts);
     const coreMs = median(ms.core);
     const respMs = median(ms.response);
     const directMs = median(ms.direct);
@@ -261,8 +270,9 @@ async function benchSize(n: number, naive100k: { ms: number; n: number } | null)
       `  N = ${first.t.total.n.toLocaleString('en')}: IKP ${ind.ikp.value?.toFixed(4)}, IKom ${ind.ikom.value?.toFixed(4)}, IKin ${ind.ikin.value?.toFixed(4)}, IDis ${ind.idis.value?.toFixed(4)}, IP ${ind.ip.value?.toFixed(4)}`,
     );
     console.log(`  scan (one SQL query touching every row of the 6 tables): ${fmt(scanMs)}   [runs: ${ms.scan.map(fmt).join(', ')}]`);
-    console.log(`  core (full indicator set, agency + ${first.t.byRoot.size} top-level OPDs): ${fmt(coreMs)}  → ${(coreMs / scanMs).toFixed(2)}× scan   [runs: ${ms.core.map(fmt).join(', ')}]`);
-    console.log(`  response (core + previous year + counters + snapshot): ${fmt(respMs)}  → ${(respMs / scanMs).toFixed(2)}× scan   [runs: ${ms.response.map(fmt).join(', ')}]`);
+    console.log(`  facts (one hand-written SQL query over the same facts, counts per OPD × level on D): ${fmt(factsMs)}   [runs: ${ms.facts.map(fmt).join(', ')}]`);
+    console.log(`  core (full indicator set, agency + ${first.t.byRoot.size} top-level OPDs; rollups, cached by facts version): ${fmt(coreMs)}  → ${(coreMs / scanMs).toFixed(2)}× scan, ${(coreMs / factsMs).toFixed(2)}× facts   [runs: ${ms.core.map(fmt).join(', ')}]`);
+    console.log(`  response (core + previous year + counters + snapshot): ${fmt(respMs)}  → ${(respMs / scanMs).toFixed(2)}× scan, ${(respMs / factsMs).toFixed(2)}× facts   [runs: ${ms.response.map(fmt).join(', ')}]`);
     console.log(
       `  core from the histories (a year not materialized; same counts: ${JSON.stringify(first.t.total) === JSON.stringify(viaHistories.t.total) ? 'yes' : 'NO'}): ${fmt(directMs)}  → ${(directMs / scanMs).toFixed(2)}× scan   [runs: ${ms.direct.map(fmt).join(', ')}]`,
     );

@@ -42,10 +42,20 @@ const normal = (rows: Row[]) =>
     .map((r) => ({ ...r, score_cents: Number(r.score_cents) }))
     .sort((a, b) => a.unit_id - b.unit_id || a.level - b.level);
 
-async function counts(year: number, asOf: string, units: number[] | null, direct: boolean) {
-  const p = { year, asOf, levels: levels.codes, predicateScores: DEFAULT_PREDIKAT_SCORES, units };
-  return normal(await unitCounts(db, p, { direct, today: '2026-11-30' }));
+/** Non-default predicate scores: the rollups keep counts per predicate and apply the year's scores when read. */
+const OTHER_SCORES = { SANGAT_BAIK: 117.5, BAIK: 98.25, BUTUH_PERBAIKAN: 71, KURANG: 43.5, SANGAT_KURANG: 12 };
+
+/** `rollup`: the API's path (per-OPD rollups); `scan`: one full scan of the facts; `direct`: from the histories. */
+async function counts(year: number, asOf: string, units: number[] | null, via: 'rollup' | 'scan' | 'direct') {
+  const predicateScores = units === opdScopes[3] ? OTHER_SCORES : DEFAULT_PREDIKAT_SCORES;
+  const p = { year, asOf, levels: levels.codes, predicateScores, units };
+  return normal(await unitCounts(db, p, { direct: via === 'direct', factScan: via === 'scan', today: '2026-11-30' }));
 }
+
+/** Rollup rows with a negative count (a timeline rewritten wrongly would leave some). */
+const NEGATIVE_ROLLUPS = `SELECT count(*)::int AS n FROM indicator_rollup r
+  WHERE LEAST(r.n, r.pns, r.cpns, r.pppk, r.a_den, r.a_num, r.b_den, r.b_num, r.c_num, r.d_num, r.nilai_n, r.nilai_cents,
+              r.p1, r.p2, r.p3, r.p4, r.p5) < 0`;
 
 /** Facts and histories agree for every date of the years and every scope; returns how many comparisons ran. */
 async function expectAgreement(years: readonly number[] = YEARS, dates?: string[]) {
@@ -53,14 +63,16 @@ async function expectAgreement(years: readonly number[] = YEARS, dates?: string[
   for (const year of years) {
     for (const asOf of dates?.filter((d) => d.startsWith(String(year))) ?? datesOf(year)) {
       for (const units of [null, opdScopes[0]!, opdScopes[3]!]) {
-        const [facts, direct] = await Promise.all([counts(year, asOf, units, false), counts(year, asOf, units, true)]);
-        if (JSON.stringify(facts) !== JSON.stringify(direct)) {
-          expect({ year, asOf, units, facts }).toEqual({ year, asOf, units, facts: direct });
+        // The rollups (what the API reads), a full scan of the facts and the histories: all equal.
+        const [rollup, scan, direct] = await Promise.all([counts(year, asOf, units, 'rollup'), counts(year, asOf, units, 'scan'), counts(year, asOf, units, 'direct')]);
+        if (JSON.stringify(rollup) !== JSON.stringify(direct) || JSON.stringify(scan) !== JSON.stringify(direct)) {
+          expect({ year, asOf, units, rollup, scan }).toEqual({ year, asOf, units, rollup: direct, scan: direct });
         }
         compared++;
       }
     }
   }
+  expect((await client.query(NEGATIVE_ROLLUPS)).rows[0].n).toBe(0);
   return compared;
 }
 
@@ -187,6 +199,38 @@ describe('indicator facts', { timeout: 120_000 }, () => {
     const strip = (r: typeof viaFacts) => ({ ...r, computedAt: undefined });
     expect(strip(viaFacts)).toEqual(strip(viaHistories));
     expect(viaFacts.population).toBeGreaterThan(1_000);
+  });
+
+  it('the rollups have teeth: a rollup changed behind the triggers is caught, and rebuild_indicator_rollups repairs it', async () => {
+    await client.query(`UPDATE indicator_rollup SET c_num = c_num + 1 WHERE (year, day, opd_id, level) =
+      (SELECT year, day, opd_id, level FROM indicator_rollup WHERE year = 2026 AND n > 0 ORDER BY day DESC, n DESC, opd_id, level LIMIT 1)`);
+    await client.query(`UPDATE indicator_fact_version SET version = version + 1 WHERE year = 2026`); // drop cached answers
+    await expect(expectAgreement([2026], ['2026-12-31'])).rejects.toThrow();
+    await client.query(`SELECT rebuild_indicator_rollups()`);
+    await expectAgreement([2026], ['2026-12-31']);
+  });
+
+  it('the answer is cached by the facts version: served from the cache while nothing changed, changed at once by a write', async () => {
+    const ask = () => computeIndicators(db, { year: 2026, asOf: '2026-12-31' }, { today: '2026-11-30' });
+    const first = await ask();
+    // A rollup row changed behind the triggers (no version bump): the cached answer stands.
+    const row = `(year, day, opd_id, level) = (SELECT year, day, opd_id, level FROM indicator_rollup WHERE year = 2026 AND n > 0 ORDER BY day DESC, n DESC, opd_id, level LIMIT 1)`;
+    await client.query(`UPDATE indicator_rollup SET n = n + 1000 WHERE ${row}`);
+    expect((await ask()).population).toBe(first.population);
+    await client.query(`UPDATE indicator_rollup SET n = n - 1000 WHERE ${row}`);
+    // A write that changes a fact: someone under 20 JP on 31 December gets a 30-JP training.
+    const { rows } = await client.query<{ employee_id: number }>(
+      `SELECT employee_id FROM indicator_fact WHERE year = 2026 AND valid_from <= '2026-12-31' AND valid_to > '2026-12-31' AND jp < 20 ORDER BY employee_id LIMIT 1`,
+    );
+    const id = rows[0]!.employee_id;
+    const before = await client.query(`SELECT version FROM indicator_fact_version WHERE year = 2026`);
+    await tx([`INSERT INTO riwayat_diklat (employee_id, jenis, nama, tanggal_mulai, tanggal_selesai, jp, updated_at) VALUES (${id}, 'TEKNIS', 'Cache', '2026-06-01', '2026-06-03', 30, now())`]);
+    const after = await client.query(`SELECT version FROM indicator_fact_version WHERE year = 2026`);
+    expect(BigInt(after.rows[0].version)).toBeGreaterThan(BigInt(before.rows[0].version));
+    const c = (r: typeof first) => (r.indicators.ikom.components as { c: { num: number; den: number } }).c;
+    expect(c(await ask())).toMatchObject({ num: c(first).num + 1, den: c(first).den });
+    await tx([`DELETE FROM riwayat_diklat WHERE employee_id = ${id} AND nama = 'Cache'`]);
+    expect(c(await ask())).toEqual(c(first));
   });
 
   it('follows positions: a move to another OPD mid-year, a changed TMT, a deleted position', async () => {

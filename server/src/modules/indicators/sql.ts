@@ -234,6 +234,78 @@ export function factCountsSql(p: ScopeParams): Prisma.Sql {
     GROUP BY 1, 2`;
 }
 
+/** Sums of the per-OPD rollups (migration indicator_rollups) as of D, per (unit, level). */
+export interface RollupRow {
+  unit_id: number;
+  level: number;
+  n: number;
+  pns: number;
+  cpns: number;
+  pppk: number;
+  a_den: number;
+  a_num: number;
+  b_den: number;
+  b_num: number;
+  c_num: number;
+  d_num: number;
+  nilai_n: number;
+  /** Σ nilai × 100 of the rows with a nilai (exact integer). */
+  nilai_cents: number;
+  /** Rows without a nilai, per predicate (index = position in PREDIKAT_SKP). */
+  pred: number[];
+  /** indicator_fact_version of the year, read in the same snapshot as the sums. */
+  version: string;
+}
+
+/**
+ * The counts of a materialized year as of D for the whole agency, read from the per-OPD
+ * rollups (migration indicator_rollups): for each (OPD, level) key, the row of its timeline
+ * in force on D — one index probe per key, whatever the number of employees. The version
+ * comes from the same snapshot, so a cached answer is filed under the version it was
+ * computed from.
+ */
+export function rollupCountsSql(p: Pick<ScopeParams, 'year' | 'asOf'>): Prisma.Sql {
+  return sql`
+    SELECT k.opd_id AS unit_id, k.level::int AS level, r.n, r.pns, r.cpns, r.pppk, r.a_den, r.a_num, r.b_den, r.b_num,
+      r.c_num, r.d_num, r.nilai_n, r.nilai_cents::float8 AS nilai_cents, ARRAY[r.p1, r.p2, r.p3, r.p4, r.p5] AS pred,
+      (SELECT v.version::text FROM indicator_fact_version v WHERE v.year = ${p.year}::int) AS version
+    FROM indicator_rollup_key k
+    CROSS JOIN LATERAL (
+      SELECT * FROM indicator_rollup r
+      WHERE r.year = k.year AND r.opd_id = k.opd_id AND r.level = k.level AND r.day <= ${p.asOf}::date
+      ORDER BY r.day DESC LIMIT 1
+    ) r
+    WHERE k.year = ${p.year}::int AND r.n <> 0`;
+}
+
+/** RollupRow → the UnitCountsRow factCountsSql gives for the same facts, with the year's predicate scores. */
+export function rollupToCounts(r: RollupRow, scores: Record<PredikatSkp, number>): UnitCountsRow {
+  const cents = predicateCents(scores);
+  let predN = 0;
+  let predCents = 0;
+  r.pred.forEach((k, i) => {
+    predN += k;
+    predCents += k * cents[i]!;
+  });
+  return {
+    unit_id: r.unit_id,
+    level: r.level,
+    n: r.n,
+    pns: r.pns,
+    cpns: r.cpns,
+    pppk: r.pppk,
+    a_den: r.a_den,
+    a_num: r.a_num,
+    b_den: r.b_den,
+    b_num: r.b_num,
+    c_num: r.c_num,
+    d_num: r.d_num,
+    scored: r.nilai_n + predN,
+    from_nilai: r.nilai_n,
+    score_cents: Number(r.nilai_cents) + predCents,
+  };
+}
+
 /**
  * LEFT JOIN LATERAL `j`: the riwayat_jabatan row of `employee` in force on `date` (the
  * latest with tmt_jabatan ≤ date), with `employee_id` and `columns`; no row = none yet
