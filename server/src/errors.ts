@@ -89,6 +89,12 @@ export function toAppError(err: unknown): AppError {
   if (e?.code === 'P2025') return new AppError(404, 'not_found', 'Data tidak ditemukan.');
   const down = unreachableDependency(err);
   if (down) return ServiceUnavailable(down);
+  // Two transactions that waited on each other (deadlock 40P01, serialization failure 40001,
+  // Prisma's P2034): the database rolled this one back, so nothing was written; the other went on.
+  const state = sqlStateOf(err);
+  if (state === '40P01' || state === '40001' || e?.code === 'P2034') {
+    return new AppError(409, 'concurrent_change', 'Data yang sama sedang diubah bersamaan oleh proses lain; tidak ada yang tersimpan. Silakan coba lagi.');
+  }
   const refused = refusedInput(err);
   if (refused) return refused;
   const status = e?.status ?? e?.statusCode;

@@ -30,6 +30,9 @@ describe('toAppError: the database refusing input is a 422, never a 500', () => 
     ['unique violation', prismaError('P2002'), 409],
     ['record not found', prismaError('P2025'), 404],
     ['a trigger refusing a change (P0001)', prismaError('P2039', 'P0001'), 500],
+    ['a deadlock (40P01): rolled back, try again', prismaError('P2039', '40P01'), 409],
+    ['a serialization failure (40001)', prismaError('P2039', '40001'), 409],
+    ['a write conflict or deadlock (P2034)', prismaError('P2034'), 409],
     ['a plain bug', new TypeError('x is undefined'), 500],
   ])('%s → %s', (_name, err, status) => {
     expect(toAppError(err).status).toBe(status);
