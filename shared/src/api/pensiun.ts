@@ -1,6 +1,6 @@
 /** API contract of e-Pensiun (Mantun): the BUP table, the forecast, pension files, the ASN's own view. */
 import { z } from 'zod';
-import { idParam, id, int, intParam, isoDate, pastDate, text, tmtDate } from './primitives.ts';
+import { idParam, id, int, intParam, isoDate, pastDate, text, tmtDate, yearParam } from './primitives.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -178,3 +178,35 @@ export const PensiunMe = z.object({
     .nullable(),
 });
 export type PensiunMe = z.infer<typeof PensiunMe>;
+
+// ---------------------------------------------------------------------------
+// Reports
+
+export const PensiunReportQuery = z.object({
+  /** Months ahead for the retirements by OPD and month (from the app's today). */
+  months: intParam(1, 60, 'Jangka (bulan)').default(12),
+  /** The year of "SK recorded" (the LKj counter) and of the on-time/late count; default this year. */
+  year: yearParam(2000, 2200, 'Tahun').optional(),
+  opd: text({ label: 'Kode OPD', min: 1, max: 50 }).optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+export type PensiunReportQuery = z.infer<typeof PensiunReportQuery>;
+
+const OpdRef = z.object({ id: z.number().int(), kode: z.string(), nama: z.string() });
+export const PensiunReportResult = z.object({
+  asOf: Day,
+  year: z.number().int(),
+  opd: OpdRef.nullable(),
+  /** The months of the "ahead" table (YYYY-MM), from the current month. */
+  months: z.array(z.string()),
+  /** Retirements (pension TMT) per OPD and month ahead. */
+  ahead: z.array(z.object({ opd: OpdRef, counts: z.array(z.number().int()), total: z.number().int() })),
+  aheadTotals: z.array(z.number().int()),
+  /** Files with a due date in the year: submitted to BKD on time, late, still owed past the due date, not yet due. */
+  timeliness: z.array(z.object({ opd: OpdRef, onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), notDue: z.number().int() })),
+  timelinessTotals: z.object({ onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), notDue: z.number().int() }),
+  /** Pension SKs recorded per year (the year's count is the LKj output "ASN menerima SK pensiun"). */
+  skPerYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  skThisYear: z.number().int(),
+});
+export type PensiunReportResult = z.infer<typeof PensiunReportResult>;
