@@ -45,7 +45,8 @@ function RankChange({ d }: { d: KpRequestDetails }) {
   );
 }
 
-function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']> }) {
+/** An SK summary letter (number, date, hash, download, preview, verification page); the texts per module. */
+export function LetterCard({ letter, texts = { title: 'pangkat.letter.title', hint: 'pangkat.letter.hint', download: 'pangkat.letter.download' } }: { letter: NonNullable<KpRequestDetails['letter']>; texts?: { title: string; hint: string; download: string } }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState(false);
   return (
@@ -56,7 +57,7 @@ function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']
             <IconFileCertificate size={20} />
           </ThemeIcon>
           <Title order={3} size="h4">
-            {t('pangkat.letter.title')}
+            {t(texts.title)}
           </Title>
         </Group>
         <Badge color={letter.ready ? 'green' : 'yellow'} tt="none">
@@ -65,7 +66,7 @@ function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']
       </Group>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('pangkat.letter.hint')}
+          {t(texts.hint)}
         </Text>
         <InfoGrid
           cols={3}
@@ -78,7 +79,7 @@ function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']
         {letter.ready && letter.downloadUrl ? (
           <Group gap="sm" wrap="wrap">
             <Button component="a" href={letter.downloadUrl} download leftSection={<IconDownload size={16} />} data-testid="kp-letter-download">
-              {t('pangkat.letter.download')}
+              {t(texts.download)}
             </Button>
             {letter.viewUrl && (
               <Button variant="light" leftSection={preview ? <IconEyeOff size={16} /> : <IconEye size={16} />} onClick={() => setPreview((p) => !p)} aria-pressed={preview} data-testid="kp-letter-preview">
@@ -99,7 +100,7 @@ function LetterCard({ letter }: { letter: NonNullable<KpRequestDetails['letter']
           </Group>
         )}
         {preview && letter.viewUrl && (
-          <iframe src={letter.viewUrl} title={t('pangkat.letter.title')} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="kp-letter-frame" />
+          <iframe src={letter.viewUrl} title={t(texts.title)} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="kp-letter-frame" />
         )}
       </Stack>
     </Card>
