@@ -128,6 +128,21 @@ describe('forecast', () => {
     expect(short.body.items.map((i: { nip: string }) => i.nip)).toEqual([people.due!.nip]);
     expect((await verifier.get('/api/pensiun/forecast?months=0')).status).toBe(422);
     expect((await verifier.get('/api/pensiun/forecast?opd=NOPE-XYZ')).status).toBe(404);
+
+    // Filters (state, month, name), sort by TMT and paging; count and byState stay those of the whole forecast.
+    const base = `/api/pensiun/forecast?opd=${opdA.kode}`;
+    const overdue = await verifier.get(`${base}&state=OVERDUE`);
+    // 'due' (due 1 Apr 2026) and 'guru' (due 1 Jun 2026) have passed their due date with no file yet.
+    expect(overdue.body.items.map((i: { nip: string }) => i.nip)).toEqual([people.due!.nip, people.guru!.nip]);
+    expect(overdue.body).toMatchObject({ total: 2, count: 3, overdue: 2, byState: { NONE: 3 } });
+    expect((await verifier.get(`${base}&month=2027-06`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([people.guru!.nip]);
+    expect((await verifier.get(`${base}&q=${encodeURIComponent('pensiun later')}`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([people.later!.nip]);
+    const desc = await verifier.get(`${base}&sort=-tmt&pageSize=2&page=1`);
+    expect(desc.body.total).toBe(3);
+    expect(desc.body.items.map((i: { nip: string }) => i.nip)).toEqual([people.later!.nip, people.guru!.nip]);
+    expect((await verifier.get(`${base}&sort=-tmt&pageSize=2&page=2`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([people.due!.nip]);
+    expect((await verifier.get(`${base}&month=2027-13`)).status).toBe(422);
+    expect((await verifier.get(`${base}&state=${encodeURIComponent('x; drop')}`)).status).toBe(422);
   });
 
   it('prints the exact JSON from the command line', async () => {
