@@ -133,6 +133,8 @@ export const PensiunPayload = z.object({
   sk: z
     .object({ nomorSk: z.string(), tanggalSk: Day, tmt: Day, documentId: z.number().int(), letter: z.object({ id: z.number().int(), number: z.string(), date: Day }).nullable() })
     .optional(),
+  /** The day (app clock) the file first reached BKD: on time when not after dueDate. */
+  submittedOn: Day.optional(),
   handedOverAt: Day.optional(),
   exitRecordedAt: Day.optional(),
 });

@@ -112,6 +112,8 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       to: 'DIAJUKAN',
       effect: async ({ tx, request }) => {
         await notifyBoth(tx, request, { kind: 'pensiun.submitted', title: 'Berkas pensiun diajukan ke BKD', body: `${what(request)} telah diajukan ke BKD untuk diverifikasi.` });
+        // The first submission's day (app clock) decides whether the file came on time (reports).
+        return { payload: { ...request.payload, submittedOn: request.payload.submittedOn ?? appToday() } };
       },
     },
     {

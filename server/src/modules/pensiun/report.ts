@@ -56,10 +56,11 @@ export async function pensiunReport(db: Db, actor: Actor, q: Omit<PensiunReportQ
   }
 
   const [files, sks] = await Promise.all([
-    // Files due in the year: their first submission to BKD (WIB date) against the due date.
+    // Files due in the year: their first submission to BKD (the app's day, kept in the payload) against the due date.
     db.$queryRaw<{ opd_id: number; due: string; submitted: string | null }[]>`
       SELECT r.opd_id, r.payload->>'dueDate' AS due,
-        (SELECT to_char(min(${localDate('e.at')}), 'YYYY-MM-DD') FROM request_event e WHERE e.request_id = r.id AND e.action = 'submit') AS submitted
+        COALESCE(r.payload->>'submittedOn',
+          (SELECT to_char(min(${localDate('e.at')}), 'YYYY-MM-DD') FROM request_event e WHERE e.request_id = r.id AND e.action = 'submit')) AS submitted
       FROM workflow_request r
       WHERE r.type = ${PENSIUN} AND r.state <> 'DIBATALKAN' AND r.payload->>'dueDate' IS NOT NULL
         AND substr(r.payload->>'dueDate', 1, 4) = ${String(year)} ${unitSql}`,
