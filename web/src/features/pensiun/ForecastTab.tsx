@@ -26,8 +26,8 @@ function FileCell({ row, canOpen, onOpen }: { row: ForecastItem; canOpen: boolea
   if (row.file) {
     return (
       <Anchor component={Link} to={`/usulan/${row.file.requestId}`} size="xs" data-testid="pensiun-row-file" data-state={row.file.state}>
-        <Badge color={PENSIUN_STATE_COLORS[row.file.state] ?? 'gray'} variant="light" tt="none" style={{ cursor: 'pointer', maxWidth: '100%' }}>
-          {row.file.stateLabel}
+        <Badge color={PENSIUN_STATE_COLORS[row.file.state] ?? 'gray'} variant="light" tt="none" style={{ cursor: 'pointer', maxWidth: '100%' }} title={row.file.stateLabel}>
+          {t(`pensiun.states.${row.file.state}`, { defaultValue: row.file.stateLabel })}
         </Badge>
       </Anchor>
     );
