@@ -1,19 +1,17 @@
 /**
  * SK summaries (ringkasan SK): the platform's one-page record of an SK issued through BKN's flow
  * (kenaikan pangkat, pensiun), with the hash of the signed SK PDF and a QR code to the public
- * verification page. What every such summary shares lives here: checking the signed PDF in the
- * employee's vault, issuing the summary letter, the common stored data, the page layout, the
- * common public fields and the "summary ready" notification. The modules add their own rows.
+ * verification page. What every such summary kind shares lives here: the common stored data, the
+ * page layout, the common public fields and the "summary ready" notification; the modules add
+ * their own rows. Recording an SK (the signed PDF, issuing the letter) is in sk-record.ts, apart
+ * so that the kinds do not import the letters service (which imports the kinds' registry).
  */
-import { IsoDateSchema, type IsoDate } from '@simak/shared';
+import { IsoDateSchema } from '@simak/shared';
 import { z } from 'zod';
 import type { Tx } from '../../db.ts';
-import { Unprocessable } from '../../errors.ts';
-import type { DocumentType } from '../../generated/prisma/enums.ts';
 import { dataRow, drawLetterhead, drawSignatureBlock, FONT, formatTanggal, qrPng, renderPdf, textArea } from '../../pdf/index.ts';
 import { notifyEmployee } from '../notifications/service.ts';
 import { dateField, nameField, nipField, numberField, signerField } from './fields.ts';
-import { issueLetter } from './service.ts';
 import type { LetterRecord, LetterRenderCtx, PublicField } from './types.ts';
 
 /** The data every SK summary stores (letter.data); a kind extends it with its own figures. */
@@ -27,30 +25,6 @@ export const SkSummaryBase = z.object({
   signer: z.object({ nama: z.string(), jabatan: z.string(), nip: z.string(), pangkat: z.string() }),
 });
 export type SkSummaryBase = z.infer<typeof SkSummaryBase>;
-
-/**
- * The signed SK in the employee's vault: a PDF of the given type (422 sk_document_invalid
- * otherwise, on data.documentId). `what` names the SK in the message (e.g. 'SK pensiun').
- */
-export async function signedSkDocument(tx: Tx, employeeId: number, documentId: number, jenis: DocumentType, what: string) {
-  const doc = await tx.document.findUnique({ where: { id: documentId } });
-  if (!doc || doc.employeeId !== employeeId) {
-    throw Unprocessable('sk_document_invalid', 'Dokumen SK tidak ditemukan di arsip pegawai ini.', [
-      { location: 'body', path: 'data.documentId', message: 'Unggah berkas SK ke arsip pegawai ini.', code: 'invalid' },
-    ]);
-  }
-  if (doc.jenis !== jenis || doc.mimeType !== 'application/pdf') {
-    const message = `Berkas SK harus PDF berjenis ${what}.`;
-    throw Unprocessable('sk_document_invalid', message, [{ location: 'body', path: 'data.documentId', message, code: 'invalid' }]);
-  }
-  return doc;
-}
-
-/** Issues the summary letter of a recorded SK (rendered by the letters worker); what the request keeps of it. */
-export async function issueSkSummary<D extends SkSummaryBase>(tx: Tx, input: { kind: string; requestId: number; employeeId: number; date: IsoDate; data: D }) {
-  const letter = await issueLetter(tx, input);
-  return { id: letter.id, number: letter.number, date: letter.date };
-}
 
 export interface SkSummaryLayout {
   /** PDF title prefix, e.g. 'Ringkasan SK Pensiun'. */

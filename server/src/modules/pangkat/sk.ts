@@ -12,7 +12,7 @@ import { Conflict, Unprocessable } from '../../errors.ts';
 import type { Req } from '../../workflow/types.ts';
 import { gajiOf, salaryTableOn } from '../berkala/salary.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
-import { issueSkSummary, signedSkDocument } from '../letters/sk-summary.ts';
+import { issueSkSummary, signedSkDocument } from '../letters/sk-record.ts';
 import { getSetting } from '../settings/service.ts';
 import { KP_SK_LETTER, type KpSkLetterData } from './letter.ts';
 

@@ -9,7 +9,7 @@ import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
 import type { Tx } from '../../db.ts';
 import { Conflict, Unprocessable } from '../../errors.ts';
 import type { Req } from '../../workflow/types.ts';
-import { issueSkSummary, signedSkDocument } from '../letters/sk-summary.ts';
+import { issueSkSummary, signedSkDocument } from '../letters/sk-record.ts';
 import { fullName } from '../requests/presenter.ts';
 import { getSetting } from '../settings/service.ts';
 import { PENSIUN_SK_LETTER, type PensiunSkLetterData } from './letter.ts';
