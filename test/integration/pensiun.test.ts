@@ -318,3 +318,27 @@ describe('files', () => {
     expect((await computeCounters(t.db, { year, asOf: `${year}-12-31`, units: [opdB.id] })).pensionSks).toBe(0);
   });
 });
+
+describe('home queue "Pensiun 12 bulan ke depan"', () => {
+  it('follows the BUP table in force (bup_rule), for the OPD admin and for BKD', async () => {
+    const queue = async (agent: Agent) => ((await agent.get('/api/home')).body.queues as { key: string; count: number; link: { path: string } }[]).find((q) => q.key === 'opd_retiring')!;
+    const before = await queue(opdAdmin);
+    expect(before.link.path).toBe('/pensiun');
+    expect(before.count).toBe((await opdAdmin.get('/api/pensiun/forecast?months=12')).body.count);
+    const bkdBefore = await queue(bkdAdmin);
+    expect(bkdBefore.count).toBe((await bkdAdmin.get('/api/pensiun/forecast?months=12')).body.count);
+
+    // Guru BUP 60 → 62 (configuration): the guru of OPD A (TMT 1 Jun 2027) leaves the 12-month window.
+    const rule = (await bkdAdmin.get('/api/pensiun/bup-rules')).body.items.find((r: { id: string }) => r.id === 'GURU');
+    const put = (bup: number, version: number) => bkdAdmin.put('/api/pensiun/bup-rules/GURU').set('x-csrf-token', bkdAdmin.csrfToken).send({ bup, basis: rule.basis, description: rule.description, version });
+    const changed = await put(62, rule.version);
+    expect(changed.status).toBe(200);
+    try {
+      expect((await queue(opdAdmin)).count).toBe(before.count - 1);
+      expect((await queue(bkdAdmin)).count).toBe(bkdBefore.count - 1);
+    } finally {
+      expect((await put(rule.bup, changed.body.version)).status).toBe(200);
+    }
+    expect((await queue(opdAdmin)).count).toBe(before.count);
+  });
+});
