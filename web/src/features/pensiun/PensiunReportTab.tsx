@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
@@ -32,13 +32,14 @@ export function PensiunReportTab({ opd, opdOptions, onOpd }: { opd: string; opdO
             {(isBkd || opdOptions.length > 1) && (
               <FilterSelect label={t('requests.filters.opd')} placeholder={t('requests.filters.allOpd')} data={opdOptions} value={opd} onChange={onOpd} searchable w={240} testId="pensiun-report-opd" />
             )}
-            <FilterSelect
+            <Select
               label={t('pensiun.report.horizon')}
               data={['6', '12', '24'].map((m) => ({ value: m, label: t('pensiun.forecast.months', { count: Number(m) }) }))}
               value={String(months)}
               onChange={(v) => setMonths(Number(v ?? 12))}
+              allowDeselect={false}
               w={150}
-              testId="pensiun-report-months"
+              data-testid="pensiun-report-months"
             />
           </Group>
           <Button component="a" href={pensiunReportXlsxUrl(months, opd)} download variant="light" leftSection={<IconFileSpreadsheet size={16} />} data-testid="pensiun-report-xlsx">
@@ -87,7 +88,7 @@ export function PensiunReportTab({ opd, opdOptions, onOpd }: { opd: string; opdO
             <Table verticalSpacing="xs" striped="even" highlightOnHover miw={300 + r.months.length * 70} data-testid="pensiun-report-ahead">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('requests.filters.opd')}</Table.Th>
+                  <Table.Th style={{ minWidth: 240 }}>{t('requests.filters.opd')}</Table.Th>
                   {r.months.map((m) => (
                     <Table.Th key={m} ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {monthLabel(m).replace(/^(\S{3})\S*/, '$1')}
@@ -143,7 +144,7 @@ export function PensiunReportTab({ opd, opdOptions, onOpd }: { opd: string; opdO
               <Table verticalSpacing="xs" striped="even" data-testid="pensiun-report-timeliness">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('requests.filters.opd')}</Table.Th>
+                    <Table.Th style={{ minWidth: 180 }}>{t('requests.filters.opd')}</Table.Th>
                     {TIMELINESS.map((k) => (
                       <Table.Th key={k} ta="right">
                         {t(`pensiun.report.timeliness.${k}`)}
