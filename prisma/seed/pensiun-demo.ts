@@ -25,7 +25,6 @@ import { DEMO_USERNAMES } from './featured.ts';
 
 /** The states the demo files are moved to (one file each); the other opened files stay DRAFT. */
 export const PENSIUN_DEMO_TARGETS = ['SK_DISERAHKAN', 'SK_TERBIT', 'PERTEK_BKN', 'DITOLAK_BKN', 'DIUSULKAN_BKN', 'DIVERIFIKASI', 'DIKEMBALIKAN', 'DIAJUKAN', 'DIBATALKAN'] as const;
-type Target = (typeof PENSIUN_DEMO_TARGETS)[number];
 
 const meta = systemMeta('seed.pensiun-demo');
 
