@@ -144,10 +144,10 @@ export function ForecastTab({ state, update, opdOptions }: { state: PensiunState
             <Table verticalSpacing="sm" highlightOnHover data-testid="pensiun-forecast-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={240}>{t('requests.columns.employee')}</Table.Th>
+                  <Table.Th>{t('requests.columns.employee')}</Table.Th>
                   <Table.Th w={210} visibleFrom="md">{t('requests.filters.opd')}</Table.Th>
                   <Table.Th w={80} visibleFrom="sm">{t('pensiun.fields.bup')}</Table.Th>
-                  <SortableTh sortKey="tmt" sort={sort} onSort={(s) => update({ sort: s })} w={150}>
+                  <SortableTh sortKey="tmt" sort={sort} onSort={(s) => update({ sort: s })} w={150} visibleFrom="sm">
                     {t('pensiun.fields.tmt')}
                   </SortableTh>
                   <Table.Th w={170} visibleFrom="sm">{t('pensiun.fields.dueDate')}</Table.Th>
@@ -164,6 +164,10 @@ export function ForecastTab({ state, update, opdOptions }: { state: PensiunState
                       <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {formatNip(row.nip)}
                       </Text>
+                      <Text size="xs" hiddenFrom="sm" c={row.overdue ? 'red.8' : undefined}>
+                        {t('pensiun.forecast.tmtShort', { date: formatDate(row.tmtPensiun) })}
+                        {row.overdue ? ` · ${t('pensiun.forecast.overdue')}` : ''}
+                      </Text>
                     </Table.Td>
                     <Table.Td visibleFrom="md">
                       <Text size="sm">{row.opd.nama}</Text>
@@ -173,7 +177,7 @@ export function ForecastTab({ state, update, opdOptions }: { state: PensiunState
                         {t('pensiun.fields.years', { count: row.bup })}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                         {formatDate(row.tmtPensiun)}
                       </Text>
