@@ -116,6 +116,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/pensiun/bup-rules': { allow: ANY_OPD_OR_BKD },
   'PUT /api/pensiun/bup-rules/:id': { allow: ADMIN, note: 'probe id unknown (404)' },
   'GET /api/pensiun/forecast': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
+  'GET /api/pensiun/report': { allow: ANY_OPD_OR_BKD, note: 'scoped to the OPD admin\'s units in the query' },
   'GET /api/pensiun/me': { allow: USER },
   'POST /api/pensiun/files': { allow: ['opdOwn', 'admin'], note: 'E\'s OPD admin or a BKD admin; another OPD\'s admin is refused for E' },
   'PUT /api/pangkat/periods/:period/window': { allow: ADMIN },

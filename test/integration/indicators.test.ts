@@ -105,7 +105,7 @@ describe('the worked example of INDICATORS.md', () => {
     expect(i.idis.polarity).toBe('LOWER_IS_BETTER');
     expect(i.ip.polarity).toBe('HIGHER_IS_BETTER');
     expect(r.previous).toMatchObject({ year: 2024, asOf: '2024-12-31' });
-    expect(r.counters.flags).toEqual(['PENSION_MODULE_NOT_AVAILABLE']);
+    expect(r.counters.flags).toEqual([]);
     expect(r.counters).toMatchObject({ promotionSks: 0, pensionSks: 0 });
   });
 

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../server/src/jobs/handlers.ts';
 import type { JobCtx } from '../../server/src/jobs/types.ts';
 import { createMailer } from '../../server/src/mail/mailer.ts';
+import { computeCounters } from '../../server/src/modules/indicators/counters.ts';
+import ExcelJS from 'exceljs';
 import { buildTestApp, cliEnv, loginAgent, type TestApp } from '../support/app.ts';
 import { createEmployee, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 import { pangkatHelpers, type Agent } from '../support/pangkat.ts';
@@ -126,6 +128,21 @@ describe('forecast', () => {
     expect(short.body.items.map((i: { nip: string }) => i.nip)).toEqual([people.due!.nip]);
     expect((await verifier.get('/api/pensiun/forecast?months=0')).status).toBe(422);
     expect((await verifier.get('/api/pensiun/forecast?opd=NOPE-XYZ')).status).toBe(404);
+
+    // Filters (state, month, name), sort by TMT and paging; count and byState stay those of the whole forecast.
+    const base = `/api/pensiun/forecast?opd=${opdA.kode}`;
+    const overdue = await verifier.get(`${base}&state=OVERDUE`);
+    // 'due' (due 1 Apr 2026) and 'guru' (due 1 Jun 2026) have passed their due date with no file yet.
+    expect(overdue.body.items.map((i: { nip: string }) => i.nip)).toEqual([people.due!.nip, people.guru!.nip]);
+    expect(overdue.body).toMatchObject({ total: 2, count: 3, overdue: 2, byState: { NONE: 3 } });
+    expect((await verifier.get(`${base}&month=2027-06`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([people.guru!.nip]);
+    expect((await verifier.get(`${base}&q=${encodeURIComponent('pensiun later')}`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([people.later!.nip]);
+    const desc = await verifier.get(`${base}&sort=-tmt&pageSize=2&page=1`);
+    expect(desc.body.total).toBe(3);
+    expect(desc.body.items.map((i: { nip: string }) => i.nip)).toEqual([people.later!.nip, people.guru!.nip]);
+    expect((await verifier.get(`${base}&sort=-tmt&pageSize=2&page=2`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([people.due!.nip]);
+    expect((await verifier.get(`${base}&month=2027-13`)).status).toBe(422);
+    expect((await verifier.get(`${base}&state=${encodeURIComponent('x; drop')}`)).status).toBe(422);
   });
 
   it('prints the exact JSON from the command line', async () => {
@@ -254,5 +271,74 @@ describe('files', () => {
     // A notification at each step.
     const kinds = (await t.db.notification.findMany({ where: { user: { employeeId: e } }, select: { kind: true } })).map((x) => x.kind);
     for (const k of ['pensiun.opened', 'pensiun.submitted', 'pensiun.returned', 'pensiun.verified', 'pensiun.proposed_bkn', 'pensiun.pertek', 'pensiun.sk_recorded', 'pensiun.handed_over']) expect(kinds).toContain(k);
+  });
+
+  it('reports retirements ahead, timeliness and SKs per year (JSON and XLSX); the LKj counter; 401/403 and scope', async () => {
+    expect((await supertest(t.app).get('/api/pensiun/report')).status).toBe(401);
+    const asn = await loginAgent(t.app, people.due!.nip, PASSWORD);
+    expect((await asn.get('/api/pensiun/report')).status).toBe(403);
+    expect((await otherOpdAdmin.get(`/api/pensiun/report?opd=${opdA.kode}`)).status).toBe(403);
+    expect((await bkdAdmin.get('/api/pensiun/report?opd=NOPE-XYZ')).status).toBe(404);
+    expect((await bkdAdmin.get('/api/pensiun/report?months=0')).status).toBe(422);
+
+    const all = await bkdAdmin.get('/api/pensiun/report?months=24&year=2026');
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    expect(all.body.months[0]).toBe('2026-11');
+    const rowA = all.body.ahead.find((r: { opd: { kode: string } }) => r.opd.kode === opdA.kode);
+    // 'guru' (TMT Jun 2027) and 'later' (TMT Jan 2028) are ahead in OPD A ('due' has left at its SK's TMT only in the job's future).
+    expect(rowA.counts[all.body.months.indexOf('2027-06')]).toBeGreaterThanOrEqual(1);
+    expect(rowA.counts[all.body.months.indexOf('2028-01')]).toBeGreaterThanOrEqual(1);
+    // 'due' was due 1 Apr 2026 and submitted in November: late.
+    const tA = all.body.timeliness.find((r: { opd: { kode: string } }) => r.opd.kode === opdA.kode);
+    expect(tA).toMatchObject({ late: 1, onTime: 0 });
+    expect(all.body.skPerYear.reduce((n: number, y: { count: number }) => n + y.count, 0)).toBe(1);
+
+    // The OPD admin sees their units only.
+    const own = await opdAdmin.get('/api/pensiun/report?months=24');
+    expect(own.status).toBe(200);
+    expect(own.body.ahead.map((r: { opd: { id: number } }) => r.opd.id)).toEqual([opdA.id]);
+    expect((await otherOpdAdmin.get('/api/pensiun/report?months=24')).body.timeliness.map((r: { opd: { id: number } }) => r.opd.id)).toEqual([opdB.id]);
+
+    const xlsx = await bkdAdmin.get('/api/pensiun/report?months=24&format=xlsx').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Pensiun per bulan', 'Ketepatan waktu', 'SK pensiun per tahun']);
+    expect(wb.getWorksheet('SK pensiun per tahun')!.getRow(2).values).toContain(1);
+
+    // The LKj output "ASN menerima SK pensiun": the SK recorded in the year (WIB), in OPD A only.
+    const ev = await t.db.requestEvent.findFirstOrThrow({ where: { request: { type: 'PENSIUN', employeeId: people.due!.id }, toState: 'SK_TERBIT' } });
+    const year = Number(new Date(ev.at.getTime() + 7 * 3600_000).toISOString().slice(0, 4));
+    expect((await computeCounters(t.db, { year, asOf: `${year}-12-31`, units: [opdA.id] })).pensionSks).toBe(1);
+    expect((await computeCounters(t.db, { year, asOf: `${year}-12-31`, units: [opdB.id] })).pensionSks).toBe(0);
+  });
+});
+
+describe('home queue "Pensiun 12 bulan ke depan"', () => {
+  it('follows the BUP table in force (bup_rule), for the OPD admin and for BKD', async () => {
+    const queue = async (agent: Agent) => ((await agent.get('/api/home')).body.queues as { key: string; count: number; link: { path: string } }[]).find((q) => q.key === 'opd_retiring')!;
+    const before = await queue(opdAdmin);
+    expect(before.link.path).toBe('/pensiun');
+    expect(before.count).toBe((await opdAdmin.get('/api/pensiun/forecast?months=12')).body.count);
+    const bkdBefore = await queue(bkdAdmin);
+    expect(bkdBefore.count).toBe((await bkdAdmin.get('/api/pensiun/forecast?months=12')).body.count);
+
+    // Guru BUP 60 → 62 (configuration): the guru of OPD A (TMT 1 Jun 2027) leaves the 12-month window.
+    const rule = (await bkdAdmin.get('/api/pensiun/bup-rules')).body.items.find((r: { id: string }) => r.id === 'GURU');
+    const put = (bup: number, version: number) => bkdAdmin.put('/api/pensiun/bup-rules/GURU').set('x-csrf-token', bkdAdmin.csrfToken).send({ bup, basis: rule.basis, description: rule.description, version });
+    const changed = await put(62, rule.version);
+    expect(changed.status).toBe(200);
+    try {
+      expect((await queue(opdAdmin)).count).toBe(before.count - 1);
+      expect((await queue(bkdAdmin)).count).toBe(bkdBefore.count - 1);
+    } finally {
+      expect((await put(rule.bup, changed.body.version)).status).toBe(200);
+    }
+    expect((await queue(opdAdmin)).count).toBe(before.count);
   });
 });

@@ -113,6 +113,10 @@ async function blockedReason<P>(
       return missing.length ? { reason, code: 'document_required', details: { missing } } : { reason };
     }
   }
+  if (t.requiresValidDocuments && def.checklist) {
+    const open = (await checklist()).filter((r) => r.document && r.verdict !== 'VALID');
+    if (open.length) return { code: 'documents_not_verified', reason: `Nilai dahulu semua dokumen sebagai sah: ${labelList(open)}.`, details: { items: open.map((o) => o.key) } };
+  }
   return t.guard ? asBlock(await t.guard({ db, request: req, actor, settings, memo })) : null;
 }
 

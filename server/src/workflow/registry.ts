@@ -12,6 +12,7 @@ import { presentDataChange } from '../modules/change-requests/presenter.ts';
 import { kpWorkflow } from '../modules/pangkat/definition.ts';
 import { presentKp } from '../modules/pangkat/presenter.ts';
 import { pensiunWorkflow } from '../modules/pensiun/definition.ts';
+import { presentPensiun } from '../modules/pensiun/presenter.ts';
 import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
@@ -30,7 +31,7 @@ export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [dataChangeWorkflow.type]: entry(dataChangeWorkflow, presentDataChange),
   [kgbWorkflow.type]: entry(kgbWorkflow, presentKgb),
   [kpWorkflow.type]: entry(kpWorkflow, presentKp),
-  [pensiunWorkflow.type]: entry(pensiunWorkflow),
+  [pensiunWorkflow.type]: entry(pensiunWorkflow, presentPensiun),
   [cutiWorkflow.type]: entry(cutiWorkflow, presentCuti),
 };
 

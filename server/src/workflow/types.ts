@@ -121,6 +121,8 @@ export interface TransitionDef<P, S extends string = string, C extends Record<st
   submits?: boolean;
   /** "Berkas tidak lengkap": at least one checklist item must be marked invalid; the timeline lists them. */
   returnsInvalidItems?: boolean;
+  /** Approval of the file: every attached checklist document judged valid (422 documents_not_verified naming the others). */
+  requiresValidDocuments?: boolean;
   /** Side effect inside the transaction (apply the change, write history, enqueue jobs). May return payload changes. */
   effect?(ctx: EffectCtx<P, C>): Promise<void | { payload?: P }>;
   /** Only the system (jobs) may take it. */

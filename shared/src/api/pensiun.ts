@@ -1,6 +1,6 @@
 /** API contract of e-Pensiun (Mantun): the BUP table, the forecast, pension files, the ASN's own view. */
 import { z } from 'zod';
-import { idParam, id, int, intParam, isoDate, pastDate, text, tmtDate } from './primitives.ts';
+import { idParam, id, int, intParam, isoDate, pageParam, pageSizeParam, pastDate, text, tmtDate, yearParam } from './primitives.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -37,6 +37,15 @@ export const ForecastQuery = z.object({
   months: intParam(1, 120, 'Jangka (bulan)').default(24),
   asOf: isoDate({ label: 'Per tanggal' }).optional(),
   opd: text({ label: 'Kode OPD', min: 1, max: 50 }).optional(),
+  /** A file state, NONE (no file yet) or OVERDUE (due date passed, not submitted). */
+  state: z.string().regex(/^[A-Z_]{1,30}$/, 'Status tidak dikenal').optional(),
+  /** The month of the pension TMT (YYYY-MM). */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berbentuk YYYY-MM').optional(),
+  /** Name or NIP. */
+  q: text({ label: 'Cari', max: 100 }).optional(),
+  sort: z.enum(['tmt', '-tmt']).default('tmt'),
+  page: pageParam(),
+  pageSize: pageSizeParam(1000, 500),
 });
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
 
@@ -61,8 +70,13 @@ export const ForecastResult = z.object({
   asOf: Day,
   months: z.number().int(),
   leadMonths: z.number().int(),
+  /** Everyone in the forecast (before the filters), and of them overdue. */
   count: z.number().int(),
   overdue: z.number().int(),
+  /** Per file state (NONE: no file yet), before the filters. */
+  byState: z.record(z.string(), z.number().int()),
+  /** Rows matching the filters; items is one page of them. */
+  total: z.number().int(),
   items: z.array(ForecastItem),
 });
 export type ForecastResult = z.infer<typeof ForecastResult>;
@@ -119,6 +133,8 @@ export const PensiunPayload = z.object({
   sk: z
     .object({ nomorSk: z.string(), tanggalSk: Day, tmt: Day, documentId: z.number().int(), letter: z.object({ id: z.number().int(), number: z.string(), date: Day }).nullable() })
     .optional(),
+  /** The day (app clock) the file first reached BKD: on time when not after dueDate. */
+  submittedOn: Day.optional(),
   handedOverAt: Day.optional(),
   exitRecordedAt: Day.optional(),
 });
@@ -178,3 +194,65 @@ export const PensiunMe = z.object({
     .nullable(),
 });
 export type PensiunMe = z.infer<typeof PensiunMe>;
+
+// ---------------------------------------------------------------------------
+// Reports
+
+export const PensiunReportQuery = z.object({
+  /** Months ahead for the retirements by OPD and month (from the app's today). */
+  months: intParam(1, 60, 'Jangka (bulan)').default(12),
+  /** The year of "SK recorded" (the LKj counter) and of the on-time/late count; default this year. */
+  year: yearParam(2000, 2200, 'Tahun').optional(),
+  opd: text({ label: 'Kode OPD', min: 1, max: 50 }).optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+export type PensiunReportQuery = z.infer<typeof PensiunReportQuery>;
+
+const OpdRef = z.object({ id: z.number().int(), kode: z.string(), nama: z.string() });
+export const PensiunReportResult = z.object({
+  asOf: Day,
+  year: z.number().int(),
+  opd: OpdRef.nullable(),
+  /** The months of the "ahead" table (YYYY-MM), from the current month. */
+  months: z.array(z.string()),
+  /** Retirements (pension TMT) per OPD and month ahead. */
+  ahead: z.array(z.object({ opd: OpdRef, counts: z.array(z.number().int()), total: z.number().int() })),
+  aheadTotals: z.array(z.number().int()),
+  /** Files with a due date in the year: submitted to BKD on time, late, still owed past the due date, not yet due. */
+  timeliness: z.array(z.object({ opd: OpdRef, onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), notDue: z.number().int() })),
+  timelinessTotals: z.object({ onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), notDue: z.number().int() }),
+  /** Pension SKs recorded per year (the year's count is the LKj output "ASN menerima SK pensiun"). */
+  skPerYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  skThisYear: z.number().int(),
+});
+export type PensiunReportResult = z.infer<typeof PensiunReportResult>;
+
+// ---------------------------------------------------------------------------
+// The request page's details of a pension file (GET /api/requests/:id → details)
+
+export type PensiunRequestDetails = {
+  jenis: PensiunKind;
+  jenisLabel: string;
+  tmtPensiun: string;
+  bup: number | null;
+  bupBasis: string | null;
+  dueDate: string | null;
+  /** Due date passed and the file not yet submitted to BKD. */
+  overdue: boolean;
+  openedBy: 'SYSTEM' | 'OPD';
+  dpcp: Dpcp;
+  bkn: PensiunPayload['bkn'] | null;
+  sk: (NonNullable<PensiunPayload['sk']> & { documentUrl: string }) | null;
+  handedOverAt: string | null;
+  exitRecordedAt: string | null;
+  letter: {
+    id: number;
+    number: string;
+    date: string;
+    sha256: string | null;
+    ready: boolean;
+    downloadUrl: string | null;
+    viewUrl: string | null;
+    verifyUrl: string;
+  } | null;
+};

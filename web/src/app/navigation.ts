@@ -10,6 +10,7 @@ import {
   IconFileDescription,
   IconFiles,
   IconHome,
+  IconHourglass,
   IconListCheck,
   IconListDetails,
   IconSearch,
@@ -63,10 +64,12 @@ export const NAV_ITEMS = [
   { key: 'opdEmployees', path: '/opd/pegawai', roles: ['OPD_ADMIN'], section: 'opd', icon: IconBuildingCommunity },
   { key: 'opdProposals', path: '/opd/usulan', roles: ['OPD_ADMIN'], section: 'opd', icon: IconListDetails },
   { key: 'pangkatOpd', path: '/pangkat', roles: ['OPD_ADMIN'], section: 'opd', icon: IconAward },
+  { key: 'pensiunOpd', path: '/pensiun', roles: ['OPD_ADMIN'], section: 'opd', icon: IconHourglass },
 
   { key: 'verificationQueue', path: '/verifikasi', roles: BKD_STAFF, section: 'bkd', icon: IconChecklist },
   { key: 'berkala', path: '/berkala', roles: BKD_STAFF, section: 'bkd', icon: IconCalendarDollar },
   { key: 'pangkat', path: '/pangkat', roles: BKD_STAFF, section: 'bkd', icon: IconAward },
+  { key: 'pensiun', path: '/pensiun', roles: BKD_STAFF, section: 'bkd', icon: IconHourglass },
   { key: 'employeeSearch', path: '/pegawai', roles: BKD_STAFF, section: 'bkd', icon: IconSearch },
 
   { key: 'indicators', path: '/indikator', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartLine },

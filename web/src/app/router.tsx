@@ -24,6 +24,7 @@ import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import type { Role } from '../api/types';
 import { PangkatPage } from '../features/pangkat/PangkatPage';
+import { PensiunPage } from '../features/pensiun/PensiunPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
 
@@ -46,6 +47,8 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   berkala: <BerkalaPage />,
   pangkat: <PangkatPage />,
   pangkatOpd: <PangkatPage />,
+  pensiun: <PensiunPage />,
+  pensiunOpd: <PensiunPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
   indicators: <IndicatorsPage />,
   statistics: <StatisticsPage />,

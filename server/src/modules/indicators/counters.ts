@@ -3,7 +3,7 @@
  * Asia/Jakarta), scoped by the OPD a request was made for (workflow_request.opd_id):
  * KGB letters issued, ASN who received a promotion SK (e-Pangkat: the SK recorded in the
  * year), data-change requests verified, mean days from submission to decision per request
- * type. Pension SKs stay 0 (flagged) until that module exists.
+ * type, and ASN who received a pension SK (e-Pensiun: the SK recorded in the year).
  */
 import type { Counters } from '@simak/shared/api/indicators';
 import type { Db } from '../../db.ts';
@@ -31,7 +31,7 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
   const localDate = (col: string) => sql`((${Prisma.raw(col)} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta')::date`;
   const decisions = decisionStates();
 
-  const [kgb, promotions, dataChange, times] = await Promise.all([
+  const [kgb, promotions, pensions, dataChange, times] = await Promise.all([
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM letter l JOIN workflow_request r ON r.id = l.request_id
       WHERE l.kind = 'KGB' AND l.date >= ${y0} AND l.date <= ${d} ${unit}`,
@@ -40,6 +40,12 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
       SELECT count(DISTINCT r.employee_id)::int AS n
       FROM request_event ev JOIN workflow_request r ON r.id = ev.request_id
       WHERE r.type = 'KP' AND ev.to_state = 'SK_TERBIT'
+        AND ${localDate('ev.at')} >= ${y0} AND ${localDate('ev.at')} <= ${d} ${unit}`,
+    // "ASN menerima SK pensiun": people whose pension SK was recorded in the period.
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(DISTINCT r.employee_id)::int AS n
+      FROM request_event ev JOIN workflow_request r ON r.id = ev.request_id
+      WHERE r.type = 'PENSIUN' AND ev.to_state = 'SK_TERBIT'
         AND ${localDate('ev.at')} >= ${y0} AND ${localDate('ev.at')} <= ${d} ${unit}`,
     db.$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT ev.request_id)::int AS n
@@ -71,7 +77,7 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
   return {
     kgbLetters: kgb[0]?.n ?? 0,
     promotionSks: promotions[0]?.n ?? 0,
-    pensionSks: 0,
+    pensionSks: pensions[0]?.n ?? 0,
     dataChangeVerified: dataChange[0]?.n ?? 0,
     decisionTimes: [...labels.entries()].map(([type, label]) => ({
       type,
@@ -79,7 +85,7 @@ export async function computeCounters(db: Db, scope: Pick<Scope, 'year' | 'asOf'
       decided: byType.get(type)?.decided ?? 0,
       averageDays: byType.get(type)?.avg_days ?? null,
     })),
-    flags: ['PENSION_MODULE_NOT_AVAILABLE'],
-    notes: ['SK pensiun yang diterbitkan: 0 sampai modul e-Pensiun tersedia.'],
+    flags: [],
+    notes: [],
   };
 }

@@ -195,7 +195,7 @@ function counterRows(r: IndicatorResult): [string, string][] {
   return [
     ['Surat pemberitahuan KGB yang diterbitkan', String(c.kgbLetters)],
     ['ASN yang menerima dokumen kepangkatan (SK kenaikan pangkat)', String(c.promotionSks)],
-    ['SK pensiun yang diterbitkan', String(c.pensionSks)],
+    ['ASN menerima SK pensiun', String(c.pensionSks)],
     ['Usulan perubahan data yang diverifikasi', String(c.dataChangeVerified)],
     ...c.decisionTimes.map((t): [string, string] => [`Rata-rata hari dari pengajuan sampai keputusan — ${t.label} (${t.decided} usulan)`, angka(t.averageDays, 1)]),
   ];

@@ -202,16 +202,7 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
       notSelf: true,
       to: 'DISETUJUI',
       // Every document on the checklist judged valid (required ones are all there since submission).
-      guard: async ({ db, request }) => {
-        const open = await db.requestItem.findMany({
-          where: { requestId: request.id, documentId: { not: null }, verdict: { not: 'VALID' } },
-          orderBy: [{ sort: 'asc' }, { id: 'asc' }],
-          select: { key: true, label: true },
-        });
-        return open.length
-          ? { code: 'documents_not_verified', reason: `Nilai dahulu semua dokumen sebagai sah: ${open.map((o) => o.label).join(', ')}.`, details: { items: open.map((o) => o.key) } }
-          : null;
-      },
+      requiresValidDocuments: true,
       effect: async ({ tx, request }) => {
         await notifyBoth(tx, request, {
           kind: 'kp.approved',

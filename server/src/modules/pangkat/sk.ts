@@ -12,7 +12,7 @@ import { Conflict, Unprocessable } from '../../errors.ts';
 import type { Req } from '../../workflow/types.ts';
 import { gajiOf, salaryTableOn } from '../berkala/salary.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
-import { issueLetter } from '../letters/service.ts';
+import { issueSkSummary, signedSkDocument } from '../letters/sk-record.ts';
 import { getSetting } from '../settings/service.ts';
 import { KP_SK_LETTER, type KpSkLetterData } from './letter.ts';
 
@@ -85,17 +85,7 @@ export async function applySk(tx: Tx, req: Req<KpProposalPayload>, input: KpSkIn
       golongan: employee.golongan,
     });
   }
-  const doc = await tx.document.findUnique({ where: { id: input.documentId } });
-  if (!doc || doc.employeeId !== req.employeeId) {
-    throw Unprocessable('sk_document_invalid', 'Dokumen SK tidak ditemukan di arsip pegawai ini.', [
-      { location: 'body', path: 'data.documentId', message: 'Unggah berkas SK ke arsip pegawai ini.', code: 'invalid' },
-    ]);
-  }
-  if (doc.jenis !== 'SK_PANGKAT' || doc.mimeType !== 'application/pdf') {
-    throw Unprocessable('sk_document_invalid', 'Berkas SK harus PDF berjenis SK kenaikan pangkat.', [
-      { location: 'body', path: 'data.documentId', message: 'Berkas SK harus PDF berjenis SK kenaikan pangkat.', code: 'invalid' },
-    ]);
-  }
+  const doc = await signedSkDocument(tx, req.employeeId, input.documentId, 'SK_PANGKAT', 'SK kenaikan pangkat');
   const used = await tx.riwayatPangkat.findFirst({ where: { documentId: doc.id }, select: { id: true } });
   if (used) throw Conflict('sk_document_used', 'Berkas ini sudah tercatat sebagai SK pangkat yang lain.');
 
@@ -142,7 +132,7 @@ export async function applySk(tx: Tx, req: Req<KpProposalPayload>, input: KpSkIn
   // The current rank, MKG and salary follow the history at once (the next KGB scan reads them).
   await syncEmployeeCache(tx, req.employeeId);
 
-  const letter = await issueLetter(tx, {
+  const letter = await issueSkSummary(tx, {
     kind: KP_SK_LETTER,
     requestId: req.id,
     employeeId: req.employeeId,
@@ -178,7 +168,7 @@ export async function applySk(tx: Tx, req: Req<KpProposalPayload>, input: KpSkIn
     gajiPokok: salary.gajiPokok,
     documentId: doc.id,
     riwayatPangkatId: riwayat.id,
-    letter: { id: letter.id, number: letter.number, date: letter.date },
+    letter,
   };
   return { ...p, pertek: pertek ?? undefined, sk };
 }

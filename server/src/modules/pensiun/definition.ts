@@ -112,6 +112,8 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       to: 'DIAJUKAN',
       effect: async ({ tx, request }) => {
         await notifyBoth(tx, request, { kind: 'pensiun.submitted', title: 'Berkas pensiun diajukan ke BKD', body: `${what(request)} telah diajukan ke BKD untuk diverifikasi.` });
+        // The first submission's day (app clock) decides whether the file came on time (reports).
+        return { payload: { ...request.payload, submittedOn: request.payload.submittedOn ?? appToday() } };
       },
     },
     {
@@ -141,16 +143,8 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       roles: VERIFIERS,
       notSelf: true,
       to: 'DIVERIFIKASI',
-      guard: async ({ db, request }) => {
-        const open = await db.requestItem.findMany({
-          where: { requestId: request.id, documentId: { not: null }, verdict: { not: 'VALID' } },
-          orderBy: [{ sort: 'asc' }, { id: 'asc' }],
-          select: { key: true, label: true },
-        });
-        return open.length
-          ? { code: 'documents_not_verified', reason: `Nilai dahulu semua dokumen sebagai sah: ${open.map((o) => o.label).join(', ')}.`, details: { items: open.map((o) => o.key) } }
-          : null;
-      },
+      // Every document on the checklist judged valid (required ones are all there since submission).
+      requiresValidDocuments: true,
       effect: async ({ tx, request }) => {
         await notifyBoth(tx, request, { kind: 'pensiun.verified', title: 'Berkas pensiun diverifikasi BKD', body: `${what(request)} lengkap dan sah; BKD akan mengusulkannya ke BKN.` });
       },

@@ -31,7 +31,7 @@ export interface ForecastRow extends ForecastItem {
 
 const d = (s: IsoDate) => new Date(`${s}T00:00:00Z`);
 
-export async function forecast(db: Db | Tx, scope: ForecastScope): Promise<Omit<ForecastResult, 'items'> & { items: ForecastRow[] }> {
+export async function forecast(db: Db | Tx, scope: ForecastScope): Promise<Omit<ForecastResult, 'items' | 'byState' | 'total'> & { items: ForecastRow[] }> {
   const [rules, leadMonths] = await Promise.all([loadBupRules(db), getSetting(db, 'pensiun.lead_months')]);
   const { min, max } = bupRange(rules);
   const horizon = addMonths(scope.asOf, scope.months);

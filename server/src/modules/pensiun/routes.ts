@@ -1,7 +1,8 @@
-import { BupRuleBody, BupRuleList, BupRuleParam, BupRuleRow, ForecastQuery, ForecastResult, PensiunMe, PensiunOpenBody, PensiunOpenResult } from '@simak/shared/api/pensiun';
+import { BupRuleBody, BupRuleList, BupRuleParam, BupRuleRow, ForecastQuery, ForecastResult, PensiunMe, PensiunOpenBody, PensiunOpenResult, PensiunReportQuery, PensiunReportResult } from '@simak/shared/api/pensiun';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
-import { defineRoute } from '../../lib/http.ts';
+import { defineRoute, sendAttachment } from '../../lib/http.ts';
+import { pensiunReport, pensiunReportXlsx } from './report.ts';
 import { openFile } from './open.ts';
 import { listBupRules, updateBupRule } from './rules.ts';
 import { listForecast, myPensiun } from './service.ts';
@@ -41,6 +42,26 @@ export function pensiunRoutes(ctx: AppContext) {
       query: ForecastQuery,
       responses: { 200: { description: 'Perkiraan', schema: ForecastResult }, 404: { description: 'OPD tidak dikenal' } },
       handler: ({ actor, query }) => listForecast(db, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/pensiun/report',
+      summary: 'Rekap pensiun: per OPD dan bulan ke depan, ketepatan waktu berkas, SK pensiun tercatat per tahun (JSON atau XLSX)',
+      tags: TAGS,
+      auth: STAFF,
+      query: PensiunReportQuery,
+      responses: {
+        200: { description: 'Rekap (JSON, atau XLSX dengan format=xlsx)', schema: PensiunReportResult },
+        403: { description: 'OPD di luar lingkup' },
+        404: { description: 'OPD tidak dikenal' },
+      },
+      handler: async ({ actor, query, res }) => {
+        const { format, ...q } = query;
+        const report = await pensiunReport(db, actor, q);
+        if (format === 'json') return report;
+        sendAttachment(res, `rekap-pensiun-${report.year}${report.opd ? `-${report.opd.kode}` : ''}`, 'xlsx', await pensiunReportXlsx(report));
+        return undefined;
+      },
     }),
     defineRoute({
       method: 'get',

@@ -26,7 +26,18 @@ export async function listForecast(db: Db, actor: Actor, q: ForecastQuery, today
   authorizeForecast(actor, unit?.id ?? null);
   const opdIds = unit ? unit.units : isBkd(actor) ? null : actor.scopeOpdIds;
   const out = await forecast(db, { asOf: q.asOf ?? today, months: q.months, opdIds });
-  return { ...out, items: out.items.map(({ opdId: _o, ...i }) => i) };
+  const byState: Record<string, number> = {};
+  for (const i of out.items) byState[i.file?.state ?? 'NONE'] = (byState[i.file?.state ?? 'NONE'] ?? 0) + 1;
+  const needle = q.q?.toLowerCase();
+  const rows = out.items.filter(
+    (i) =>
+      (!q.state || (q.state === 'NONE' ? !i.file : q.state === 'OVERDUE' ? i.overdue : i.file?.state === q.state)) &&
+      (!q.month || i.tmtPensiun.startsWith(q.month)) &&
+      (!needle || i.nama.toLowerCase().includes(needle) || i.nip.includes(needle)),
+  );
+  if (q.sort === '-tmt') rows.reverse();
+  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  return { ...out, byState, total: rows.length, items: page.map(({ opdId: _o, ...i }) => i) };
 }
 
 /** The command line's output: exactly the fields the issue names. */

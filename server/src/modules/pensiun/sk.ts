@@ -9,27 +9,17 @@ import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
 import type { Tx } from '../../db.ts';
 import { Conflict, Unprocessable } from '../../errors.ts';
 import type { Req } from '../../workflow/types.ts';
-import { issueLetter } from '../letters/service.ts';
+import { issueSkSummary, signedSkDocument } from '../letters/sk-record.ts';
 import { fullName } from '../requests/presenter.ts';
 import { getSetting } from '../settings/service.ts';
 import { PENSIUN_SK_LETTER, type PensiunSkLetterData } from './letter.ts';
 
 export async function applyPensiunSk(tx: Tx, req: Req<PensiunPayload>, input: PensiunSkInput, meta: RequestMeta): Promise<PensiunPayload> {
   const p = req.payload;
-  const doc = await tx.document.findUnique({ where: { id: input.documentId } });
-  if (!doc || doc.employeeId !== req.employeeId) {
-    throw Unprocessable('sk_document_invalid', 'Dokumen SK tidak ditemukan di arsip pegawai ini.', [
-      { location: 'body', path: 'data.documentId', message: 'Unggah berkas SK ke arsip pegawai ini.', code: 'invalid' },
-    ]);
-  }
-  if (doc.jenis !== 'SK_PENSIUN' || doc.mimeType !== 'application/pdf') {
-    throw Unprocessable('sk_document_invalid', 'Berkas SK harus PDF berjenis SK pensiun.', [
-      { location: 'body', path: 'data.documentId', message: 'Berkas SK harus PDF berjenis SK pensiun.', code: 'invalid' },
-    ]);
-  }
+  const doc = await signedSkDocument(tx, req.employeeId, input.documentId, 'SK_PENSIUN', 'SK pensiun');
   if (input.tanggalSk > appToday()) throw Unprocessable('validation_failed', 'Tanggal SK tidak boleh di masa depan.');
   const employee = await tx.employee.findUniqueOrThrow({ where: { id: req.employeeId }, include: { opd: true } });
-  const letter = await issueLetter(tx, {
+  const letter = await issueSkSummary(tx, {
     kind: PENSIUN_SK_LETTER,
     requestId: req.id,
     employeeId: req.employeeId,
@@ -60,7 +50,7 @@ export async function applyPensiunSk(tx: Tx, req: Req<PensiunPayload>, input: Pe
   });
   let next: PensiunPayload = {
     ...p,
-    sk: { nomorSk: input.nomorSk, tanggalSk: input.tanggalSk, tmt: input.tmt, documentId: doc.id, letter: { id: letter.id, number: letter.number, date: letter.date } },
+    sk: { nomorSk: input.nomorSk, tanggalSk: input.tanggalSk, tmt: input.tmt, documentId: doc.id, letter },
   };
   // An SK recorded on or after its TMT takes effect at once.
   if (input.tmt <= appToday()) next = await recordExit(tx, { ...req, payload: next }, meta);

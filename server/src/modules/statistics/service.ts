@@ -1,29 +1,25 @@
 /**
  * Workforce statistics of a scope (the agency, an OPD with its sub-units, or an OPD admin's
  * OPDs): every count is a GROUP BY in SQL restricted to the scope's OPDs; only the retirement
- * year needs the BUP rule of each position (shared rules), applied to the few employees who can
+ * year needs the BUP rule of each position (the bup_rule table), applied to the few employees who can
  * reach a BUP (58–70) in the years counted.
  */
+import { bupOf, bupRange, loadBupRules } from '../pensiun/rules.ts';
 import {
   addMonths,
   addYears,
   ASN_STATUSES,
   dateToIso,
-  determineBup,
   GOLONGAN,
   GOLONGAN_PPPK,
   JENIS_JABATAN_LABELS,
   JENIS_KELAMIN_LABELS,
-  normalizeEselon,
   PANGKAT,
   PENDIDIKAN,
   PENDIDIKAN_LABELS,
   STATUS_KEPEGAWAIAN_LABELS,
   tmtPensiun,
   type IsoDate,
-  type JenisJabatan,
-  type JenjangFungsional,
-  type RumpunFungsional,
 } from '@simak/shared';
 import { KGB_MONTHS, RETIREMENT_YEARS, type StatisticsChart, type StatisticsCount, type StatisticsResponse } from '@simak/shared/api/statistics';
 import type { Db } from '../../db.ts';
@@ -70,8 +66,11 @@ async function retirements(db: Db, scope: OpdScope, today: IsoDate): Promise<{ b
   const years = Array.from({ length: RETIREMENT_YEARS }, (_, i) => year + i);
   const end = `${year + RETIREMENT_YEARS - 1}-12-31`;
   // Whoever can reach the highest BUP (70) by the end, but has not passed the lowest (58) before this year began.
-  const bornFrom = addYears(`${year}-01-01`, -71);
-  const bornTo = addYears(end, -58);
+  // The BUP table in force (bup_rule, configuration), not built-in rules.
+  const rules = await loadBupRules(db);
+  const range = bupRange(rules);
+  const bornFrom = addYears(`${year}-01-01`, -(range.max + 1));
+  const bornTo = addYears(end, -range.min);
   const candidates = await db.$queryRaw<
     { tanggal_lahir: Date; jenis_jabatan: string; eselon: string | null; jenjang_fungsional: string | null; rumpun_fungsional: string | null }[]
   >`SELECT e.tanggal_lahir, e.jenis_jabatan::text, e.eselon, e.jenjang_fungsional::text, e.rumpun_fungsional::text
@@ -80,12 +79,7 @@ async function retirements(db: Db, scope: OpdScope, today: IsoDate): Promise<{ b
   const horizon = addMonths(today, 12);
   let next12Months = 0;
   for (const e of candidates) {
-    const bup = determineBup({
-      jenisJabatan: e.jenis_jabatan as JenisJabatan,
-      eselon: e.eselon ? normalizeEselon(e.eselon) : null,
-      jenjangFungsional: (e.jenjang_fungsional as JenjangFungsional | null) ?? null,
-      rumpunFungsional: (e.rumpun_fungsional as RumpunFungsional | null) ?? null,
-    });
+    const bup = bupOf({ jenisJabatan: e.jenis_jabatan, eselon: e.eselon, jenjangFungsional: e.jenjang_fungsional, rumpunFungsional: e.rumpun_fungsional }, rules);
     const tmt = tmtPensiun(dateToIso(e.tanggal_lahir), bup.bup);
     if (tmt >= today && tmt <= horizon) next12Months++;
     const y = tmt.slice(0, 4);

@@ -1,4 +1,5 @@
-import { addMonths, addYears, dateToIso, determineBup, normalizeEselon, tmtPensiun, type IsoDate, type JenisJabatan, type JenjangFungsional, type RumpunFungsional } from '@simak/shared';
+import { addMonths, dateToIso, type IsoDate } from '@simak/shared';
+import { forecast } from '../pensiun/forecast.ts';
 import type { HomeLink, HomeQueue } from '@simak/shared/api/auth';
 import { appToday } from '@simak/shared/clock';
 import type { Actor } from '../../auth/actor.ts';
@@ -62,6 +63,8 @@ export async function homeQueues(db: Db, actor: Actor, today: IsoDate = appToday
   const queues: HomeQueue[] = [...(await taskQueues(db, actor))];
   if (hasRole(actor, 'OPD_ADMIN') && actor.scopeOpdIds.length) {
     queues.push(await kgbDueQueue(db, actor.scopeOpdIds, today), await retiringQueue(db, actor.scopeOpdIds, today));
+  } else if (isBkd(actor)) {
+    queues.push(await retiringQueue(db, null, today));
   }
   if (hasRole(actor, 'ATASAN') && actor.employeeId != null) {
     const count = await db.employee.count({ where: { atasanId: actor.employeeId, ...ACTIVE } });
@@ -154,37 +157,19 @@ async function kgbDueQueue(db: Db, opdIds: number[], today: IsoDate): Promise<Ho
 }
 
 /**
- * Active ASN of the OPDs whose pension TMT (shared BUP rules) falls within RETIRING_MONTHS.
- * SQL narrows to the birth dates that can reach any BUP (58–70) in the window, scoped to the
- * OPDs; the rule per position is then applied to those few rows.
+ * Active PNS/CPNS of the OPDs (null: every unit) whose pension TMT falls within RETIRING_MONTHS:
+ * the e-Pensiun forecast, so the BUP table in force (bup_rule, configuration) decides, not
+ * built-in rules. The first is the nearest TMT; the link opens the e-Pensiun page.
  */
-async function retiringQueue(db: Db, opdIds: number[], today: IsoDate): Promise<HomeQueue> {
-  const horizon = addMonths(today, RETIRING_MONTHS);
-  const bornFrom = addMonths(addYears(today, -70), -1);
-  const bornTo = addYears(horizon, -58);
-  const candidates = await db.employee.findMany({
-    where: { opdId: { in: opdIds }, ...ACTIVE, tanggalLahir: { gte: new Date(`${bornFrom}T00:00:00Z`), lte: new Date(`${bornTo}T00:00:00Z`) } },
-    select: { id: true, nama: true, gelarDepan: true, gelarBelakang: true, tanggalLahir: true, jenisJabatan: true, eselon: true, jenjangFungsional: true, rumpunFungsional: true },
-  });
-  const retiring = candidates
-    .map((e) => {
-      const bup = determineBup({
-        jenisJabatan: e.jenisJabatan as JenisJabatan,
-        eselon: e.eselon ? normalizeEselon(e.eselon) : null,
-        jenjangFungsional: (e.jenjangFungsional as JenjangFungsional | null) ?? null,
-        rumpunFungsional: (e.rumpunFungsional as RumpunFungsional | null) ?? null,
-      });
-      return { e, tmt: tmtPensiun(dateToIso(e.tanggalLahir), bup.bup) };
-    })
-    .filter((x) => x.tmt >= today && x.tmt <= horizon)
-    .sort((a, b) => a.tmt.localeCompare(b.tmt) || a.e.id - b.e.id);
-  const first = retiring[0];
+async function retiringQueue(db: Db, opdIds: number[] | null, today: IsoDate): Promise<HomeQueue> {
+  const f = await forecast(db, { asOf: today, months: RETIRING_MONTHS, opdIds });
+  const first = f.items[0];
   return {
     key: 'opd_retiring',
     kind: 'opd_retiring',
     label: 'Pensiun 12 bulan ke depan',
-    count: retiring.length,
-    oldest: first ? { id: first.e.id, title: fullName(first.e), date: first.tmt, dateKind: 'due', link: employeeLink(first.e.id) } : null,
-    link: link('/opd/pegawai'),
+    count: f.count,
+    oldest: first ? { id: first.employeeId, title: first.nama, date: first.tmtPensiun, dateKind: 'due', link: first.file ? requestLink(first.file.requestId) : employeeLink(first.employeeId) } : null,
+    link: link('/pensiun', { bulan: '12' }),
   };
 }

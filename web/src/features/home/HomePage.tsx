@@ -11,6 +11,7 @@ import { formatDate, formatDateWib, formatNumber } from '../../i18n/format';
 import { ROLE_COLORS } from '../auth/roles';
 import { MyKgbCard } from '../berkala/MyKgbCard';
 import { MyKpCard } from '../pangkat/MyKpCard';
+import { MyPensiunCard } from '../pensiun/MyPensiunCard';
 import { useCurrentUser } from '../auth/useMe';
 import { useHomeSummary } from './api';
 
@@ -175,6 +176,8 @@ export function HomePage() {
           </SimpleGrid>
         )}
       </Stack>
+
+      {me.roles.includes('ASN') && me.employeeId !== null && <MyPensiunCard />}
 
       {me.roles.includes('ASN') && me.employeeId !== null && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">

@@ -8,7 +8,7 @@ import type { Counters } from './types';
 const TILES = [
   { key: 'kgbLetters', flag: null },
   { key: 'promotionSks', flag: null },
-  { key: 'pensionSks', flag: 'PENSION_MODULE_NOT_AVAILABLE' },
+  { key: 'pensionSks', flag: null },
   { key: 'dataChangeVerified', flag: null },
 ] as const;
 

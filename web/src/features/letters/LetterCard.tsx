@@ -12,6 +12,8 @@ export interface IssuedLetter {
   date: string;
   sha256: string | null;
   downloadUrl: string | null;
+  /** The PDF inline (the document routes check the reader's rights), when rendered. */
+  viewUrl?: string | null;
   verifyUrl: string;
 }
 
@@ -22,17 +24,24 @@ export interface LetterCardProps {
   title: string;
   downloadLabel: string;
   hint?: string;
-  /** The inline preview (shown on demand), or null when the user may not view the file. */
-  preview: (() => ReactNode) | null;
+  /** The inline preview (shown on demand); by default the PDF at `letter.viewUrl`; null: none. */
+  preview?: (() => ReactNode) | null;
 }
 
 /**
  * A rendered letter on a request page (KGB letter, KP and pension SK summaries): number, date and
  * fingerprint, download, inline preview, the public verification page; a spinner while rendering.
  */
-export function LetterCard({ letter, prefix, title, downloadLabel, hint, preview }: LetterCardProps) {
+export function LetterCard({ letter, prefix, title, downloadLabel, hint, preview: given }: LetterCardProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const viewUrl = letter.viewUrl;
+  const preview =
+    given !== undefined
+      ? given
+      : viewUrl
+        ? () => <iframe src={viewUrl} title={title} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid={`${prefix}-letter-frame`} />
+        : null;
   return (
     <Card data-testid={`${prefix}-letter`} data-ready={letter.ready ? 'true' : 'false'}>
       <Group justify="space-between" mb="sm" wrap="wrap">

@@ -48,23 +48,7 @@ function RankChange({ d }: { d: KpRequestDetails }) {
 
 function KpLetter({ letter }: { letter: NonNullable<KpRequestDetails['letter']> }) {
   const { t } = useTranslation();
-  const viewUrl = letter.viewUrl;
-  return (
-    <LetterCard
-      letter={letter}
-      prefix="kp"
-      title={t('pangkat.letter.title')}
-      hint={t('pangkat.letter.hint')}
-      downloadLabel={t('pangkat.letter.download')}
-      preview={
-        viewUrl
-          ? () => (
-              <iframe src={viewUrl} title={t('pangkat.letter.title')} style={{ width: '100%', height: 680, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="kp-letter-frame" />
-            )
-          : null
-      }
-    />
-  );
+  return <LetterCard letter={letter} prefix="kp" title={t('pangkat.letter.title')} hint={t('pangkat.letter.hint')} downloadLabel={t('pangkat.letter.download')} />;
 }
 
 /** The KP request page body: the rank change, the period and its window, the SK route, the pertek, the SK and its summary letter. */

@@ -8,6 +8,8 @@ import type { Me } from '../../api/types';
 import { KgbDetailsPanel } from '../berkala/KgbDetailsPanel';
 import { KpActionDialog } from '../pangkat/KpActionDialog';
 import { KpDetailsPanel } from '../pangkat/KpDetailsPanel';
+import { PensiunActionDialog } from '../pensiun/PensiunActionDialog';
+import { PensiunDetailsPanel } from '../pensiun/PensiunDetailsPanel';
 import { CutiDetailsCard } from '../cuti/CutiDetailsCard';
 import { DataChangeActionDialog, DataChangeDetailsCard, DataChangeNotice, dataChangeDetailsOf } from '../change-requests/DataChangeView';
 import { hasAnyRole } from '../auth/roles';
@@ -88,6 +90,13 @@ export const REQUEST_VIEWS: Record<string, Partial<RequestView>> = {
     keepOpenOnInvalid: true,
     subtitle: (r) => (r.details as { jenisLabel?: string }).jenisLabel,
     backTo: (me, r) => (isOwn(me, r) ? '/usulan' : hasAnyRole(me, ['OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN']) ? '/pangkat?tab=usulan' : '/tugas'),
+  },
+  PENSIUN: {
+    Details: PensiunDetailsPanel,
+    ActionDialog: PensiunActionDialog,
+    keepOpenOnInvalid: true,
+    subtitle: (r) => (r.details as { jenisLabel?: string }).jenisLabel,
+    backTo: (me, r) => (isOwn(me, r) ? '/' : hasAnyRole(me, ['OPD_ADMIN', 'BKD_VERIFIER', 'BKD_ADMIN']) ? '/pensiun' : '/tugas'),
   },
 };
 
