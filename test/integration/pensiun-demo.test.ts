@@ -44,6 +44,9 @@ describe('e-Pensiun demo files', () => {
     // At least one file is overdue: due date passed, still with the OPD.
     const overdue = rows.filter((r) => (r.state === 'DRAFT' || r.state === 'DIKEMBALIKAN') && (r.payload as { dueDate: string }).dueDate < TEST_TODAY);
     expect(overdue.length).toBeGreaterThanOrEqual(1);
+    // And files opened ahead of their due date (pensiun.open_ahead_months), still on time.
+    const ahead = rows.filter((r) => r.state === 'DRAFT' && (r.payload as { dueDate: string }).dueDate > TEST_TODAY);
+    expect(ahead.length).toBeGreaterThanOrEqual(1);
   });
 
   it('each role sees the module alive: BKD the overdue warnings and the report, the verifier a task, the ASN their timeline', async () => {

@@ -65,8 +65,8 @@ beforeAll(async () => {
   for (const jenis of ['SK_CPNS', 'SK_PNS', 'KK', 'KTP'] as const) await h.doc(due.id, jenis);
   // Guru born 5 May 1967: the special law beats the jenjang (BUP 60) → TMT 1 Jun 2027.
   await person('guru', opdA.id, '1967-05-05', { jenisJabatan: 'FUNGSIONAL', jenjangFungsional: 'AHLI_PERTAMA', rumpunFungsional: 'GURU' });
-  // Pelaksana born 20 Dec 1969 → TMT 1 Jan 2028, due 1 Jan 2027 (in the forecast, not yet opened).
-  await person('later', opdA.id, '1969-12-20');
+  // Pelaksana born 20 Feb 1970 → TMT 1 Mar 2028, due 1 Mar 2027, opened 3 months ahead on 1 Dec 2026 (in the forecast, not yet opened).
+  await person('later', opdA.id, '1970-02-20');
   // Another OPD; and an ahli utama (BUP 65) born 1962 → TMT 1 Aug 2027.
   await person('other', opdB.id, '1969-04-15');
   await person('utama', opdB.id, '1962-07-31', { jenisJabatan: 'FUNGSIONAL', jenjangFungsional: 'AHLI_UTAMA' });
@@ -118,7 +118,7 @@ describe('forecast', () => {
     const due = mine.body.items.find((i: { nip: string }) => i.nip === people.due!.nip);
     expect(due).toMatchObject({ bup: 58, tmtPensiun: '2027-04-01', dueDate: '2026-04-01', overdue: true, file: null });
     expect(mine.body.items.find((i: { nip: string }) => i.nip === people.guru!.nip)).toMatchObject({ bup: 60, bupRule: 'GURU', tmtPensiun: '2027-06-01' });
-    expect(mine.body.items.find((i: { nip: string }) => i.nip === people.later!.nip)).toMatchObject({ tmtPensiun: '2028-01-01', dueDate: '2027-01-01', overdue: false });
+    expect(mine.body.items.find((i: { nip: string }) => i.nip === people.later!.nip)).toMatchObject({ tmtPensiun: '2028-03-01', dueDate: '2027-03-01', overdue: false });
 
     const all = await verifier.get(`/api/pensiun/forecast?opd=${opdB.kode}`);
     expect(all.status).toBe(200);
@@ -164,7 +164,7 @@ describe('files', () => {
     const second = await runDaily();
     expect(second.opened).toBe(0);
     const files = await t.db.workflowRequest.findMany({ where: { type: 'PENSIUN', employeeId: { in: [people.due!.id, people.later!.id, people.guru!.id] } } });
-    // Due on or before today: only "due" (1 Apr 2026); guru due 1 Jun 2026 too (TMT 1 Jun 2027 − 12).
+    // Due within the 3 months ahead (pensiun.open_ahead_months): "due" (1 Apr 2026) and guru (1 Jun 2026, TMT 1 Jun 2027 − 12); not "later" (due 1 Mar 2027).
     expect(files.map((f) => f.employeeId).sort()).toEqual([people.due!.id, people.guru!.id].sort());
     const file = files.find((f) => f.employeeId === people.due!.id)!;
     expect(file).toMatchObject({ state: 'DRAFT', variant: 'BUP', dedupeKey: `PENSIUN/${people.due!.id}/2027-04-01` });
@@ -285,9 +285,9 @@ describe('files', () => {
     expect(all.status, JSON.stringify(all.body)).toBe(200);
     expect(all.body.months[0]).toBe('2026-11');
     const rowA = all.body.ahead.find((r: { opd: { kode: string } }) => r.opd.kode === opdA.kode);
-    // 'guru' (TMT Jun 2027) and 'later' (TMT Jan 2028) are ahead in OPD A ('due' has left at its SK's TMT only in the job's future).
+    // 'guru' (TMT Jun 2027) and 'later' (TMT Mar 2028) are ahead in OPD A ('due' has left at its SK's TMT only in the job's future).
     expect(rowA.counts[all.body.months.indexOf('2027-06')]).toBeGreaterThanOrEqual(1);
-    expect(rowA.counts[all.body.months.indexOf('2028-01')]).toBeGreaterThanOrEqual(1);
+    expect(rowA.counts[all.body.months.indexOf('2028-03')]).toBeGreaterThanOrEqual(1);
     // 'due' was due 1 Apr 2026 and submitted in November: late.
     const tA = all.body.timeliness.find((r: { opd: { kode: string } }) => r.opd.kode === opdA.kode);
     expect(tA).toMatchObject({ late: 1, onTime: 0 });

@@ -4,6 +4,7 @@ import {
   determineBup,
   monthsUntil,
   pensiunFileDueDate,
+  pensiunFileOpensOn,
   tanggalCapaiBup,
   tmtPensiun,
   type BupProfile,
@@ -126,5 +127,14 @@ describe('monthsUntil / pensiunFileDueDate', () => {
     ['2026-06-01', 8, '2025-10-01'],
   ])('file for TMT %s (lead %s) is due %s', (tmt, lead, due) => {
     expect(pensiunFileDueDate(tmt, lead)).toBe(due);
+  });
+
+  it.each([
+    ['2027-03-01', undefined, '2026-12-01'],
+    ['2027-03-01', 0, '2027-03-01'],
+    ['2026-05-31', 3, '2026-02-28'],
+    ['2028-05-31', 3, '2028-02-29'],
+  ])('a file due %s (opened %s months ahead) opens on %s', (due, ahead, opens) => {
+    expect(pensiunFileOpensOn(due, ahead)).toBe(opens);
   });
 });

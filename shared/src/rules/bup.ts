@@ -167,7 +167,15 @@ export function monthsUntil(from: IsoDate, to: IsoDate): number {
 /** BKDs commonly want the pension file about 12 months before the TMT. */
 export const PENSIUN_FILE_LEAD_MONTHS = 12;
 
-/** The date from which the pension file should be prepared: TMT − lead months. */
+/** The day the pension file is due at BKD: TMT − lead months. */
 export function pensiunFileDueDate(tmt: IsoDate, leadMonths: number = PENSIUN_FILE_LEAD_MONTHS): IsoDate {
   return addMonths(tmt, -leadMonths);
+}
+
+/** The OPD admin gets this many months, by default, between a BUP file opening by itself and its due date. */
+export const PENSIUN_FILE_OPEN_AHEAD_MONTHS = 3;
+
+/** The day a BUP file opens by itself: its due date less the months ahead (so it can be on time). */
+export function pensiunFileOpensOn(due: IsoDate, aheadMonths: number = PENSIUN_FILE_OPEN_AHEAD_MONTHS): IsoDate {
+  return addMonths(due, -aheadMonths);
 }

@@ -5,7 +5,7 @@
  * (DPCP from the profile and family, service history, last rank, salary and position) and its
  * checklist pre-attached from the vault. Also the daily exits at the SK's TMT.
  */
-import { addYears, appToday, dateToIso, pensiunFileDueDate, tmtPensiun, type IsoDate } from '@simak/shared';
+import { addYears, appToday, dateToIso, pensiunFileDueDate, pensiunFileOpensOn, tmtPensiun, type IsoDate } from '@simak/shared';
 import { PENSIUN_KIND_LABELS, type Dpcp, type PensiunOpenBody, type PensiunPayload } from '@simak/shared/api/pensiun';
 import type { Actor } from '../../auth/actor.ts';
 import { systemMeta, type RequestMeta } from '../../audit/audit.ts';
@@ -93,11 +93,14 @@ export interface OpenResult {
   requestIds: number[];
 }
 
-/** Opens a BUP file for everyone whose lead time has started on `today` and whose TMT is ahead. */
+/**
+ * Opens a BUP file for everyone whose TMT is ahead and whose file is due (TMT − pensiun.lead_months)
+ * within pensiun.open_ahead_months of `today`: the OPD admin gets those months to complete it on time.
+ */
 export async function openDueFiles(db: Db, today: IsoDate = appToday(), meta: RequestMeta = systemMeta(`pensiun.open/${today}`)): Promise<OpenResult> {
-  const lead = await getSetting(db, 'pensiun.lead_months');
-  const f = await forecast(db, { asOf: today, months: lead, opdIds: null });
-  const due = f.items.filter((i) => i.dueDate <= today && !i.file);
+  const [lead, ahead] = await Promise.all([getSetting(db, 'pensiun.lead_months'), getSetting(db, 'pensiun.open_ahead_months')]);
+  const f = await forecast(db, { asOf: today, months: lead + ahead, opdIds: null });
+  const due = f.items.filter((i) => pensiunFileOpensOn(i.dueDate, ahead) <= today && !i.file);
   if (!due.length) return { opened: 0, existing: f.items.length - due.length, requestIds: [] };
   const requestIds: number[] = [];
   // Batches of 200, each in one transaction with the engine's set-based creation: a crash loses at most the batch in flight, and the rerun skips what exists.

@@ -1,6 +1,7 @@
 /** Editable configuration kept in app_setting, each key with its zod schema and default. */
 import { text } from '@simak/shared/api/primitives';
 import { z } from 'zod';
+import { PENSIUN_FILE_OPEN_AHEAD_MONTHS } from '@simak/shared';
 import type { RequestMeta } from '../../audit/audit.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
@@ -36,7 +37,8 @@ export const SETTINGS = {
     label: 'Pola nomor ringkasan SK kenaikan pangkat',
   },
   'pangkat.signer': { schema: Signer, default: { nama: '-', jabatan: 'Kepala Badan Kepegawaian Daerah', nip: '-', pangkat: '-' }, label: 'Penandatangan ringkasan SK kenaikan pangkat' },
-  'pensiun.lead_months': { schema: z.number().int().min(1).max(24), default: 12, label: 'Tenggang waktu pembukaan berkas pensiun sebelum TMT (bulan)' },
+  'pensiun.lead_months': { schema: z.number().int().min(1).max(24), default: 12, label: 'Batas pengajuan berkas pensiun BUP ke BKD sebelum TMT (bulan)' },
+  'pensiun.open_ahead_months': { schema: z.number().int().min(0).max(12), default: PENSIUN_FILE_OPEN_AHEAD_MONTHS, label: 'Berkas pensiun BUP dibuka otomatis sekian bulan sebelum batas pengajuannya' },
   'pensiun.letter_number_pattern': {
     schema: LetterNumberPattern,
     default: '800.1.6.4/{seq}/427.45/{year}',
