@@ -12,6 +12,7 @@ import { presentDataChange } from '../modules/change-requests/presenter.ts';
 import { kpWorkflow } from '../modules/pangkat/definition.ts';
 import { presentKp } from '../modules/pangkat/presenter.ts';
 import { pensiunWorkflow } from '../modules/pensiun/definition.ts';
+import { lokasiTugasWorkflow } from '../modules/presensi/lokasi-definition.ts';
 import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
@@ -32,6 +33,7 @@ export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [kpWorkflow.type]: entry(kpWorkflow, presentKp),
   [pensiunWorkflow.type]: entry(pensiunWorkflow),
   [cutiWorkflow.type]: entry(cutiWorkflow, presentCuti),
+  [lokasiTugasWorkflow.type]: entry(lokasiTugasWorkflow, async (_db, req) => ({ ...req.payload })),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {
