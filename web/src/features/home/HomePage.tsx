@@ -11,6 +11,7 @@ import { formatDate, formatDateWib, formatNumber } from '../../i18n/format';
 import { ROLE_COLORS } from '../auth/roles';
 import { MyKgbCard } from '../berkala/MyKgbCard';
 import { MyKpCard } from '../pangkat/MyKpCard';
+import { TeamCounts } from '../aktivitas/TimPage';
 import { useCurrentUser } from '../auth/useMe';
 import { useHomeSummary } from './api';
 
@@ -143,6 +144,20 @@ export function HomePage() {
           </Group>
         )}
       </Stack>
+
+      {me.roles.includes('ATASAN') && (
+        <Card data-testid="home-team-today">
+          <Group justify="space-between" mb="xs">
+            <Title order={3} size="h4">
+              {t('home.teamToday')}
+            </Title>
+            <Button component={Link} to="/tim" variant="light" size="xs">
+              {t('home.teamTodayOpen')}
+            </Button>
+          </Group>
+          <TeamCounts compact />
+        </Card>
+      )}
 
       {summary.data && summary.data.queues.length > 0 && (
         <Stack gap="sm">
