@@ -31,7 +31,8 @@ function LocationCard({ day, geo }: { day: PresensiToday; geo: ReturnType<typeof
   const r = geo.reading;
   const near = useMemo(() => (r ? nearestFence({ lat: r.latitude, lon: r.longitude }, fencesOf(day)) : null), [r, day]);
   const poor = r ? r.accuracy > DEFAULT_PRESENSI_POLICY.maxAccuracyM : false;
-  const distance = near ? Math.round(near.measure.distanceM) : null;
+  // Rounded away from the fence, as the server reports it ("101 m, outside 100 m" never reads "100 m").
+  const distance = near ? (near.measure.inside ? Math.floor(near.measure.distanceM) : Math.ceil(near.measure.distanceM)) : null;
   return (
     <Card data-testid="checkin-location">
       <Group justify="space-between" mb="xs" wrap="nowrap">
@@ -286,8 +287,8 @@ export function PresensiPage() {
       )}
 
       <Card>
-        <Group justify="space-between">
-          <Button variant="subtle" onClick={() => setShowRequest((v) => !v)} data-testid="checkin-request-toggle">
+        <Group justify="space-between" gap="xs">
+          <Button variant="subtle" px={0} onClick={() => setShowRequest((v) => !v)} data-testid="checkin-request-toggle">
             {t('checkin.request.title')}
           </Button>
           <Button component={Link} to="/aktivitas" variant="light">
