@@ -53,6 +53,9 @@ export async function seedAktivitasDemo(db: Db, log: (m: string) => void = () =>
           reviewerId: latest ? null : atasan.employeeId,
           reviewedAt: latest ? null : new Date(`${addDays(day, 1)}T02:00:00Z`),
           version: latest ? 1 : 2,
+          // Recorded at the end of that working day (16:00 WIB), not when the seed runs.
+          createdAt: new Date(`${day}T09:00:00Z`),
+          updatedAt: new Date(`${day}T09:00:00Z`),
         });
       }
     }
