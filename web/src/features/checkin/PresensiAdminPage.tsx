@@ -86,49 +86,43 @@ function LocationsTab() {
   const [editing, setEditing] = useState<number | null>(null);
   if (q.isPending) return <Skeleton h={200} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
+  // Cards rather than a table: the page is usable on a phone too.
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table data-testid="locations-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('presensiAdmin.location.opd')}</Table.Th>
-            <Table.Th>{t('presensiAdmin.location.kind')}</Table.Th>
-            <Table.Th>{t('presensiAdmin.location.detail')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data.items.map((l) => (
-            <Table.Tr key={l.opdId}>
-              <Table.Td>{l.nama}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={l.kind ? 'blue' : 'gray'} tt="none">
-                  {l.kind === 'POLYGON' ? t('presensiAdmin.location.polygon') : l.kind === 'POINT' ? t('presensiAdmin.location.point') : t('presensiAdmin.location.none')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {editing === l.opdId ? (
-                  <LocationForm loc={l} onDone={() => setEditing(null)} />
-                ) : l.kind === 'POLYGON' ? (
-                  t('presensiAdmin.location.vertices', { n: (l.polygon?.coordinates[0]?.length ?? 1) - 1 })
-                ) : l.kind === 'POINT' ? (
-                  `${l.latitude?.toFixed(6)}, ${l.longitude?.toFixed(6)} · ${l.radiusM} m`
-                ) : (
-                  '—'
-                )}
-              </Table.Td>
-              <Table.Td>
-                {editing !== l.opdId && (
-                  <Button size="xs" variant="light" onClick={() => setEditing(l.opdId)}>
-                    {t('presensiAdmin.edit')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="xs" data-testid="locations-table">
+      {q.data.items.map((l) => (
+        <Card key={l.opdId} withBorder p="sm" data-testid="location-row">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text fw={600} size="sm">
+                {l.nama}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {l.kind === 'POLYGON'
+                  ? t('presensiAdmin.location.vertices', { n: (l.polygon?.coordinates[0]?.length ?? 1) - 1 })
+                  : l.kind === 'POINT'
+                    ? `${l.latitude?.toFixed(6)}, ${l.longitude?.toFixed(6)} · ${l.radiusM} m`
+                    : '—'}
+              </Text>
+            </Stack>
+            <Group gap="xs" wrap="nowrap">
+              <Badge variant="light" color={l.kind ? 'blue' : 'gray'} tt="none">
+                {l.kind === 'POLYGON' ? t('presensiAdmin.location.polygon') : l.kind === 'POINT' ? t('presensiAdmin.location.point') : t('presensiAdmin.location.none')}
+              </Badge>
+              {editing !== l.opdId && (
+                <Button size="xs" variant="light" onClick={() => setEditing(l.opdId)}>
+                  {t('presensiAdmin.edit')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+          {editing === l.opdId && (
+            <Stack mt="sm">
+              <LocationForm loc={l} onDone={() => setEditing(null)} />
+            </Stack>
+          )}
+        </Card>
+      ))}
+    </Stack>
   );
 }
 
