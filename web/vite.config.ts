@@ -1,5 +1,6 @@
 import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** Backend origin used by the dev server proxy. */
 const API_TARGET = 'http://localhost:3000';
@@ -23,8 +24,48 @@ const adminProxy: ProxyOptions = {
   },
 };
 
+/**
+ * Installable app (PWA), made for the phone check-in page: a manifest (name, icons, theme) and a
+ * service worker that precaches only the built app shell. Server paths are never answered by
+ * the worker: no runtime caching at all, and navigations to /api, the job board and the letter
+ * check page go to the network. The worker is generated at build time without any network.
+ */
+const NOT_THE_APP = [/^\/api(\/|$)/, /^\/admin\/queues(\/|$)/, /^\/verifikasi\/surat\//];
+
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script-defer',
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    id: '/',
+    name: 'SIMAK — Presensi dan Layanan Kepegawaian BKD',
+    short_name: 'SIMAK',
+    description: 'Presensi, aktivitas harian dan layanan kepegawaian ASN',
+    lang: 'id',
+    start_url: '/presensi',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'portrait',
+    theme_color: '#2b5a9e',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/pwa-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/pwa-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+    maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: NOT_THE_APP,
+    runtimeCaching: [],
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwa],
   server: {
     port: 5173,
     strictPort: true,

@@ -13,3 +13,4 @@ export * from './data/gaji-pokok-pp5-2024.ts';
 export * from './rules/kp-sk.ts';
 export * from './rules/cuti.ts';
 export * from './rules/presensi.ts';
+export * from './rules/geofence.ts';

@@ -113,9 +113,14 @@ describe('GET /api/home', () => {
     const own = await waiting({ employeeId: s1.employee.id, opdId: opd.id, roles: ['BKD_VERIFIER'], daysAgo: 6 });
     const back = await waiting({ employeeId: s1.employee.id, opdId: opd.id, roles: ['OPD_ADMIN:OPD'], person: s1.employee.id, daysAgo: 1 });
 
+    await t.db.aktivitasHarian.create({ data: { employeeId: s1.employee.id, tanggal: new Date('2026-12-01'), jamMulai: '08:00', jamSelesai: '09:00', uraian: 'Rapat koordinasi' } });
+    await t.db.aktivitasHarian.create({ data: { employeeId: s1.employee.id, tanggal: new Date('2026-12-01'), jamMulai: '09:00', jamSelesai: '10:00', uraian: 'Sudah dinilai', status: 'DISETUJUI' } });
+
     const bossAgent = await loginAgent(t.app, boss.username, PASSWORD);
     const home = byKey((await bossAgent.get('/api/home')).body.queues);
     expect(home.team).toMatchObject({ count: 2, link: { path: '/bawahan', query: {} } });
+    expect(home.aktivitas_review).toMatchObject({ count: 1, link: { path: '/tim', query: { tab: 'aktivitas' } } });
+    expect(home.aktivitas_review?.oldest?.title).toContain('Rapat koordinasi');
     expect(home['tasks:DATA_CHANGE']).toMatchObject({ count: 1 });
     expect(home.my_open).toMatchObject({ count: 0, oldest: null });
 

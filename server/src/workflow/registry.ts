@@ -13,6 +13,7 @@ import { kpWorkflow } from '../modules/pangkat/definition.ts';
 import { presentKp } from '../modules/pangkat/presenter.ts';
 import { pensiunWorkflow } from '../modules/pensiun/definition.ts';
 import { presentPensiun } from '../modules/pensiun/presenter.ts';
+import { lokasiTugasWorkflow } from '../modules/presensi/lokasi-definition.ts';
 import { parsePayload, type Req } from './engine.ts';
 import type { WorkflowDefinition } from './types.ts';
 
@@ -33,6 +34,7 @@ export const WORKFLOWS: Record<string, WorkflowEntry> = {
   [kpWorkflow.type]: entry(kpWorkflow, presentKp),
   [pensiunWorkflow.type]: entry(pensiunWorkflow, presentPensiun),
   [cutiWorkflow.type]: entry(cutiWorkflow, presentCuti),
+  [lokasiTugasWorkflow.type]: entry(lokasiTugasWorkflow, async (_db, req) => ({ ...req.payload })),
 };
 
 export function workflowOf(type: string): WorkflowEntry | undefined {

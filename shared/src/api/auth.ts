@@ -66,7 +66,7 @@ export type HomeLink = z.infer<typeof HomeLink>;
  */
 export const HomeQueue = z.object({
   key: z.string(),
-  kind: z.enum(['tasks', 'my_open', 'team', 'opd_kgb_due', 'opd_retiring']),
+  kind: z.enum(['tasks', 'my_open', 'team', 'opd_kgb_due', 'opd_retiring', 'aktivitas_review']),
   label: z.string(),
   count: z.number().int(),
   /** since: waiting since (datetime); due: falls due on (date). */

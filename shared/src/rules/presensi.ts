@@ -5,6 +5,9 @@
  */
 import { isWorkingDay, type HolidayCalendar } from './cuti.ts';
 import type { IsoDate } from './dates.ts';
+import { nearestFence, type Fence } from './geofence.ts';
+
+export { distanceM } from './geofence.ts';
 
 const WIB_OFFSET_MIN = 7 * 60;
 
@@ -17,16 +20,6 @@ export function wibParts(at: Date): { date: IsoDate; isoWeekday: number; minutes
 
 export const hhmmToMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m). */
-export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const R = 6_371_008.8;
-  const rad = (x: number) => (x * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export interface Schedule {
   jamMasuk: string;
@@ -48,8 +41,10 @@ export interface PresensiInput {
   jenis: 'MASUK' | 'PULANG';
   at: Date;
   position: { lat: number; lon: number; accuracyM: number };
-  /** The OPD's point and radius (null when the OPD has none on record). */
-  fence: { lat: number; lon: number; radiusM: number } | null;
+  /** The OPD's point and radius, or its polygon (null when the OPD has none on record). */
+  fence: { lat: number; lon: number; radiusM: number } | Fence | null;
+  /** Approved work-from-home / field-duty locations for this day (any of them accepts). */
+  extraFences?: readonly Fence[];
   /** The schedule of the weekday (null: not a working day). */
   schedule: Schedule | null;
   calendar: HolidayCalendar;
@@ -71,15 +66,20 @@ export function decidePresensi(input: PresensiInput): PresensiDecision {
   const policy = input.policy ?? DEFAULT_PRESENSI_POLICY;
   const { date, minutes } = wibParts(input.at);
   const refuse = (code: PresensiDecision['code'], reason: string, distance: number | null): PresensiDecision => ({ accepted: false, code, reason, tanggal: date, distanceM: distance, menit: 0 });
-  if (!input.fence) return refuse('no_fence', 'Lokasi kantor OPD belum ditetapkan; hubungi admin OPD.', null);
-  const raw = distanceM(input.position, input.fence);
-  const inside = raw <= input.fence.radiusM;
+  const fences: Fence[] = [...(input.fence ? [asFence(input.fence)] : []), ...(input.extraFences ?? [])];
+  if (!fences.length) return refuse('no_fence', 'Lokasi kantor OPD belum ditetapkan; hubungi admin OPD.', null);
+  const near = nearestFence(input.position, fences)!;
+  const inside = near.measure.inside;
   // Reported in whole metres, rounded away from the fence so "101 m, outside 100 m" never reads "100 m".
-  const distance = inside ? Math.floor(raw) : Math.ceil(raw);
+  const distance = inside ? Math.floor(near.measure.distanceM) : Math.ceil(near.measure.distanceM);
   if (input.position.accuracyM > policy.maxAccuracyM) {
     return refuse('poor_accuracy', `Akurasi lokasi ${Math.round(input.position.accuracyM)} m terlalu rendah (paling besar ${policy.maxAccuracyM} m); coba lagi di tempat terbuka.`, distance);
   }
-  if (!inside) return refuse('outside', `Anda berada ${distance} m dari kantor, di luar radius ${input.fence.radiusM} m.`, distance);
+  if (!inside) {
+    const f = near.fence;
+    const where = f.label ?? 'kantor';
+    return refuse('outside', f.kind === 'circle' ? `Anda berada ${distance} m dari ${where}, di luar radius ${f.radiusM} m.` : `Anda berada ${distance} m di luar batas area ${where}.`, distance);
+  }
   if (!input.schedule || !isWorkingDay(date, input.calendar)) return refuse('not_working_day', 'Hari ini bukan hari kerja.', distance);
   const start = hhmmToMinutes(input.schedule.jamMasuk);
   const end = hhmmToMinutes(input.schedule.jamPulang);
@@ -94,3 +94,5 @@ export function decidePresensi(input: PresensiInput): PresensiDecision {
 }
 
 const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+const asFence = (f: { lat: number; lon: number; radiusM: number } | Fence): Fence => ('kind' in f ? f : { kind: 'circle', ...f });

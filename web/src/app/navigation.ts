@@ -13,6 +13,10 @@ import {
   IconHourglass,
   IconListCheck,
   IconListDetails,
+  IconMapPin,
+  IconMapPins,
+  IconNotebook,
+  IconUsers,
   IconSearch,
   IconSettings,
   IconSitemap,
@@ -58,8 +62,11 @@ export const NAV_ITEMS = [
   { key: 'documents', path: '/dokumen', roles: ['ASN'], section: 'asn', icon: IconFiles },
   { key: 'proposals', path: '/usulan', roles: ['ASN'], section: 'asn', icon: IconFileDescription },
   { key: 'cuti', path: '/cuti', roles: ['ASN'], section: 'asn', icon: IconCalendarEvent },
+  { key: 'checkin', path: '/presensi', roles: ['ASN'], section: 'asn', icon: IconMapPin },
+  { key: 'aktivitas', path: '/aktivitas', roles: ['ASN'], section: 'asn', icon: IconNotebook },
 
   { key: 'subordinates', path: '/bawahan', roles: ['ATASAN'], section: 'atasan', icon: IconSitemap },
+  { key: 'tim', path: '/tim', roles: ['ATASAN'], section: 'atasan', icon: IconUsers },
 
   { key: 'opdEmployees', path: '/opd/pegawai', roles: ['OPD_ADMIN'], section: 'opd', icon: IconBuildingCommunity },
   { key: 'opdProposals', path: '/opd/usulan', roles: ['OPD_ADMIN'], section: 'opd', icon: IconListDetails },
@@ -77,6 +84,7 @@ export const NAV_ITEMS = [
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
   { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },
+  { key: 'presensiAdmin', path: '/admin/presensi', roles: ['BKD_ADMIN'], section: 'admin', icon: IconMapPins },
   { key: 'settings', path: '/admin/pengaturan', roles: ['BKD_ADMIN'], section: 'admin', icon: IconSettings },
   { key: 'jobQueues', path: '/admin/queues', roles: ['BKD_ADMIN'], section: 'admin', icon: IconStack2, external: true },
 ] as const satisfies readonly NavItem[];

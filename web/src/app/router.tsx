@@ -9,6 +9,10 @@ import { RequireAuth } from '../features/auth/RequireAuth';
 import { RequireRole } from '../features/auth/RequireRole';
 import { BerkalaPage } from '../features/berkala/BerkalaPage';
 import { CutiPage } from '../features/cuti/CutiPage';
+import { AktivitasPage } from '../features/aktivitas/AktivitasPage';
+import { TimPage } from '../features/aktivitas/TimPage';
+import { PresensiAdminPage } from '../features/checkin/PresensiAdminPage';
+import { PresensiPage } from '../features/checkin/PresensiPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EmployeeListPage } from '../features/employees/EmployeeListPage';
 import { EmployeeDetailPage, MyProfilePage } from '../features/employees/ProfilePages';
@@ -40,6 +44,10 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   documents: <DocumentsPage />,
   proposals: <RequestListPage key="mine" variant="mine" />,
   cuti: <CutiPage />,
+  checkin: <PresensiPage />,
+  aktivitas: <AktivitasPage />,
+  tim: <TimPage />,
+  presensiAdmin: <PresensiAdminPage />,
   subordinates: <EmployeeListPage key="atasan" variant="atasan" />,
   opdEmployees: <EmployeeListPage key="opd" variant="opd" />,
   opdProposals: <RequestListPage key="opd" variant="opd" />,

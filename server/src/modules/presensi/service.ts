@@ -12,6 +12,7 @@ import { AppError, Conflict, NotFound } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { authorize } from '../../lib/authz.ts';
 import { loadCalendar } from '../cuti/history.ts';
+import { approvedLocations, officeFence, scheduleOn } from './locations.ts';
 import { presensiPolicy } from './policy.ts';
 
 export async function schedule(db: Db | Tx) {
@@ -32,17 +33,19 @@ export async function replaceSchedule(db: Db, body: ScheduleBody, meta: RequestM
 /** Records one reading. Accepted → 201 with the row; refused → the row is kept, then 422 with the reason and distance. */
 export async function recordPresensi(db: Db, actor: Actor, body: PresensiBody, meta: RequestMeta, now: Date) {
   if (!actor.employeeId) throw NotFound('Data kepegawaian akun ini', 'no_employee_record');
-  const employee = await db.employee.findUnique({ where: { id: actor.employeeId }, select: { id: true, opd: { select: { id: true, latitude: true, longitude: true, radiusM: true } } } });
+  const employee = await db.employee.findUnique({ where: { id: actor.employeeId }, select: { id: true, opd: { select: { id: true, latitude: true, longitude: true, radiusM: true, geofence: true } } } });
   if (!employee) throw NotFound('Pegawai');
   authorize(presensiPolicy, 'record', actor, { employeeId: employee.id });
   const { opd } = employee;
   const { date, isoWeekday } = wibParts(now);
-  const [sched, calendar] = await Promise.all([db.jadwalKerja.findUnique({ where: { hari: isoWeekday } }), loadCalendar(db, date, date)]);
+  const [sched, calendar, extra] = await Promise.all([scheduleOn(db, date, isoWeekday), loadCalendar(db, date, date), approvedLocations(db, employee.id, date)]);
+  const fence = officeFence(opd);
   const decision = decidePresensi({
     jenis: body.jenis,
     at: now,
     position: { lat: body.latitude, lon: body.longitude, accuracyM: body.accuracy },
-    fence: opd.latitude != null && opd.longitude != null && opd.radiusM != null ? { lat: Number(opd.latitude), lon: Number(opd.longitude), radiusM: opd.radiusM } : null,
+    fence,
+    extraFences: extra.map((e) => e.fence),
     schedule: sched,
     calendar,
   });
@@ -62,7 +65,7 @@ export async function recordPresensi(db: Db, actor: Actor, body: PresensiBody, m
   };
   if (!decision.accepted) {
     const row = await db.presensi.create({ data });
-    throw new AppError(422, `presensi_${decision.code}`, decision.reason!, { reason: decision.reason, distanceM: decision.distanceM, radiusM: opd.radiusM, logId: row.id, serverTime: now.toISOString() });
+    throw new AppError(422, `presensi_${decision.code}`, decision.reason!, { reason: decision.reason, distanceM: decision.distanceM, radiusM: fence?.kind === 'circle' ? fence.radiusM : null, logId: row.id, serverTime: now.toISOString() });
   }
   try {
     return await db.$transaction(async (tx) => {
@@ -112,4 +115,46 @@ export async function myMonth(db: Db, actor: Actor, month: string) {
     });
   }
   return { month, days };
+}
+
+/**
+ * The check-in page's view of today (WIB, by the server's clock): the hours (special schedule
+ * named), whether it is a working day (holiday / cuti bersama / approved leave), the fences the
+ * reading is checked against, today's accepted check-in/out and the last refusal.
+ */
+export async function today(db: Db, actor: Actor, now: Date) {
+  if (!actor.employeeId) throw NotFound('Data kepegawaian akun ini', 'no_employee_record');
+  authorize(presensiPolicy, 'read', actor, { employeeId: actor.employeeId });
+  const employee = await db.employee.findUnique({ where: { id: actor.employeeId }, select: { id: true, nama: true, statusKepegawaian: true, opd: { select: { id: true, nama: true, latitude: true, longitude: true, radiusM: true, geofence: true } } } });
+  if (!employee) throw NotFound('Pegawai');
+  const { date, isoWeekday } = wibParts(now);
+  const d = isoToDate(date);
+  const [sched, calendar, extra, rows, leave] = await Promise.all([
+    scheduleOn(db, date, isoWeekday),
+    loadCalendar(db, date, date),
+    approvedLocations(db, employee.id, date),
+    db.presensi.findMany({ where: { employeeId: employee.id, tanggal: d }, orderBy: { id: 'desc' } }),
+    db.riwayatCuti.findFirst({ where: { employeeId: employee.id, tanggalMulai: { lte: d }, tanggalSelesai: { gte: d } } }),
+  ]);
+  const holiday = await db.hariLibur.findUnique({ where: { tanggal: d } });
+  const office = officeFence(employee.opd);
+  const accepted = (jenis: string) => {
+    const r = rows.find((x) => x.accepted && x.jenis === jenis);
+    return r ? { at: r.at.toISOString(), menit: r.menit, distanceM: r.distanceM } : null;
+  };
+  const refused = rows.find((x) => !x.accepted);
+  return {
+    tanggal: date,
+    serverTime: now.toISOString(),
+    employee: { nama: employee.nama, statusKepegawaian: employee.statusKepegawaian, opd: employee.opd.nama },
+    schedule: sched ? { jamMasuk: sched.jamMasuk, jamPulang: sched.jamPulang, special: sched.special } : null,
+    workingDay: !!sched && isWorkingDay(date, calendar),
+    holiday: holiday ? { jenis: holiday.jenis, keterangan: holiday.keterangan } : null,
+    onLeave: leave ? { jenisCuti: leave.jenisCuti } : null,
+    office,
+    approvedLocations: extra.map(({ fence, ...rest }) => ({ ...rest, latitude: fence.lat, longitude: fence.lon, radiusM: fence.radiusM })),
+    masuk: accepted('MASUK'),
+    pulang: accepted('PULANG'),
+    lastRefusal: refused && (!rows[0] || rows[0].id === refused.id) ? { at: refused.at.toISOString(), jenis: refused.jenis, reason: refused.reason, distanceM: refused.distanceM } : null,
+  };
 }

@@ -69,9 +69,27 @@ export async function homeQueues(db: Db, actor: Actor, today: IsoDate = appToday
   if (hasRole(actor, 'ATASAN') && actor.employeeId != null) {
     const count = await db.employee.count({ where: { atasanId: actor.employeeId, ...ACTIVE } });
     queues.push({ key: 'team', kind: 'team', label: 'Tim saya', count, oldest: null, link: link('/bawahan') });
+    queues.push(await aktivitasReviewQueue(db, actor.employeeId));
   }
   if (actor.employeeId != null && hasRole(actor, 'ASN')) queues.push(await myOpenQueue(db, actor.employeeId));
   return queues;
+}
+
+/** Subordinates' daily activities waiting for the atasan's review (the oldest day first). */
+async function aktivitasReviewQueue(db: Db, atasanId: number): Promise<HomeQueue> {
+  const where = { status: 'DIAJUKAN', employee: { atasanId }, employeeId: { not: atasanId } };
+  const [count, first] = await Promise.all([
+    db.aktivitasHarian.count({ where }),
+    db.aktivitasHarian.findFirst({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, createdAt: true, uraian: true, employee: { select: { nama: true } } } }),
+  ]);
+  return {
+    key: 'aktivitas_review',
+    kind: 'aktivitas_review',
+    label: 'Aktivitas bawahan menunggu penilaian',
+    count,
+    oldest: first ? { id: first.id, title: `${first.employee.nama}: ${first.uraian}`.slice(0, 120), date: first.createdAt.toISOString(), dateKind: 'since', link: link('/tim', { tab: 'aktivitas' }) } : null,
+    link: link('/tim', { tab: 'aktivitas' }),
+  };
 }
 
 /** Requests waiting for the actor, per type (the grouping of GET /api/requests/tasks). */

@@ -12,6 +12,7 @@ import { ROLE_COLORS } from '../auth/roles';
 import { MyKgbCard } from '../berkala/MyKgbCard';
 import { MyKpCard } from '../pangkat/MyKpCard';
 import { MyPensiunCard } from '../pensiun/MyPensiunCard';
+import { TeamCounts } from '../aktivitas/TimPage';
 import { useCurrentUser } from '../auth/useMe';
 import { useHomeSummary } from './api';
 
@@ -144,6 +145,20 @@ export function HomePage() {
           </Group>
         )}
       </Stack>
+
+      {me.roles.includes('ATASAN') && (
+        <Card data-testid="home-team-today">
+          <Group justify="space-between" mb="xs">
+            <Title order={3} size="h4">
+              {t('home.teamToday')}
+            </Title>
+            <Button component={Link} to="/tim" variant="light" size="xs">
+              {t('home.teamTodayOpen')}
+            </Button>
+          </Group>
+          <TeamCounts compact />
+        </Card>
+      )}
 
       {summary.data && summary.data.queues.length > 0 && (
         <Stack gap="sm">

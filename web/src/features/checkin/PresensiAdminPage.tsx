@@ -1,0 +1,281 @@
+import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { useSearchState } from '../../components/useSearchState';
+import { formatDate } from '../../i18n/format';
+import { useToday } from '../auth/useMe';
+import {
+  useCreateSpecialSchedule,
+  useDeleteSpecialSchedule,
+  useHolidays,
+  useSaveHolidays,
+  useSetWorkLocation,
+  useSpecialSchedules,
+  useWeeklySchedule,
+  useWorkLocations,
+  type Holiday,
+  type WorkLocation,
+} from './api';
+
+const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const saved = (message: string) => notifications.show({ color: 'green', message });
+
+function LocationForm({ loc, onDone }: { loc: WorkLocation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const save = useSetWorkLocation();
+  const [kind, setKind] = useState<'POINT' | 'POLYGON'>(loc.kind ?? 'POINT');
+  const [lat, setLat] = useState<number | string>(loc.latitude ?? '');
+  const [lng, setLng] = useState<number | string>(loc.longitude ?? '');
+  const [radius, setRadius] = useState<number | string>(loc.radiusM ?? 100);
+  const [json, setJson] = useState(loc.polygon ? JSON.stringify(loc.polygon) : '');
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const submit = () => {
+    let body;
+    if (kind === 'POINT') body = { kind, latitude: Number(lat), longitude: Number(lng), radiusM: Number(radius) } as const;
+    else {
+      try {
+        body = { kind, polygon: JSON.parse(json) as unknown } as const;
+      } catch {
+        setJsonError(t('presensiAdmin.location.badJson'));
+        return;
+      }
+    }
+    setJsonError(null);
+    save.mutate({ opdId: loc.opdId, body }, { onSuccess: () => (saved(t('presensiAdmin.saved')), onDone()) });
+  };
+  return (
+    <Stack gap="xs" data-testid="location-form">
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as 'POINT' | 'POLYGON')}
+        data={[
+          { value: 'POINT', label: t('presensiAdmin.location.point') },
+          { value: 'POLYGON', label: t('presensiAdmin.location.polygon') },
+        ]}
+      />
+      {kind === 'POINT' ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput label={t('presensiAdmin.location.lat')} value={lat} onChange={setLat} decimalScale={6} min={-90} max={90} />
+          <NumberInput label={t('presensiAdmin.location.lng')} value={lng} onChange={setLng} decimalScale={6} min={-180} max={180} />
+          <NumberInput label={t('presensiAdmin.location.radius')} value={radius} onChange={setRadius} min={10} max={5000} />
+        </SimpleGrid>
+      ) : (
+        <Textarea label={t('presensiAdmin.location.geojson')} description={t('presensiAdmin.location.geojsonHelp')} value={json} onChange={(e) => setJson(e.currentTarget.value)} autosize minRows={4} ff="monospace" error={jsonError} />
+      )}
+      {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
+      <Group>
+        <Button onClick={submit} loading={save.isPending}>
+          {t('presensiAdmin.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('presensiAdmin.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function LocationsTab() {
+  const { t } = useTranslation();
+  const q = useWorkLocations();
+  const [editing, setEditing] = useState<number | null>(null);
+  if (q.isPending) return <Skeleton h={200} />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} />;
+  // Cards rather than a table: the page is usable on a phone too.
+  return (
+    <Stack gap="xs" data-testid="locations-table">
+      {q.data.items.map((l) => (
+        <Card key={l.opdId} withBorder p="sm" data-testid="location-row">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text fw={600} size="sm">
+                {l.nama}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {l.kind === 'POLYGON'
+                  ? t('presensiAdmin.location.vertices', { n: (l.polygon?.coordinates[0]?.length ?? 1) - 1 })
+                  : l.kind === 'POINT'
+                    ? `${l.latitude?.toFixed(6)}, ${l.longitude?.toFixed(6)} · ${l.radiusM} m`
+                    : '—'}
+              </Text>
+            </Stack>
+            <Group gap="xs" wrap="nowrap">
+              <Badge variant="light" color={l.kind ? 'blue' : 'gray'} tt="none">
+                {l.kind === 'POLYGON' ? t('presensiAdmin.location.polygon') : l.kind === 'POINT' ? t('presensiAdmin.location.point') : t('presensiAdmin.location.none')}
+              </Badge>
+              {editing !== l.opdId && (
+                <Button size="xs" variant="light" onClick={() => setEditing(l.opdId)}>
+                  {t('presensiAdmin.edit')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+          {editing === l.opdId && (
+            <Stack mt="sm">
+              <LocationForm loc={l} onDone={() => setEditing(null)} />
+            </Stack>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function SchedulesTab() {
+  const { t } = useTranslation();
+  const weekly = useWeeklySchedule();
+  const specials = useSpecialSchedules();
+  const create = useCreateSpecialSchedule();
+  const remove = useDeleteSpecialSchedule();
+  const { today } = useToday();
+  const [form, setForm] = useState({ nama: '', mulai: today, selesai: today, jamMasuk: '08:00', jamPulang: '15:00', jamPulangJumat: '11:30' });
+  const submit = () =>
+    create.mutate(
+      { nama: form.nama, mulai: form.mulai, selesai: form.selesai, items: [1, 2, 3, 4, 5].map((hari) => ({ hari, jamMasuk: form.jamMasuk, jamPulang: hari === 5 ? form.jamPulangJumat : form.jamPulang })) },
+      { onSuccess: () => saved(t('presensiAdmin.saved')) },
+    );
+  return (
+    <Stack gap="lg">
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          {t('presensiAdmin.schedule.weekly')}
+        </Title>
+        {weekly.data && (
+          <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }} spacing="xs">
+            {DAYS.map((d) => {
+              const row = weekly.data.items.find((i) => i.hari === d);
+              return (
+                <Stack key={d} gap={0}>
+                  <Text size="xs" c="dimmed">
+                    {t(`presensiAdmin.days.${d}`)}
+                  </Text>
+                  <Text size="sm">{row ? `${row.jamMasuk.replace(':', '.')}–${row.jamPulang.replace(':', '.')}` : t('presensiAdmin.schedule.off')}</Text>
+                </Stack>
+              );
+            })}
+          </SimpleGrid>
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          {t('presensiAdmin.schedule.special')}
+        </Title>
+        <Stack gap="xs">
+          {(specials.data?.items ?? []).map((s) => (
+            <Group key={s.id} justify="space-between" data-testid="special-row">
+              <Text size="sm">
+                <b>{s.nama}</b> · {formatDate(s.mulai)} – {formatDate(s.selesai)} · {s.items.map((i) => `${t(`presensiAdmin.daysShort.${i.hari}`)} ${i.jamMasuk.replace(':', '.')}–${i.jamPulang.replace(':', '.')}`).join(', ')}
+              </Text>
+              <ActionIcon variant="subtle" color="red" aria-label={t('presensiAdmin.delete')} onClick={() => remove.mutate(s.id)}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t('presensiAdmin.schedule.nama')} value={form.nama} onChange={(e) => setForm({ ...form, nama: e.currentTarget.value })} placeholder="Ramadan 1448 H" />
+            <TextInput type="date" label={t('presensiAdmin.schedule.mulai')} value={form.mulai} onChange={(e) => setForm({ ...form, mulai: e.currentTarget.value })} />
+            <TextInput type="date" label={t('presensiAdmin.schedule.selesai')} value={form.selesai} onChange={(e) => setForm({ ...form, selesai: e.currentTarget.value })} />
+            <TextInput type="time" label={t('presensiAdmin.schedule.masuk')} value={form.jamMasuk} onChange={(e) => setForm({ ...form, jamMasuk: e.currentTarget.value })} />
+            <TextInput type="time" label={t('presensiAdmin.schedule.pulang')} value={form.jamPulang} onChange={(e) => setForm({ ...form, jamPulang: e.currentTarget.value })} />
+            <TextInput type="time" label={t('presensiAdmin.schedule.pulangJumat')} value={form.jamPulangJumat} onChange={(e) => setForm({ ...form, jamPulangJumat: e.currentTarget.value })} />
+          </SimpleGrid>
+          {create.isError && <Alert color="red">{errorMessage(create.error)}</Alert>}
+          <Group>
+            <Button onClick={submit} loading={create.isPending} disabled={!form.nama.trim()}>
+              {t('presensiAdmin.schedule.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+function HolidaysTab() {
+  const { t } = useTranslation();
+  const { year: thisYear } = useToday();
+  const [year, setYear] = useState(thisYear);
+  const q = useHolidays(year);
+  const save = useSaveHolidays(year);
+  const [row, setRow] = useState<Holiday>({ tanggal: `${year}-01-01`, jenis: 'LIBUR_NASIONAL', keterangan: '' });
+  const items = q.data?.items ?? [];
+  const put = (next: Holiday[]) => save.mutate(next, { onSuccess: () => saved(t('presensiAdmin.saved')) });
+  return (
+    <Stack gap="md">
+      <Select label={t('presensiAdmin.holiday.year')} data={[thisYear - 1, thisYear, thisYear + 1].map(String)} value={String(year)} onChange={(v) => v && setYear(Number(v))} maw={160} allowDeselect={false} />
+      {q.isPending ? (
+        <Skeleton h={120} />
+      ) : (
+        <Table data-testid="holidays-table">
+          <Table.Tbody>
+            {items.map((h) => (
+              <Table.Tr key={h.tanggal}>
+                <Table.Td>{formatDate(h.tanggal)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={h.jenis === 'CUTI_BERSAMA' ? 'grape' : 'red'} tt="none">
+                    {t(`presensiAdmin.holiday.${h.jenis}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{h.keterangan}</Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('presensiAdmin.delete')} onClick={() => put(items.filter((x) => x.tanggal !== h.tanggal))}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput type="date" label={t('presensiAdmin.holiday.tanggal')} value={row.tanggal} onChange={(e) => setRow({ ...row, tanggal: e.currentTarget.value })} />
+        <Select
+          label={t('presensiAdmin.holiday.jenis')}
+          data={(['LIBUR_NASIONAL', 'CUTI_BERSAMA'] as const).map((j) => ({ value: j, label: t(`presensiAdmin.holiday.${j}`) }))}
+          value={row.jenis}
+          onChange={(v) => v && setRow({ ...row, jenis: v as Holiday['jenis'] })}
+          allowDeselect={false}
+        />
+        <TextInput label={t('presensiAdmin.holiday.keterangan')} value={row.keterangan} onChange={(e) => setRow({ ...row, keterangan: e.currentTarget.value })} />
+      </SimpleGrid>
+      {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
+      <Group>
+        <Button onClick={() => put([...items, row].sort((a, b) => a.tanggal.localeCompare(b.tanggal)))} loading={save.isPending} disabled={!row.keterangan.trim()}>
+          {t('presensiAdmin.holiday.add')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** BKD set-up of attendance (/admin/presensi): work locations per OPD, hours and special schedules, holidays per year. */
+export function PresensiAdminPage() {
+  const { t } = useTranslation();
+  const [state, update] = useSearchState({ tab: 'lokasi' });
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('nav.items.presensiAdmin')} description={t('presensiAdmin.description')} />
+      <Tabs value={state.tab} onChange={(v) => v && update({ tab: v })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="lokasi">{t('presensiAdmin.tabs.locations')}</Tabs.Tab>
+          <Tabs.Tab value="jadwal">{t('presensiAdmin.tabs.schedules')}</Tabs.Tab>
+          <Tabs.Tab value="libur">{t('presensiAdmin.tabs.holidays')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="lokasi">
+          <LocationsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="jadwal">
+          <SchedulesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="libur">
+          <HolidaysTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
