@@ -182,7 +182,7 @@ describe('files', () => {
     const asn = await loginAgent(t.app, people.due!.nip, PASSWORD);
     const me = await asn.get('/api/pensiun/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ applicable: true, bup: 58, tmtPensiun: '2027-04-01', file: { requestId: file.id, state: 'DRAFT' } });
+    expect(me.body).toMatchObject({ applicable: true, bup: 58, tmtPensiun: '2027-04-01', dueDate: '2026-04-01', opensOn: '2026-01-01', file: { requestId: file.id, state: 'DRAFT' } });
     expect(me.body.file.missing).toContain('SK pangkat terakhir');
     expect(me.body.file.steps[0]).toMatchObject({ key: 'opened', done: true });
     const home = await asn.get('/api/home');

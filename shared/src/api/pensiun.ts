@@ -180,6 +180,8 @@ export const PensiunMe = z.object({
   bupDescription: z.string().nullable(),
   tmtPensiun: Day.nullable(),
   dueDate: Day.nullable(),
+  /** The day the BUP file opens by itself (pensiun.open_ahead_months before it is due). */
+  opensOn: Day.nullable(),
   monthsLeft: z.number().int().nullable(),
   file: z
     .object({

@@ -1,5 +1,5 @@
 /** e-Pensiun use cases: the scoped forecast (routes and CLI) and the ASN's own BUP, TMT and file. */
-import { appToday, dateToIso, diffMonths, pensiunFileDueDate, tmtPensiun, type IsoDate } from '@simak/shared';
+import { appToday, dateToIso, diffMonths, pensiunFileDueDate, pensiunFileOpensOn, tmtPensiun, type IsoDate } from '@simak/shared';
 import type { ForecastQuery, ForecastResult, PensiunMe } from '@simak/shared/api/pensiun';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
@@ -64,12 +64,12 @@ const STEPS: { key: string; label: string; actions: string[] }[] = [
 ];
 
 export async function myPensiun(db: Db, actor: Actor, today: IsoDate = appToday()): Promise<PensiunMe> {
-  const none = (reason: string): PensiunMe => ({ applicable: false, reason, bup: null, bupRule: null, bupBasis: null, bupDescription: null, tmtPensiun: null, dueDate: null, monthsLeft: null, file: null });
+  const none = (reason: string): PensiunMe => ({ applicable: false, reason, bup: null, bupRule: null, bupBasis: null, bupDescription: null, tmtPensiun: null, dueDate: null, opensOn: null, monthsLeft: null, file: null });
   if (actor.employeeId == null) return none('Akun ini tidak terhubung dengan data pegawai.');
   const e = await db.employee.findUnique({ where: { id: actor.employeeId } });
   if (!e) return none('Data pegawai tidak ditemukan.');
   if (e.statusKepegawaian !== 'PNS' && e.statusKepegawaian !== 'CPNS') return none('Perkiraan pensiun hanya untuk PNS/CPNS.');
-  const [rules, lead] = await Promise.all([loadBupRules(db), getSetting(db, 'pensiun.lead_months')]);
+  const [rules, lead, ahead] = await Promise.all([loadBupRules(db), getSetting(db, 'pensiun.lead_months'), getSetting(db, 'pensiun.open_ahead_months')]);
   const bup = bupOf(e, rules);
   const tmt = tmtPensiun(dateToIso(e.tanggalLahir), bup.bup);
   const row = await db.workflowRequest.findFirst({ where: { type: PENSIUN, employeeId: e.id, state: { not: 'DIBATALKAN' } }, orderBy: { id: 'desc' } });
@@ -98,6 +98,7 @@ export async function myPensiun(db: Db, actor: Actor, today: IsoDate = appToday(
     bupDescription: bup.description,
     tmtPensiun: row ? (((row.payload as { sk?: { tmt: string } }).sk?.tmt) ?? (row.payload as { tmtPensiun: string }).tmtPensiun) : tmt,
     dueDate: pensiunFileDueDate(tmt, lead),
+    opensOn: pensiunFileOpensOn(pensiunFileDueDate(tmt, lead), ahead),
     monthsLeft: diffMonths(today, tmt),
     file,
   };

@@ -136,7 +136,7 @@ export function MyPensiunCard() {
           </>
         ) : (
           <Text size="sm" c="dimmed" data-testid="my-pensiun-nofile">
-            {t('pensiun.my.noFile', { date: formatDate(d.dueDate) })}
+            {t('pensiun.my.noFile', { date: formatDate(d.opensOn) })}
           </Text>
         )}
       </Stack>
