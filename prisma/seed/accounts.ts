@@ -72,5 +72,9 @@ export function buildAccounts(data: DemoData): { users: UserRow[]; roles: RoleRo
       [{ role: 'ASN' }],
     );
   }
+  // Contract staff check in and record activities too: one demo account, in the featured ASN's OPD.
+  const asnOpd = byId.get(data.featured.asn)!.opdId;
+  const kontrak = data.employees.find((e) => e.statusKepegawaian === 'KONTRAK' && e.opdId === asnOpd) ?? data.employees.find((e) => e.statusKepegawaian === 'KONTRAK');
+  if (kontrak) add({ username: DEMO_USERNAMES.kontrak, displayName: display(kontrak.id), employeeId: kontrak.id, mustChangePassword: false }, [{ role: 'ASN' }]);
   return { users, roles };
 }

@@ -445,7 +445,7 @@ export async function listDemoAccounts(databaseUrl: string): Promise<DemoAccount
     // usernames: by their NIPs at the reference date).
     const wanted = [
       DEMO_USERNAMES.bkdAdmin, DEMO_USERNAMES.bkdVerifier, DEMO_USERNAMES.dinkesAdmin, DEMO_USERNAMES.disdikAdmin,
-      DEMO_USERNAMES.asn, DEMO_USERNAMES.atasan, DEMO_NIPS.asn, DEMO_NIPS.atasan,
+      DEMO_USERNAMES.asn, DEMO_USERNAMES.atasan, DEMO_NIPS.asn, DEMO_NIPS.atasan, DEMO_USERNAMES.kontrak,
     ];
     const found = await client.query<AccountQueryRow>(`${ACCOUNT_SQL} WHERE u.username = ANY($1)`, [wanted]);
     const byName = new Map(found.rows.map((r) => [r.username, r]));
@@ -480,6 +480,7 @@ export async function listDemoAccounts(databaseUrl: string): Promise<DemoAccount
       (r) => `Featured ATASAN: ${job(r)}; ${r.bawahan} direct subordinates`,
       (r) => `${formatRoles(r.roles)} + ATASAN (derived)`,
     );
+    await push(byName.get(DEMO_USERNAMES.kontrak), (r) => `Contract staff (KONTRAK): ${r.nama_jabatan ?? '-'}, ${r.opd_kode}; attendance and activities`, () => 'KONTRAK (ASN self-service)');
     await push(sample.rows[0], (r) => `Any imported ASN, e.g. ${job(r)}; username = NIP`);
     return out;
   } finally {

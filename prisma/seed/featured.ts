@@ -24,6 +24,8 @@ export const DEMO_USERNAMES = {
   asn: 'siti.rahmawati',
   /** Bambang Sutrisno (DEMO_NIPS.atasan). */
   atasan: 'bambang.sutrisno',
+  /** The first contract staff member (KONTRAK) of the featured ASN's OPD: attendance, activities. */
+  kontrak: 'kontrak.dinkes',
 } as const;
 
 /**

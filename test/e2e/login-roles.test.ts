@@ -35,6 +35,7 @@ describe('every role logs in and sees its home page', () => {
     OPD_ADMIN: { username: DEMO_USERNAMES.dinkesAdmin, nav: ['Pegawai OPD'] },
     BKD_VERIFIER: { username: DEMO_USERNAMES.bkdVerifier, nav: ['Antrean Verifikasi', 'Cari Pegawai'] },
     BKD_ADMIN: { username: DEMO_USERNAMES.bkdAdmin, nav: ['Impor Data', 'Pengguna'] },
+    KONTRAK: { username: DEMO_USERNAMES.kontrak, nav: ['Presensi', 'Aktivitas harian'] },
   };
 
   it('lists a demo account for every role, with the demo password', () => {
@@ -59,7 +60,7 @@ describe('every role logs in and sees its home page', () => {
         await page.getByTestId('home-cards').waitFor();
         const nav = await page.getByTestId('app-navbar').textContent();
         for (const item of expected[role]!.nav) expect(nav).toContain(item);
-        if (role === 'ASN') expect(nav).not.toContain('Impor Data');
+        if (role === 'ASN' || role === 'KONTRAK') expect(nav).not.toContain('Impor Data');
         await page.screenshot({ path: path.join(SHOTS, `home-${role}.png`), fullPage: true });
         await page.getByRole('button', { name: 'Keluar' }).click();
         await page.waitForURL(/\/login/);
