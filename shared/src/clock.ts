@@ -50,3 +50,18 @@ export function appToday(): IsoDate {
 export function appYear(): number {
   return Number(current.today().slice(0, 4));
 }
+
+const WIB_MS = 7 * 3600_000;
+
+/**
+ * The instant "now" for decisions tied to a time of day (attendance): the real instant, or, when
+ * the clock is fixed (APP_TODAY, demos and tests), the fixed date at the real WIB time of day, so
+ * a check-in and "today's team" agree with the app's today. Timestamps of records stay real.
+ */
+export function appNow(real: Date = new Date()): Date {
+  const fixed = current.fixedDate;
+  if (!fixed) return real;
+  const wib = new Date(real.getTime() + WIB_MS);
+  const [y, m, d] = fixed.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, wib.getUTCHours(), wib.getUTCMinutes(), wib.getUTCSeconds(), wib.getUTCMilliseconds()) - WIB_MS);
+}

@@ -1,5 +1,5 @@
 /** Routes of the daily activity log and the atasan's team view. */
-import { appToday } from '@simak/shared';
+import { appNow, appToday } from '@simak/shared';
 import { AktivitasBody, AktivitasReviewBody, AktivitasUpdateBody } from '@simak/shared/api/presensi-lokasi';
 import { idParam, isoDate } from '@simak/shared/api/primitives';
 import { z } from 'zod';
@@ -82,7 +82,7 @@ export function aktivitasRoutes(ctx: AppContext) {
       tags: TAGS,
       auth: ['ATASAN'],
       responses: { 200: { description: 'Tim hari ini' } },
-      handler: ({ actor }) => teamToday(db, actor, ctx.now?.() ?? new Date()),
+      handler: ({ actor }) => teamToday(db, actor, ctx.now?.() ?? appNow()),
     }),
   ];
 }

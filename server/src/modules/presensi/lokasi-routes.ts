@@ -1,3 +1,4 @@
+import { appNow } from '@simak/shared';
 /** Routes of the check-in page's day view, the work-location set-up (BKD) and the WFH / field-duty request. */
 import { idParam } from '@simak/shared/api/primitives';
 import { JadwalKhususBody, LokasiKerjaBody, LokasiTugasBody } from '@simak/shared/api/presensi-lokasi';
@@ -22,7 +23,7 @@ export function presensiLokasiRoutes(ctx: AppContext) {
       tags: TAGS,
       auth: 'user',
       responses: { 200: { description: 'Hari ini' } },
-      handler: ({ actor }) => today(db, actor, ctx.now?.() ?? new Date()),
+      handler: ({ actor }) => today(db, actor, ctx.now?.() ?? appNow()),
     }),
     defineRoute({
       method: 'get',

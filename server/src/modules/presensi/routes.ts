@@ -1,7 +1,7 @@
 import { YearMonthSchema } from '@simak/shared';
 import { PresensiBody, ScheduleBody } from '@simak/shared/api/presensi';
 import { z } from 'zod';
-import { appToday } from '@simak/shared';
+import { appNow, appToday } from '@simak/shared';
 import { metaFrom } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
@@ -19,7 +19,7 @@ export function presensiRoutes(ctx: AppContext) {
       body: PresensiBody,
       responses: { 201: { description: 'Presensi diterima' }, 409: { description: 'Sudah presensi' }, 422: { description: 'Ditolak: alasan dan jarak' } },
       handler: async ({ req, res, actor, body }) => {
-        const r = await recordPresensi(db, actor, body, metaFrom(req), ctx.now?.() ?? new Date());
+        const r = await recordPresensi(db, actor, body, metaFrom(req), ctx.now?.() ?? appNow());
         res.status(201);
         return r;
       },
