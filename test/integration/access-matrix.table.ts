@@ -111,6 +111,13 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/presensi/me': { allow: USER },
   'GET /api/presensi/schedule': { allow: USER },
   'PUT /api/presensi/schedule': { allow: ADMIN },
+  'GET /api/rekap/presensi': { allow: ANY_OPD_OR_BKD, note: 'scoped in the query: an OPD admin sees their units' },
+  'GET /api/rekap/tpp': { allow: ANY_OPD_OR_BKD, note: 'scoped in the query like the recap' },
+  'GET /api/rekap/tpp/config': { allow: ANY_OPD_OR_BKD },
+  'PUT /api/rekap/tpp/config': { allow: ADMIN },
+  'GET /api/rekap/disiplin': { allow: ['atasan', 'verifier', 'admin'], note: 'an atasan sees their direct subordinates, BKD everybody' },
+  'GET /api/rekap/dinas-luar': { allow: ANY_OPD_OR_BKD },
+  'POST /api/rekap/dinas-luar': { allow: ['opdOwn', 'opdOther', 'admin'], note: 'the employee must be in the OPD admin\'s units (checked after validation; the probe body is empty → 422)' },
 
   'GET /api/pangkat/periods': { allow: USER },
   'GET /api/pensiun/bup-rules': { allow: ANY_OPD_OR_BKD },

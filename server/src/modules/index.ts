@@ -20,6 +20,7 @@ import { opdRoutes } from './opds/routes.ts';
 import { pangkatRoutes } from './pangkat/routes.ts';
 import { pensiunRoutes } from './pensiun/routes.ts';
 import { presensiRoutes } from './presensi/routes.ts';
+import { rekapRoutes } from './rekap/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
@@ -45,6 +46,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...pensiunRoutes(ctx),
     ...cutiRoutes(ctx),
     ...presensiRoutes(ctx),
+    ...rekapRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),
