@@ -1,7 +1,8 @@
 /**
  * What makes a freshly seeded demo regency a living platform on first login (run by `npm start`
  * and `npm run db:seed` after the seed): the first e-Berkala detection (KGB queue and dashboard),
- * the indicator facts of the dashboard's first years, and e-Pangkat proposals in every state.
+ * the indicator facts of the dashboard's first years, e-Pangkat proposals in every state, and a
+ * month of attendance (recap, TPP basis, discipline warnings).
  */
 import type { Config } from '../../server/src/config.ts';
 import { createDb } from '../../server/src/db.ts';
@@ -10,6 +11,7 @@ import { materializeYear } from '../../server/src/modules/indicators/compute.ts'
 import { defaultMaterializedYears } from '../../server/src/modules/indicators/jobs.ts';
 import { createStorage } from '../../server/src/storage/storage.ts';
 import { seedKpDemo } from './kp-demo.ts';
+import { seedPresensiDemo } from './presensi-demo.ts';
 
 export async function bringDemoToLife(config: Config, log: (m: string) => void = () => undefined) {
   const db = createDb(config.DATABASE_URL, 2);
@@ -20,6 +22,7 @@ export async function bringDemoToLife(config: Config, log: (m: string) => void =
     for (const year of years) await materializeYear(db, year);
     log(`Indicator facts materialized for ${years.join(' and ')}.`);
     await seedKpDemo({ db, storage: createStorage(config), log });
+    await seedPresensiDemo({ db, log });
   } finally {
     await db.$disconnect();
   }
