@@ -1,6 +1,8 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconAlertTriangle,
   IconBuildingCommunity,
+  IconClipboardList,
   IconChartBar,
   IconChartLine,
   IconAward,
@@ -59,6 +61,7 @@ export const NAV_ITEMS = [
   { key: 'cuti', path: '/cuti', roles: ['ASN'], section: 'asn', icon: IconCalendarEvent },
 
   { key: 'subordinates', path: '/bawahan', roles: ['ATASAN'], section: 'atasan', icon: IconSitemap },
+  { key: 'disiplinAtasan', path: '/peringatan-disiplin', roles: ['ATASAN'], section: 'atasan', icon: IconAlertTriangle },
 
   { key: 'opdEmployees', path: '/opd/pegawai', roles: ['OPD_ADMIN'], section: 'opd', icon: IconBuildingCommunity },
   { key: 'opdProposals', path: '/opd/usulan', roles: ['OPD_ADMIN'], section: 'opd', icon: IconListDetails },
@@ -71,6 +74,8 @@ export const NAV_ITEMS = [
 
   { key: 'indicators', path: '/indikator', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartLine },
   { key: 'statistics', path: '/statistik', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartBar },
+  { key: 'rekapPresensi', path: '/rekap-presensi', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconClipboardList },
+  { key: 'disiplin', path: '/peringatan-disiplin', roles: BKD_STAFF, section: 'reports', icon: IconAlertTriangle },
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
   { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },

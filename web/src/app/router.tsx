@@ -24,6 +24,8 @@ import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import type { Role } from '../api/types';
 import { PangkatPage } from '../features/pangkat/PangkatPage';
+import { DisiplinPage } from '../features/rekap/DisiplinPage';
+import { RekapPage } from '../features/rekap/RekapPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
 
@@ -46,6 +48,9 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   berkala: <BerkalaPage />,
   pangkat: <PangkatPage />,
   pangkatOpd: <PangkatPage />,
+  rekapPresensi: <RekapPage />,
+  disiplin: <DisiplinPage />,
+  disiplinAtasan: <DisiplinPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
   indicators: <IndicatorsPage />,
   statistics: <StatisticsPage />,
