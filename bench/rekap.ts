@@ -30,7 +30,7 @@ async function prepare() {
     await c.query(`INSERT INTO opd (kode, nama, latitude, longitude, radius_m, updated_at)
       SELECT 'B' || i, 'OPD bench ' || i, -8.13 - i * 0.001, 113.22, 150, now() FROM generate_series(1, 50) i`);
     await c.query(`INSERT INTO employee (nip, nama, jenis_kelamin, tanggal_lahir, status_kepegawaian, tmt_cpns, opd_id, jenis_jabatan, pendidikan_terakhir, updated_at)
-      SELECT lpad(i::text, 18, '9'), 'Pegawai ' || i, 'L', date '1985-01-01', 'PNS', date '2010-01-01',
+      SELECT '2' || lpad(i::text, 17, '0'), 'Pegawai ' || i, 'L', date '1985-01-01', 'PNS', date '2010-01-01',
              (SELECT min(id) FROM opd) + (i % 50), (ARRAY['STRUKTURAL','FUNGSIONAL','PELAKSANA'])[1 + i % 3]::"JenisJabatan", 'S1', now()
       FROM generate_series(1, ${N}) i`);
     await c.query('ANALYZE employee, opd');
