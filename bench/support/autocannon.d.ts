@@ -29,6 +29,10 @@ declare module 'autocannon' {
     body?: string;
     pipelining?: number;
     timeout?: number;
+    /** Requests per second over all connections. */
+    overallRate?: number;
+    /** Per-request setup (e.g. a different session per request). */
+    requests?: { method?: string; path?: string; setupRequest?: (req: { headers: Record<string, string>; body?: string; method?: string; path?: string }) => unknown }[];
   }
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;

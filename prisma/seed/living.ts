@@ -2,7 +2,8 @@
  * What makes a freshly seeded demo regency a living platform on first login (run by `npm start`
  * and `npm run db:seed` after the seed): the first e-Berkala detection (KGB queue and dashboard),
  * the indicator facts of the dashboard's first years, e-Pangkat proposals and e-Pensiun files in every
- * state, and the featured atasan's team's daily activities (some waiting for review).
+ * state, the featured atasan's team's daily activities (some waiting for review) and a month of
+ * attendance (recap, TPP basis, discipline warnings).
  */
 import type { Config } from '../../server/src/config.ts';
 import { createDb } from '../../server/src/db.ts';
@@ -13,6 +14,7 @@ import { createStorage } from '../../server/src/storage/storage.ts';
 import { seedAktivitasDemo } from './aktivitas-demo.ts';
 import { seedKpDemo } from './kp-demo.ts';
 import { seedPensiunDemo } from './pensiun-demo.ts';
+import { seedPresensiDemo } from './presensi-demo.ts';
 
 export async function bringDemoToLife(config: Config, log: (m: string) => void = () => undefined) {
   const db = createDb(config.DATABASE_URL, 2);
@@ -25,6 +27,7 @@ export async function bringDemoToLife(config: Config, log: (m: string) => void =
     await seedKpDemo({ db, storage: createStorage(config), log });
     await seedPensiunDemo({ db, storage: createStorage(config), log });
     await seedAktivitasDemo(db, log);
+    await seedPresensiDemo({ db, log });
   } finally {
     await db.$disconnect();
   }

@@ -125,6 +125,13 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/aktivitas/review': { allow: ['atasan'], note: 'ATASAN (derived): direct subordinates only, in the query' },
   'POST /api/aktivitas/:id/review': { allow: ['atasan'], note: 'probe id unknown (404); the direct atasan only, in the service' },
   'GET /api/aktivitas/team': { allow: ['atasan'], note: 'ATASAN (derived): direct subordinates only, in the query' },
+  'GET /api/rekap/presensi': { allow: ANY_OPD_OR_BKD, note: 'scoped in the query: an OPD admin sees their units' },
+  'GET /api/rekap/tpp': { allow: ANY_OPD_OR_BKD, note: 'scoped in the query like the recap' },
+  'GET /api/rekap/tpp/config': { allow: ANY_OPD_OR_BKD },
+  'PUT /api/rekap/tpp/config': { allow: ADMIN },
+  'GET /api/rekap/disiplin': { allow: ['atasan', 'verifier', 'admin'], note: 'an atasan sees their direct subordinates, BKD everybody' },
+  'GET /api/rekap/dinas-luar': { allow: ANY_OPD_OR_BKD },
+  'POST /api/rekap/dinas-luar': { allow: ['opdOwn', 'opdOther', 'admin'], note: 'the employee must be in the OPD admin\'s units (checked after validation; the probe body is empty → 422)' },
 
   'GET /api/pangkat/periods': { allow: USER },
   'GET /api/pensiun/bup-rules': { allow: ANY_OPD_OR_BKD },

@@ -22,6 +22,7 @@ import { pensiunRoutes } from './pensiun/routes.ts';
 import { presensiRoutes } from './presensi/routes.ts';
 import { presensiLokasiRoutes } from './presensi/lokasi-routes.ts';
 import { aktivitasRoutes } from './aktivitas/routes.ts';
+import { rekapRoutes } from './rekap/routes.ts';
 import { batchRoutes } from './requests/batches.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { settingRoutes } from './settings/routes.ts';
@@ -49,6 +50,7 @@ export function allRoutes(ctx: AppContext, kit: AuthKit): RouteDef[] {
     ...presensiRoutes(ctx),
     ...presensiLokasiRoutes(ctx),
     ...aktivitasRoutes(ctx),
+    ...rekapRoutes(ctx),
     ...letterRoutes(ctx),
     ...settingRoutes(ctx),
     ...importRoutes(ctx),

@@ -1,6 +1,8 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconAlertTriangle,
   IconBuildingCommunity,
+  IconClipboardList,
   IconChartBar,
   IconChartLine,
   IconAward,
@@ -67,6 +69,7 @@ export const NAV_ITEMS = [
 
   { key: 'subordinates', path: '/bawahan', roles: ['ATASAN'], section: 'atasan', icon: IconSitemap },
   { key: 'tim', path: '/tim', roles: ['ATASAN'], section: 'atasan', icon: IconUsers },
+  { key: 'disiplinAtasan', path: '/peringatan-disiplin', roles: ['ATASAN'], section: 'atasan', icon: IconAlertTriangle },
 
   { key: 'opdEmployees', path: '/opd/pegawai', roles: ['OPD_ADMIN'], section: 'opd', icon: IconBuildingCommunity },
   { key: 'opdProposals', path: '/opd/usulan', roles: ['OPD_ADMIN'], section: 'opd', icon: IconListDetails },
@@ -81,6 +84,8 @@ export const NAV_ITEMS = [
 
   { key: 'indicators', path: '/indikator', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartLine },
   { key: 'statistics', path: '/statistik', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconChartBar },
+  { key: 'rekapPresensi', path: '/rekap-presensi', roles: INDICATOR_VIEWERS, section: 'reports', icon: IconClipboardList },
+  { key: 'disiplin', path: '/peringatan-disiplin', roles: BKD_STAFF, section: 'reports', icon: IconAlertTriangle },
 
   { key: 'dataImport', path: '/admin/impor', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUpload },
   { key: 'users', path: '/admin/pengguna', roles: ['BKD_ADMIN'], section: 'admin', icon: IconUsersGroup },

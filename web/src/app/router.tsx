@@ -29,6 +29,8 @@ import { UsersPage } from '../features/users/UsersPage';
 import type { Role } from '../api/types';
 import { PangkatPage } from '../features/pangkat/PangkatPage';
 import { PensiunPage } from '../features/pensiun/PensiunPage';
+import { DisiplinPage } from '../features/rekap/DisiplinPage';
+import { RekapPage } from '../features/rekap/RekapPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
 
@@ -57,6 +59,9 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   pangkatOpd: <PangkatPage />,
   pensiun: <PensiunPage />,
   pensiunOpd: <PensiunPage />,
+  rekapPresensi: <RekapPage />,
+  disiplin: <DisiplinPage />,
+  disiplinAtasan: <DisiplinPage />,
   employeeSearch: <EmployeeListPage key="bkd" variant="bkd" />,
   indicators: <IndicatorsPage />,
   statistics: <StatisticsPage />,

@@ -1,0 +1,218 @@
+/**
+ * The morning peak of attendance (issue 12 part 7): POST /api/presensi (check-in with
+ * geolocation, server time, fence and schedule, the reading and its audit row in one
+ * transaction) on the built platform (server/dist, as `npm start` runs it), against a bare
+ * Express route (bench/support/bare-server.mjs) in the same run, same process count.
+ *
+ * K employees (default 1,000) are signed in first (one session and CSRF token each); every
+ * check-in request uses the next session, so each request is a first check-in of the day (the
+ * readings of the day are deleted between samples). Two measurements:
+ *  - saturation: the K check-ins through 50 connections, throughput and p99;
+ * and the time 7,000 and 70,000 check-ins take at that capacity against the 30 minutes of the
+ * peak (3.9/s and 38.9/s). (Fixed-rate runs with autocannon's overallRate hung here; not measured.)
+ * Each as a ratio of the bare route measured the same way (3 samples, median; warm-up first).
+ * Check-ins are judged on the machine's clock (server time): outside working hours they are
+ * refused (422, still logged), which the output reports.
+ *
+ *   npx tsx bench/checkin.ts [employees=1500] [sessions=1000]
+ *   BENCH_DATABASE_URL=…  reuse a seeded demo database (else a fresh one is seeded and dropped)
+ */
+import autocannon, { type Options, type Result } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DEMO_PASSWORD, seedDemo } from '../prisma/seed/demo.ts';
+import { applyMigrations } from '../prisma/tools/migrations.ts';
+import { buildServer } from '../scripts/build-server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const N = Number(process.argv[2] ?? 1500);
+const K = Number(process.argv[3] ?? 1000);
+const SAMPLES = 3;
+const CONNECTIONS = 50;
+const TODAY = '2026-11-30';
+const BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const own = !process.env.BENCH_DATABASE_URL;
+const dbName = `simak_bench_checkin_${process.pid}`;
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(BASE), { pathname: `/${dbName}` }).toString();
+const workers = process.env.API_WORKERS || String(os.availableParallelism());
+const children: ChildProcess[] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+interface Session {
+  cookie: string;
+  body: string;
+}
+
+async function signIn(base: string, username: string, body: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const sid = res.headers.getSetCookie().find((c) => c.startsWith('simak.sid='))!.split(';')[0]!;
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: sid } });
+  const token = ((await csrf.json()) as { csrfToken: string }).csrfToken;
+  const cookies = [sid, ...csrf.headers.getSetCookie().map((c) => c.split(';')[0]!)].filter((c, i, a) => a.findIndex((x) => x.split('=')[0] === c.split('=')[0]) === i);
+  return { cookie: `${cookies.join('; ')}\u0000${token}`, body };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Row {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  refused: number;
+  other: number;
+}
+
+async function run(opts: Options): Promise<Row> {
+  const r: Result & { statusCodeStats?: Record<string, { count: number }> } = await autocannon({ timeout: 30, ...opts });
+  if (process.env.BENCH_VERBOSE) console.log(`  ${opts.url} ${opts.overallRate ? `${opts.overallRate.toFixed(1)}/s` : 'saturation'}: ${r.requests.average} req/s, p99 ${r.latency.p99} ms, codes ${JSON.stringify(r.statusCodeStats ?? {})}`);
+  const codes = r.statusCodeStats ?? {};
+  const n = (c: string) => codes[c]?.count ?? 0;
+  return { rps: r.duration > 0 ? (r['2xx'] + r.non2xx) / r.duration : r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: n('201') + n('200'), refused: n('422'), other: r.non2xx - n('422') + r.errors + r.timeouts };
+}
+
+async function main() {
+  await applyMigrations(databaseUrl);
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  if ((await c.query<{ n: number }>('SELECT count(*)::int AS n FROM employee')).rows[0]!.n === 0) {
+    const t0 = performance.now();
+    await seedDemo({ databaseUrl, employees: N, today: TODAY });
+    console.log(`Seeded ${N} employees in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  // K employees with an account and an office fence; sign-in without the first-login password change.
+  const people = (
+    await c.query<{ id: number; username: string; lat: string; lon: string }>(
+      `SELECT e.id, u.username, o.latitude AS lat, o.longitude AS lon FROM employee e JOIN app_user u ON u.employee_id = e.id JOIN opd o ON o.id = e.opd_id
+       WHERE u.active AND e.tmt_berhenti IS NULL AND o.latitude IS NOT NULL AND o.radius_m IS NOT NULL ORDER BY e.id LIMIT $1`,
+      [K],
+    )
+  ).rows;
+  await c.query('UPDATE app_user SET must_change_password = false WHERE employee_id = ANY($1::int[])', [people.map((p) => p.id)]);
+  const reset = () => c.query(`DELETE FROM presensi WHERE employee_id = ANY($1::int[]) AND "at" > now() - interval '1 day'`, [people.map((p) => p.id)]);
+  await reset();
+
+  await buildServer({ quiet: true });
+  const [port, barePort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${port}`;
+  const bare = `http://127.0.0.1:${barePort}/bare`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `bench-checkin-${process.pid}`,
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    API_WORKERS: workers,
+    APP_TODAY: TODAY,
+    APP_TODAY_IN_PRODUCTION: 'true',
+    LOGIN_RATE_LIMIT: '100000000',
+    COOKIE_SECURE: 'false',
+    WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
+    STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
+  };
+  children.push(spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
+  children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
+  await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
+
+  const t0 = performance.now();
+  const sessions: Session[] = [];
+  for (let i = 0; i < people.length; i += 8) {
+    sessions.push(
+      ...(await Promise.all(
+        people.slice(i, i + 8).map((p) => signIn(base, p.username, JSON.stringify({ jenis: 'MASUK', latitude: Number(p.lat), longitude: Number(p.lon), accuracy: 12 }))),
+      )),
+    );
+  }
+  console.log(`Signed in ${sessions.length} employees in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  let next = 0;
+  const checkin = (extra: Partial<Options>): Options => ({
+    url: `${base}/api/presensi`,
+    method: 'POST',
+    ...extra,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const s = sessions[next++ % sessions.length]!;
+          const [cookie, token] = s.cookie.split('\u0000');
+          req.headers = { ...req.headers, 'content-type': 'application/json', cookie: cookie!, 'x-csrf-token': token! };
+          req.body = s.body;
+          return req;
+        },
+      },
+    ],
+  });
+  const bareOpts = (extra: Partial<Options>): Options => ({ url: bare, ...extra });
+
+  // Warm-up of both (JIT, pools), then the samples; the day's readings are removed before each check-in run.
+  await run(bareOpts({ connections: Math.min(CONNECTIONS, K), amount: K }));
+  await reset();
+  await run(checkin({ connections: Math.min(CONNECTIONS, K), amount: K }));
+  const sat = { bare: [] as Row[], app: [] as Row[] };
+  for (let i = 0; i < SAMPLES; i++) {
+    sat.bare.push(await run(bareOpts({ connections: CONNECTIONS, duration: 3 })));
+    await reset();
+    sat.app.push(await run(checkin({ connections: Math.min(CONNECTIONS, K), amount: K })));
+  }
+  const atRate: { label: string; bare: Row[]; app: Row[] }[] = [];
+  const m = (rows: Row[], k: keyof Row) => median(rows.map((x) => x[k]));
+  const okAll = [...sat.app, ...atRate.flatMap((a) => a.app)];
+  console.log(`\nCheck-in (POST /api/presensi) vs a bare Express route, server/dist with ${workers} HTTP processes; ${K} signed-in employees, ${SAMPLES} samples, median`);
+  console.log(`Answers over all check-in runs: ${okAll.reduce((s, x) => s + x.ok, 0)} accepted (201), ${okAll.reduce((s, x) => s + x.refused, 0)} refused (422, e.g. outside working hours), ${okAll.reduce((s, x) => s + x.other, 0)} other`);
+  console.log('| Load | Bare req/s | Check-in req/s | Throughput ratio | Bare p99 ms | Check-in p99 ms | p99 ratio |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const line = (label: string, b: Row[], a: Row[]) =>
+    console.log(`| ${label} | ${m(b, 'rps').toFixed(0)} | ${m(a, 'rps').toFixed(0)} | ${(m(a, 'rps') / m(b, 'rps')).toFixed(3)} | ${m(b, 'p99')} | ${m(a, 'p99')} | ${(m(a, 'p99') / Math.max(1, m(b, 'p99'))).toFixed(1)}× |`);
+  line(`saturation, ${K} check-ins (bare: 3 s), ${CONNECTIONS} connections`, sat.bare, sat.app);
+  for (const a of atRate) line(a.label, a.bare, a.app);
+  const cap = m(sat.app, 'rps');
+  console.log(`Capacity: ${cap.toFixed(0)} check-ins/s → 7,000 employees in ${(7000 / cap).toFixed(0)} s, 70,000 in ${(70000 / cap).toFixed(0)} s (the peak allows 1,800 s).`);
+  await reset();
+  await c.end();
+}
+
+async function cleanup() {
+  for (const ch of children) ch.kill('SIGTERM');
+  await Promise.all(children.map((ch) => (ch.exitCode === null ? new Promise((r) => ch.once('exit', r)) : null)));
+  if (own) {
+    const a = new pg.Client({ connectionString: BASE });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await a.end();
+  }
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => void cleanup());
