@@ -253,8 +253,16 @@ describe('files', () => {
     expect(letter).not.toBeNull();
     expect((await h.act(opdAdmin, id, 'hand_over')).status).toBe(200);
     // Before the TMT nothing changes; at the TMT the daily job records the exit (once).
+    const population = async () => {
+      const r = await verifier.get(`/api/indicators?year=2027&opd=${opdA.kode}&asOf=2027-06-30`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.population as number;
+    };
+    const before = await population();
     expect((await runDaily('2027-03-31')).exits).toBe(0);
     expect((await runDaily('2027-04-01')).exits).toBe(1);
+    // The indicators' population after the TMT no longer counts them.
+    expect(await population()).toBe(before - 1);
     expect((await runDaily('2027-04-02')).exits).toBe(0);
     const emp = await t.db.employee.findUniqueOrThrow({ where: { id: e } });
     expect(emp.tmtBerhenti?.toISOString().slice(0, 10)).toBe('2027-04-01');
