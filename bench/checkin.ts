@@ -11,14 +11,15 @@
  * and the time 7,000 and 70,000 check-ins take at that capacity against the 30 minutes of the
  * peak (3.9/s and 38.9/s). (Fixed-rate runs with autocannon's overallRate hung here; not measured.)
  * Each as a ratio of the bare route measured the same way (3 samples, median; warm-up first).
- * Check-ins are judged on the machine's clock (server time): outside working hours they are
- * refused (422, still logged), which the output reports.
+ * Check-ins are judged on server time: both processes run under libfaketime starting at 07:35 WIB
+ * on TODAY (without faketime: the machine's clock, and outside working hours they are refused with
+ * 422, still logged; the output reports the answers).
  *
  *   npx tsx bench/checkin.ts [employees=1500] [sessions=1000]
  *   BENCH_DATABASE_URL=…  reuse a seeded demo database (else a fresh one is seeded and dropped)
  */
 import autocannon, { type Options, type Result } from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -29,6 +30,8 @@ import { applyMigrations } from '../prisma/tools/migrations.ts';
 import { buildServer } from '../scripts/build-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+let faketime: boolean | undefined;
+const hasFaketime = () => (faketime ??= spawnSync('faketime', ['-f', '+0d', 'true'], { stdio: 'ignore' }).status === 0);
 const N = Number(process.argv[2] ?? 1500);
 const K = Number(process.argv[3] ?? 1000);
 const SAMPLES = 3;
@@ -113,7 +116,7 @@ async function main() {
     )
   ).rows;
   await c.query('UPDATE app_user SET must_change_password = false WHERE employee_id = ANY($1::int[])', [people.map((p) => p.id)]);
-  const reset = () => c.query(`DELETE FROM presensi WHERE employee_id = ANY($1::int[]) AND "at" > now() - interval '1 day'`, [people.map((p) => p.id)]);
+  const reset = () => c.query(`DELETE FROM presensi WHERE employee_id = ANY($1::int[]) AND tanggal = $2::date`, [people.map((p) => p.id), TODAY]);
   await reset();
 
   await buildServer({ quiet: true });
@@ -137,8 +140,13 @@ async function main() {
     WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
     STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
   };
-  children.push(spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
-  children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
+  // Both processes run at 07:35 WIB on TODAY whatever the machine's clock says (libfaketime, the clock
+  // then runs on), so every check-in is judged inside working hours; without faketime, the real clock.
+  const [cmd, pre] = hasFaketime() ? ['faketime', ['-f', `@${TODAY} 07:35:00`, process.execPath]] : [process.execPath, []];
+  const clockEnv = hasFaketime() ? { TZ: 'Asia/Jakarta', FAKETIME_DONT_FAKE_MONOTONIC: '1' } : {};
+  if (!hasFaketime()) console.warn('faketime not installed: check-ins are judged on the machine clock (outside working hours they are refused).');
+  children.push(spawn(cmd, [...pre, 'server/dist/main.js'], { cwd: ROOT, env: { ...env, ...clockEnv }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  children.push(spawn(cmd, [...pre, 'bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, ...clockEnv, PORT: String(barePort) }, stdio: 'inherit' }));
   await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
 
   const t0 = performance.now();
