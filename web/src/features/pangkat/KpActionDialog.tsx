@@ -1,45 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, FileInput, Group, Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, FileInput, Group, Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconPaperclip } from '@tabler/icons-react';
+import { IconPaperclip } from '@tabler/icons-react';
 import type { KpSkForm, KpSkInput } from '@simak/shared/api/pangkat';
 import { useTranslation } from 'react-i18next';
-import { detailMessages, errorMessage, isApiError } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
 import { golonganWithPangkat } from '../../domain/labels';
 import { formatDate, formatMoney } from '../../i18n/format';
-import { parseDateInput } from '../change-requests/values';
 import { MAX_UPLOAD_BYTES, useUploadDocument } from '../documents/api';
 import { ActionDialog } from '../requests/ActionDialogs';
+import { AttemptError, dateProps } from '../requests/DialogParts';
 import type { RequestActionDialogProps } from '../requests/views';
 import { useSkForm } from './api';
 import { kpDetailsOf } from './KpDetailsPanel';
-
-const dateProps = (label: string, testId: string) => ({
-  label,
-  valueFormat: 'D MMMM YYYY',
-  dateParser: (s: string) => parseDateInput(s),
-  leftSection: <IconCalendar size={16} />,
-  popoverProps: { withinPortal: true },
-  withAsterisk: true,
-  'data-testid': testId,
-});
-
-/** The error of the last attempt (kept open on 422), with the fields' messages. */
-function AttemptError({ error }: { error: unknown }) {
-  if (!error) return null;
-  const lines = isApiError(error) ? detailMessages(error.details) : [];
-  return (
-    <Alert color="red" py="xs" data-testid="kp-action-error">
-      <Text size="sm">{errorMessage(error)}</Text>
-      {lines.map((l) => (
-        <Text key={l} size="xs">
-          {l}
-        </Text>
-      ))}
-    </Alert>
-  );
-}
 
 function PertekFields({ nomor, tanggal, onNomor, onTanggal, errors }: { nomor: string; tanggal: string | null; onNomor: (v: string) => void; onTanggal: (v: string | null) => void; errors: { nomor?: string; tanggal?: string } }) {
   const { t } = useTranslation();
@@ -83,7 +56,7 @@ function PertekForm({ request, pending, error, onClose, onConfirm }: Omit<Reques
           errors={errors}
         />
         <Textarea label={t('requests.actionDialog.noteOptional')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1500} />
-        <AttemptError error={error} />
+        <AttemptError testId="kp-action-error" error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={pending}>
             {t('common.cancel')}
@@ -229,8 +202,8 @@ function SkForm({ request, form, pending, error, onClose, onConfirm }: Omit<Requ
           error={errors.file}
           data-testid="kp-sk-file"
         />
-        {upload.error && <AttemptError error={upload.error} />}
-        <AttemptError error={error} />
+        {upload.error && <AttemptError testId="kp-action-error" error={upload.error} />}
+        <AttemptError testId="kp-action-error" error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={pending || upload.isPending}>
             {t('common.cancel')}

@@ -1,41 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, FileInput, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, FileInput, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconPaperclip } from '@tabler/icons-react';
+import { IconPaperclip } from '@tabler/icons-react';
 import type { PensiunBknInput, PensiunSkInput } from '@simak/shared/api/pensiun';
 import { useTranslation } from 'react-i18next';
-import { detailMessages, errorMessage, isApiError } from '../../api/client';
 import { formatDate } from '../../i18n/format';
-import { parseDateInput } from '../change-requests/values';
 import { MAX_UPLOAD_BYTES, useUploadDocument } from '../documents/api';
 import { ActionDialog } from '../requests/ActionDialogs';
+import { AttemptError, dateProps } from '../requests/DialogParts';
 import type { RequestActionDialogProps } from '../requests/views';
 import { pensiunDetailsOf } from './PensiunDetailsPanel';
-
-const dateProps = (label: string, testId: string) => ({
-  label,
-  valueFormat: 'D MMMM YYYY',
-  dateParser: (s: string) => parseDateInput(s),
-  leftSection: <IconCalendar size={16} />,
-  popoverProps: { withinPortal: true },
-  withAsterisk: true,
-  'data-testid': testId,
-});
-
-function AttemptError({ error }: { error: unknown }) {
-  if (!error) return null;
-  const lines = isApiError(error) ? detailMessages(error.details) : [];
-  return (
-    <Alert color="red" py="xs" data-testid="pensiun-action-error">
-      <Text size="sm">{errorMessage(error)}</Text>
-      {lines.map((l) => (
-        <Text key={l} size="xs">
-          {l}
-        </Text>
-      ))}
-    </Alert>
-  );
-}
 
 function Buttons({ pending, onClose, label }: { pending: boolean; onClose: () => void; label: string }) {
   const { t } = useTranslation();
@@ -74,7 +48,7 @@ function PertekForm({ pending, error, onClose, onConfirm }: Omit<RequestActionDi
           <DateInput {...dateProps(t('pangkat.details.pertekTanggal'), 'pensiun-pertek-tanggal')} value={tanggal} onChange={setTanggal} error={errors.tanggal} />
         </SimpleGrid>
         <Textarea label={t('requests.actionDialog.noteOptional')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1500} />
-        <AttemptError error={error} />
+        <AttemptError testId="pensiun-action-error" error={error} />
         <Buttons pending={pending} onClose={onClose} label={t('pangkat.action.recordPertek')} />
       </Stack>
     </form>
@@ -148,8 +122,8 @@ function SkForm({ request, pending, error, onClose, onConfirm }: Omit<RequestAct
           error={errors.file}
           data-testid="pensiun-sk-file"
         />
-        {upload.error && <AttemptError error={upload.error} />}
-        <AttemptError error={error} />
+        {upload.error && <AttemptError testId="pensiun-action-error" error={upload.error} />}
+        <AttemptError testId="pensiun-action-error" error={error} />
         <Buttons pending={pending || upload.isPending} onClose={onClose} label={t('pensiun.action.recordSk')} />
       </Stack>
     </form>
