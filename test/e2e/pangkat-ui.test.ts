@@ -14,15 +14,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import type { TestApp } from '../support/app.ts';
 import { createUser, PASSWORD } from '../support/factories.ts';
 import { pangkatHelpers } from '../support/pangkat.ts';
 import { screenshotter, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 import { tinyPdf } from '../support/pdf.ts';
+import { apiLogin, chooseDate, fitsWidth, item, judgeAllValid, status, upload, type Agent } from '../support/request-pages.ts';
 
 const PERIOD = '2027-01-01';
 const INVALID_KEY = 'SK_PNS';
@@ -48,28 +47,6 @@ let completeId: number;
 let partialId: number;
 
 const shot = screenshotter('pangkat');
-const status = (page: Page, state: string) => page.locator(`[data-testid="request-status"][data-state="${state}"]`).first();
-const item = (page: Page, key: string) => page.locator(`[data-testid="checklist-item"][data-key="${key}"]`);
-const fitsWidth = async (page: Page) => (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true;
-
-type Agent = ReturnType<typeof supertest.agent> & { csrfToken: string };
-async function login(username: string, password?: string): Promise<Agent> {
-  const agent = supertest.agent(server.url);
-  const res = await agent.post('/api/auth/login').send({ username, password: password ?? DEMO_PASSWORD });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  const csrf = await agent.get('/api/auth/csrf');
-  return Object.assign(agent, { csrfToken: csrf.body.csrfToken as string });
-}
-
-async function upload(agent: Agent, employeeId: number, jenis: string, name: string) {
-  const res = await agent
-    .post(`/api/employees/${employeeId}/documents`)
-    .set('x-csrf-token', agent.csrfToken)
-    .field('jenis', jenis)
-    .attach('file', tinyPdf(`${jenis} ${employeeId}`), { filename: name, contentType: 'application/pdf' });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.document.id as number;
-}
 
 /** The vault holds every document a KP reguler proposal asks for (the SK pangkat and SKP linked to their records), except `skip`. */
 async function fillVault(agent: Agent, employeeId: number, skip: string[] = []) {
@@ -83,27 +60,10 @@ async function fillVault(agent: Agent, employeeId: number, skip: string[] = []) 
   }
 }
 
-/** Every checklist item with a document not yet valid is marked valid. */
-async function judgeAllValid(page: Page) {
-  for (;;) {
-    const open = page.locator('[data-testid="checklist-item"]:not([data-verdict="VALID"])', { has: page.getByTestId('verdict-valid') });
-    if ((await open.count()) === 0) break;
-    const key = (await open.first().getAttribute('data-key'))!;
-    await open.first().getByTestId('verdict-valid').click();
-    await page.locator(`[data-testid="checklist-item"][data-key="${key}"][data-verdict="VALID"]`).waitFor();
-  }
-}
-
-async function chooseDate(page: Page, testId: string, value: string) {
-  const input = page.getByTestId(testId);
-  await input.fill(value);
-  await input.blur();
-}
-
 beforeAll(async () => {
   world = await startDemoWorld('pangkat');
   ({ server } = world);
-  const opdAdmin = await login(DEMO_USERNAMES.dinkesAdmin);
+  const opdAdmin = await apiLogin(server.url, DEMO_USERNAMES.dinkesAdmin);
   const db = server.ctx.db;
   // Two PNS of the admin's OPD made eligible for KP reguler III/a → III/b on 1 January 2027
   // (S1, III/a since 1 December 2022, SKP Baik 2024–2025), whatever the seed holds.

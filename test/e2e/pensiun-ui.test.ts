@@ -11,14 +11,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import '../../server/src/workflow/registry.ts';
 import { openDueFiles } from '../../server/src/modules/pensiun/open.ts';
 import { createEmployee, createUser, PASSWORD } from '../support/factories.ts';
 import { screenshotter, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 import { tinyPdf } from '../support/pdf.ts';
+import { apiLogin, chooseDate, fitsWidth, item, judgeAllValid, status, upload } from '../support/request-pages.ts';
 import { TEST_TODAY } from '../support/app.ts';
 
 const NOMOR_SK = '800.1.6.4/PENS-0042/2026';
@@ -32,44 +32,6 @@ let requestId: number;
 let asnUsername: string;
 
 const shot = screenshotter('pensiun');
-const status = (page: Page, state: string) => page.locator(`[data-testid="request-status"][data-state="${state}"]`).first();
-const item = (page: Page, key: string) => page.locator(`[data-testid="checklist-item"][data-key="${key}"]`);
-const fitsWidth = async (page: Page) => (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true;
-
-type Agent = ReturnType<typeof supertest.agent> & { csrfToken: string };
-async function login(username: string, password?: string): Promise<Agent> {
-  const agent = supertest.agent(server.url);
-  const res = await agent.post('/api/auth/login').send({ username, password: password ?? DEMO_PASSWORD });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  const csrf = await agent.get('/api/auth/csrf');
-  return Object.assign(agent, { csrfToken: csrf.body.csrfToken as string });
-}
-
-async function upload(agent: Agent, employeeId: number, jenis: string, name: string) {
-  const res = await agent
-    .post(`/api/employees/${employeeId}/documents`)
-    .set('x-csrf-token', agent.csrfToken)
-    .field('jenis', jenis)
-    .attach('file', tinyPdf(`${jenis} ${employeeId}`), { filename: name, contentType: 'application/pdf' });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.document.id as number;
-}
-
-async function judgeAllValid(page: Page) {
-  for (;;) {
-    const open = page.locator('[data-testid="checklist-item"]:not([data-verdict="VALID"])', { has: page.getByTestId('verdict-valid') });
-    if ((await open.count()) === 0) break;
-    const key = (await open.first().getAttribute('data-key'))!;
-    await open.first().getByTestId('verdict-valid').click();
-    await page.locator(`[data-testid="checklist-item"][data-key="${key}"][data-verdict="VALID"]`).waitFor();
-  }
-}
-
-async function chooseDate(page: Page, testId: string, value: string) {
-  const input = page.getByTestId(testId);
-  await input.fill(value);
-  await input.blur();
-}
 
 async function act(page: Page, action: string, state: string) {
   await expect.poll(() => page.getByTestId(`action-${action}`).getAttribute('data-enabled')).toBe('true');
@@ -96,7 +58,7 @@ beforeAll(async () => {
   });
   employee = { id: e.id, nip: e.nip, nama: 'Sri Wahyuningsih' };
   // The vault holds every required document but the KTP (attached in the browser).
-  const opdAdmin = await login(DEMO_USERNAMES.dinkesAdmin);
+  const opdAdmin = await apiLogin(server.url, DEMO_USERNAMES.dinkesAdmin);
   for (const jenis of ['SK_CPNS', 'SK_PNS', 'SK_PANGKAT', 'SK_KGB', 'SKP', 'KK', 'PAS_FOTO']) await upload(opdAdmin, e.id, jenis, `${jenis.toLowerCase()}.pdf`);
   // The daily job's run: the file opens itself, pre-filled.
   const opened = await openDueFiles(db, TEST_TODAY);
