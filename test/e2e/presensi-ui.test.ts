@@ -146,6 +146,27 @@ describe('daily activity approved by the atasan', () => {
       await admin.page.getByRole('tab', { name: 'Jam kerja' }).click();
       await admin.page.getByText('Jam kerja mingguan (WIB)').waitFor();
       await shot(admin.page, '8-admin-jadwal');
+      // An OPD's own hours (e.g. an RSUD): 08:00–14:00 Monday to Saturday instead of the regency's.
+      const db = world!.server.ctx.db;
+      const opd = await db.opd.findFirstOrThrow({ where: { parentId: { not: null } }, orderBy: { nama: 'asc' }, select: { id: true, nama: true } });
+      const card = admin.page.getByTestId('opd-schedule');
+      await card.getByPlaceholder('Pilih OPD').click();
+      await admin.page.getByRole('option', { name: opd.nama, exact: true }).click();
+      const editor = card.getByTestId('opd-schedule-editor');
+      await editor.getByText('Ikuti jadwal kabupaten').waitFor();
+      await editor.getByText('Jam kerja sendiri').click();
+      for (const d of ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu']) {
+        await editor.getByRole('checkbox', { name: d }).check();
+        await editor.getByLabel(`Jam masuk ${d}`).fill('08:00');
+        await editor.getByLabel(`Jam pulang ${d}`).fill('14:00');
+      }
+      await shot(admin.page, '9-admin-jadwal-opd');
+      await editor.getByTestId('opd-schedule-save').click();
+      await expect
+        .poll(async () => (await db.jadwalKerjaOpd.findMany({ where: { opdId: opd.id }, orderBy: { hari: 'asc' } })).map((r) => [r.hari, r.jamMasuk, r.jamPulang]), { timeout: 10_000 })
+        .toEqual([1, 2, 3, 4, 5, 6].map((h) => [h, '08:00', '14:00']));
+      await shot(admin.page, '10-admin-jadwal-opd-saved');
+      expect(await db.auditLog.count({ where: { action: 'jadwal_kerja_opd.replaced', entityId: String(opd.id) } })).toBe(1);
     } finally {
       await admin.context.close();
     }

@@ -114,6 +114,8 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'GET /api/presensi/today': { allow: USER, note: 'own day; 404 for an account without an employee record' },
   'GET /api/presensi/locations': { allow: ADMIN },
   'PUT /api/presensi/locations/:opdId': { allow: ADMIN },
+  'GET /api/presensi/opd-schedules/:opdId': { allow: ADMIN },
+  'PUT /api/presensi/opd-schedules/:opdId': { allow: ADMIN },
   'GET /api/presensi/special-schedules': { allow: USER },
   'POST /api/presensi/special-schedules': { allow: ADMIN },
   'DELETE /api/presensi/special-schedules/:id': { allow: ADMIN, note: 'probe id unknown (404)' },

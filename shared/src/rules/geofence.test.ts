@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidePresensi } from './presensi.ts';
-import { effectiveSchedule, measureFence, nearestFence, polygonProblem, type Fence, type GeoPolygon } from './geofence.ts';
+import { effectiveSchedule, measureFence, opdWeekly, nearestFence, polygonProblem, type Fence, type GeoPolygon } from './geofence.ts';
 
 const O = { lat: -8.1335, lon: 113.2248 };
 const M = 1 / 111_195.08; // degrees of latitude per metre
@@ -95,5 +95,25 @@ describe('effectiveSchedule', () => {
   it('a weekday missing from the special schedule is not a working day', () => {
     expect(effectiveSchedule('2027-02-13', 6, weekly, [ramadan])).toBeNull();
     expect(effectiveSchedule('2027-02-11', 4, weekly, [oneDay])).toMatchObject({ jamMasuk: '07:30' });
+  });
+});
+
+describe('opdWeekly + effectiveSchedule: an OPD own hours override the regency hours', () => {
+  const regency = [1, 2, 3, 4].map((hari) => ({ hari, jamMasuk: '07:30', jamPulang: '16:00' })).concat([{ hari: 5, jamMasuk: '07:30', jamPulang: '11:00' }]);
+  const rsud = [1, 2, 3, 4, 5, 6].map((hari) => ({ hari, jamMasuk: '08:00', jamPulang: '14:00' }));
+  const ramadan = { nama: 'Ramadan 1448 H', mulai: '2027-02-08', selesai: '2027-03-09', items: [1, 2, 3, 4, 5].map((hari) => ({ hari, jamMasuk: '08:30', jamPulang: '15:00' })) };
+  it.each([
+    ['OPD without own rows, Monday', [], '2027-01-04', 1, '07:30', null],
+    ['OPD without own rows, Saturday', [], '2027-01-09', 6, null, null],
+    ['OPD with own rows, Monday', rsud, '2027-01-04', 1, '08:00', null],
+    ['OPD with own rows, Saturday (own working day)', rsud, '2027-01-09', 6, '08:00', null],
+    ['OPD with own rows, Sunday (no own row, regency irrelevant)', rsud, '2027-01-10', 7, null, null],
+    ['OPD with only Monday: Tuesday is off although the regency works', [{ hari: 1, jamMasuk: '08:00', jamPulang: '12:00' }], '2027-01-05', 2, null, null],
+    ['special schedule wins over the OPD hours', rsud, '2027-02-08', 1, '08:30', 'Ramadan 1448 H'],
+    ['special schedule wins over the regency', [], '2027-02-09', 2, '08:30', 'Ramadan 1448 H'],
+  ] as const)('%s', (_l, own, date, wd, masuk, special) => {
+    const r = effectiveSchedule(date, wd, opdWeekly(regency, own), [ramadan]);
+    if (masuk === null) expect(r).toBeNull();
+    else expect(r).toMatchObject({ jamMasuk: masuk, special });
   });
 });

@@ -108,6 +108,14 @@ export interface SpecialSchedule {
 }
 
 /**
+ * The weekly hours that apply to an OPD: its own rows when it has any (a weekday without a row is
+ * then not a working day for it), else the regency's table.
+ */
+export function opdWeekly<T extends WeekdayHours>(regency: readonly T[], own: readonly T[]): readonly T[] {
+  return own.length > 0 ? own : regency;
+}
+
+/**
  * The hours of a WIB day: a special schedule covering the date (e.g. Ramadan; the one starting
  * latest wins when several overlap) replaces the weekly pattern. Null: not a working day.
  */

@@ -66,7 +66,7 @@ describe('time windows (WIB)', () => {
     ['left 30 min early', 'PULANG', '2026-11-30T15:30', true, 'ok', 30],
     ['check-out on time', 'PULANG', '2026-11-30T16:05', true, 'ok', 0],
     ['check-out after 20:00', 'PULANG', '2026-11-30T20:01', false, 'too_late', 0],
-    ['Saturday', 'MASUK', '2026-12-05T07:30', false, 'not_working_day', 0],
+    ['Saturday with hours for it (an OPD working Saturdays): the schedule decides the weekday', 'MASUK', '2026-12-05T07:30', true, 'ok', 0],
     ['Christmas', 'MASUK', '2026-12-25T07:30', false, 'not_working_day', 0],
     ['cuti bersama', 'MASUK', '2026-12-24T07:30', false, 'not_working_day', 0],
   ])('%s', (_c, jenis, wib, accepted, code, menit) => {

@@ -3,13 +3,19 @@
  * the geofence decision with the reading's accuracy, and the time windows per weekday in WIB
  * (Asia/Jakarta, UTC+7 without daylight saving). Pure functions: the server stamps the instant.
  */
-import { isWorkingDay, type HolidayCalendar } from './cuti.ts';
+import type { HolidayCalendar } from './cuti.ts';
 import type { IsoDate } from './dates.ts';
 import { nearestFence, type Fence } from './geofence.ts';
 
 export { distanceM } from './geofence.ts';
 
 const WIB_OFFSET_MIN = 7 * 60;
+
+/**
+ * A national holiday or cuti bersama. For attendance, which weekdays are worked is decided by the
+ * schedule (an OPD's own hours may include Saturday); the calendar only removes holidays.
+ */
+export const isHoliday = (date: IsoDate | string, cal: HolidayCalendar) => cal.holidays.has(date as IsoDate) || cal.cutiBersama.has(date as IsoDate);
 
 /** The WIB calendar day, weekday (1 = Monday … 7 = Sunday) and minutes after midnight of an instant. */
 export function wibParts(at: Date): { date: IsoDate; isoWeekday: number; minutes: number } {
@@ -80,7 +86,7 @@ export function decidePresensi(input: PresensiInput): PresensiDecision {
     const where = f.label ?? 'kantor';
     return refuse('outside', f.kind === 'circle' ? `Anda berada ${distance} m dari ${where}, di luar radius ${f.radiusM} m.` : `Anda berada ${distance} m di luar batas area ${where}.`, distance);
   }
-  if (!input.schedule || !isWorkingDay(date, input.calendar)) return refuse('not_working_day', 'Hari ini bukan hari kerja.', distance);
+  if (!input.schedule || isHoliday(date, input.calendar)) return refuse('not_working_day', 'Hari ini bukan hari kerja.', distance);
   const start = hhmmToMinutes(input.schedule.jamMasuk);
   const end = hhmmToMinutes(input.schedule.jamPulang);
   if (input.jenis === 'MASUK') {

@@ -4,7 +4,7 @@
  * WFH / field-duty locations and the activities waiting for review. Scoped in the query to
  * employee.atasanId = the actor.
  */
-import { hhmmToMinutes, isoToDate, isWorkingDay, wibParts } from '@simak/shared';
+import { hhmmToMinutes, isHoliday, isoToDate, wibParts } from '@simak/shared';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db.ts';
 import { NotFound } from '../../errors.ts';
@@ -20,22 +20,30 @@ export async function teamToday(db: Db, actor: Actor, now: Date) {
   const d = isoToDate(date);
   const members = await db.employee.findMany({
     where: { atasanId: actor.employeeId, id: { not: actor.employeeId }, OR: [{ tmtBerhenti: null }, { tmtBerhenti: { gt: d } }] },
-    select: { id: true, nip: true, nama: true, namaJabatan: true, statusKepegawaian: true },
+    select: { id: true, nip: true, nama: true, namaJabatan: true, statusKepegawaian: true, opdId: true },
     orderBy: { nama: 'asc' },
     take: 500,
   });
   const ids = members.map((m) => m.id);
-  const [sched, calendar, readings, leave, places, pending] = await Promise.all([
-    scheduleOn(db, date, isoWeekday),
+  const self = await db.employee.findUnique({ where: { id: actor.employeeId }, select: { opdId: true } });
+  if (!self) throw NotFound('Pegawai');
+  // Each member's hours are those of their own OPD (own weekly hours, else the regency's); the header shows the atasan's OPD.
+  const opdIds = [...new Set([self.opdId, ...members.map((m) => m.opdId)])];
+  const [schedules, calendar, readings, leave, places, pending] = await Promise.all([
+    Promise.all(opdIds.map(async (o) => [o, await scheduleOn(db, date, isoWeekday, o)] as const)).then((e) => new Map(e)),
     loadCalendar(db, date, date),
     db.presensi.findMany({ where: { employeeId: { in: ids }, tanggal: d, accepted: true }, select: { employeeId: true, jenis: true, at: true, menit: true } }),
     db.riwayatCuti.findMany({ where: { employeeId: { in: ids }, tanggalMulai: { lte: d }, tanggalSelesai: { gte: d } }, select: { employeeId: true, jenisCuti: true } }),
     db.lokasiTugas.findMany({ where: { employeeId: { in: ids }, mulai: { lte: d }, selesai: { gte: d } }, select: { employeeId: true, jenis: true, nama: true } }),
     db.aktivitasHarian.groupBy({ by: ['employeeId'], where: { employeeId: { in: ids }, status: 'DIAJUKAN' }, _count: { _all: true } }),
   ]);
-  const working = !!sched && isWorkingDay(date, calendar);
-  const over = sched ? minutes > hhmmToMinutes(sched.jamPulang) : true;
+  const dayOf = (opdId: number) => {
+    const sched = schedules.get(opdId) ?? null;
+    return { sched, working: !!sched && !isHoliday(date, calendar), over: sched ? minutes > hhmmToMinutes(sched.jamPulang) : true };
+  };
+  const { sched, working } = dayOf(self.opdId);
   const items = members.map((m) => {
+    const { working, over } = dayOf(m.opdId);
     const masuk = readings.find((r) => r.employeeId === m.id && r.jenis === 'MASUK');
     const pulang = readings.find((r) => r.employeeId === m.id && r.jenis === 'PULANG');
     const cuti = leave.find((l) => l.employeeId === m.id);

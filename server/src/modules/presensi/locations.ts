@@ -3,7 +3,8 @@
  * approved work-from-home / field-duty locations of the day, the effective hours of a day
  * (weekly pattern or a dated special schedule), and their administration by BKD (audited).
  */
-import { dateToIso, effectiveSchedule, isoToDate, type Fence, type GeoPolygon, type SpecialSchedule, type WeekdayHours } from '@simak/shared';
+import { dateToIso, effectiveSchedule, isoToDate, opdWeekly, type Fence, type GeoPolygon, type SpecialSchedule, type WeekdayHours } from '@simak/shared';
+import type { ScheduleBody } from '@simak/shared/api/presensi';
 import type { JadwalKhususBody, LokasiKerjaBody, LokasiTugasBody } from '@simak/shared/api/presensi-lokasi';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
@@ -45,10 +46,19 @@ const toSpecial = (r: { id: number; nama: string; mulai: Date; selesai: Date; it
   items: r.items as unknown as WeekdayHours[],
 });
 
-/** The hours of a WIB day (a special schedule covering it wins over the weekly pattern), or null. */
-export async function scheduleOn(db: Db | Tx, date: string, isoWeekday: number) {
+/** The weekly hours of an OPD: its own rows (jadwal_kerja_opd) when it has any, else the regency's. */
+export async function weeklyOf(db: Db | Tx, opdId: number): Promise<readonly WeekdayHours[]> {
+  const [regency, own] = await Promise.all([
+    db.jadwalKerja.findMany({ orderBy: { hari: 'asc' }, select: { hari: true, jamMasuk: true, jamPulang: true } }),
+    db.jadwalKerjaOpd.findMany({ where: { opdId }, orderBy: { hari: 'asc' }, select: { hari: true, jamMasuk: true, jamPulang: true } }),
+  ]);
+  return opdWeekly(regency, own);
+}
+
+/** The hours of a WIB day for an OPD (a special schedule covering it wins over the OPD's / regency's weekly pattern), or null. */
+export async function scheduleOn(db: Db | Tx, date: string, isoWeekday: number, opdId: number) {
   const d = isoToDate(date);
-  const [weekly, specials] = await Promise.all([db.jadwalKerja.findMany(), db.jadwalKhusus.findMany({ where: { mulai: { lte: d }, selesai: { gte: d } } })]);
+  const [weekly, specials] = await Promise.all([weeklyOf(db, opdId), db.jadwalKhusus.findMany({ where: { mulai: { lte: d }, selesai: { gte: d } } })]);
   return effectiveSchedule(date, isoWeekday, weekly, specials.map(toSpecial));
 }
 
@@ -86,6 +96,29 @@ export async function setWorkLocation(db: Db, opdId: number, body: LokasiKerjaBo
     await writeAudit(tx, meta, { action: 'opd.lokasi_kerja.updated', entityType: 'opd', entityId: opdId, before: presentLocation(before), after: presentLocation(after) });
     return presentLocation(after);
   });
+}
+
+/** An OPD's weekly hours: its own rows (empty = it follows the regency's table, shown beside). */
+export async function opdSchedule(db: Db | Tx, opdId: number) {
+  const opd = await db.opd.findUnique({ where: { id: opdId }, select: { id: true, kode: true, nama: true } });
+  if (!opd) throw NotFound('OPD');
+  const hours = { hari: true, jamMasuk: true, jamPulang: true } as const;
+  const [own, regency] = await Promise.all([
+    db.jadwalKerjaOpd.findMany({ where: { opdId }, orderBy: { hari: 'asc' }, select: hours }),
+    db.jadwalKerja.findMany({ orderBy: { hari: 'asc' }, select: hours }),
+  ]);
+  return { opdId: opd.id, kode: opd.kode, nama: opd.nama, ikutKabupaten: own.length === 0, items: own, kabupaten: regency };
+}
+
+/** Replaces an OPD's weekly hours (no items = follow the regency's table again), audited in the same transaction. */
+export async function replaceOpdSchedule(db: Db, opdId: number, body: ScheduleBody, meta: RequestMeta) {
+  await db.$transaction(async (tx) => {
+    const before = await opdSchedule(tx, opdId);
+    await tx.jadwalKerjaOpd.deleteMany({ where: { opdId } });
+    if (body.items.length) await tx.jadwalKerjaOpd.createMany({ data: body.items.map((i) => ({ opdId, hari: i.hari, jamMasuk: i.jamMasuk, jamPulang: i.jamPulang })) });
+    await writeAudit(tx, meta, { action: 'jadwal_kerja_opd.replaced', entityType: 'opd', entityId: opdId, before: before.items, after: body.items });
+  });
+  return opdSchedule(db, opdId);
 }
 
 export async function specialSchedules(db: Db | Tx) {

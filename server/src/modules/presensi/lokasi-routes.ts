@@ -1,5 +1,6 @@
 import { appNow } from '@simak/shared';
 /** Routes of the check-in page's day view, the work-location set-up (BKD) and the WFH / field-duty request. */
+import { ScheduleBody } from '@simak/shared/api/presensi';
 import { idParam } from '@simak/shared/api/primitives';
 import { JadwalKhususBody, LokasiKerjaBody, LokasiTugasBody } from '@simak/shared/api/presensi-lokasi';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
 import { presentRequestDetail } from '../requests/presenter.ts';
 import { loadVisibleRequest } from '../requests/service.ts';
-import { createSpecialSchedule, deleteSpecialSchedule, requestLokasiTugas, setWorkLocation, specialSchedules, workLocations } from './locations.ts';
+import { createSpecialSchedule, deleteSpecialSchedule, opdSchedule, replaceOpdSchedule, requestLokasiTugas, setWorkLocation, specialSchedules, workLocations } from './locations.ts';
 import { today } from './service.ts';
 
 const TAGS = ['Presensi'];
@@ -44,6 +45,27 @@ export function presensiLokasiRoutes(ctx: AppContext) {
       body: LokasiKerjaBody,
       responses: { 200: { description: 'Lokasi kerja' }, 404: { description: 'OPD tidak ada' } },
       handler: ({ req, params, body }) => setWorkLocation(db, params.opdId, body, metaFrom(req)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/presensi/opd-schedules/:opdId',
+      summary: 'Jam kerja mingguan sendiri suatu OPD (kosong = ikut jadwal kabupaten), beserta jadwal kabupaten',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      params: z.object({ opdId: idParam('OPD') }),
+      responses: { 200: { description: 'Jam kerja OPD' }, 404: { description: 'OPD tidak ada' } },
+      handler: ({ params }) => opdSchedule(db, params.opdId),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/presensi/opd-schedules/:opdId',
+      summary: 'Ganti jam kerja mingguan OPD (daftar kosong = ikut jadwal kabupaten; tercatat di audit)',
+      tags: TAGS,
+      auth: ['BKD_ADMIN'],
+      params: z.object({ opdId: idParam('OPD') }),
+      body: ScheduleBody,
+      responses: { 200: { description: 'Jam kerja OPD' }, 404: { description: 'OPD tidak ada' } },
+      handler: ({ req, params, body }) => replaceOpdSchedule(db, params.opdId, body, metaFrom(req)),
     }),
     defineRoute({
       method: 'get',

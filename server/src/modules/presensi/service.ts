@@ -3,7 +3,7 @@
  * point and radius and within the weekday's working hours; every refused reading is kept with its
  * reason and distance. The month view marks approved leave days as excused.
  */
-import { addDays, appToday, compareDates, dateToIso, decidePresensi, isoToDate, isWorkingDay, wibParts, type IsoDate } from '@simak/shared';
+import { addDays, appToday, compareDates, dateToIso, decidePresensi, isHoliday, isoToDate, wibParts, type IsoDate } from '@simak/shared';
 import type { PresensiBody, ScheduleBody } from '@simak/shared/api/presensi';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit, type RequestMeta } from '../../audit/audit.ts';
@@ -12,7 +12,7 @@ import { AppError, Conflict, NotFound } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { authorize } from '../../lib/authz.ts';
 import { loadCalendar } from '../cuti/history.ts';
-import { approvedLocations, officeFence, scheduleOn } from './locations.ts';
+import { approvedLocations, officeFence, scheduleOn, weeklyOf } from './locations.ts';
 import { presensiPolicy } from './policy.ts';
 
 export async function schedule(db: Db | Tx) {
@@ -38,7 +38,7 @@ export async function recordPresensi(db: Db, actor: Actor, body: PresensiBody, m
   authorize(presensiPolicy, 'record', actor, { employeeId: employee.id });
   const { opd } = employee;
   const { date, isoWeekday } = wibParts(now);
-  const [sched, calendar, extra] = await Promise.all([scheduleOn(db, date, isoWeekday), loadCalendar(db, date, date), approvedLocations(db, employee.id, date)]);
+  const [sched, calendar, extra] = await Promise.all([scheduleOn(db, date, isoWeekday, opd.id), loadCalendar(db, date, date), approvedLocations(db, employee.id, date)]);
   const fence = officeFence(opd);
   const decision = decidePresensi({
     jenis: body.jenis,
@@ -89,8 +89,10 @@ export async function myMonth(db: Db, actor: Actor, month: string) {
   authorize(presensiPolicy, 'read', actor, { employeeId: actor.employeeId });
   const from = `${month}-01` as IsoDate;
   const last = dateToIso(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)));
+  const employee = await db.employee.findUnique({ where: { id: actor.employeeId }, select: { opdId: true } });
+  if (!employee) throw NotFound('Pegawai');
   const [sched, calendar, rows, leave] = await Promise.all([
-    db.jadwalKerja.findMany(),
+    weeklyOf(db, employee.opdId),
     loadCalendar(db, from, last),
     db.presensi.findMany({ where: { employeeId: actor.employeeId, accepted: true, tanggal: { gte: isoToDate(from), lte: isoToDate(last) } } }),
     db.riwayatCuti.findMany({ where: { employeeId: actor.employeeId, tanggalMulai: { lte: isoToDate(last) }, tanggalSelesai: { gte: isoToDate(from) } } }),
@@ -100,7 +102,7 @@ export async function myMonth(db: Db, actor: Actor, month: string) {
   const days = [];
   for (let d = from; compareDates(d, last) <= 0; d = addDays(d, 1)) {
     const wd = new Date(`${d}T00:00:00Z`).getUTCDay() || 7;
-    const working = byDay.has(wd) && isWorkingDay(d, calendar);
+    const working = byDay.has(wd) && !isHoliday(d, calendar);
     const masuk = rows.find((r) => dateToIso(r.tanggal) === d && r.jenis === 'MASUK');
     const pulang = rows.find((r) => dateToIso(r.tanggal) === d && r.jenis === 'PULANG');
     const onLeave = leave.find((l) => compareDates(dateToIso(l.tanggalMulai), d) <= 0 && compareDates(d, dateToIso(l.tanggalSelesai)) <= 0);
@@ -130,7 +132,7 @@ export async function today(db: Db, actor: Actor, now: Date) {
   const { date, isoWeekday } = wibParts(now);
   const d = isoToDate(date);
   const [sched, calendar, extra, rows, leave] = await Promise.all([
-    scheduleOn(db, date, isoWeekday),
+    scheduleOn(db, date, isoWeekday, employee.opd.id),
     loadCalendar(db, date, date),
     approvedLocations(db, employee.id, date),
     db.presensi.findMany({ where: { employeeId: employee.id, tanggal: d }, orderBy: { id: 'desc' } }),
@@ -148,7 +150,7 @@ export async function today(db: Db, actor: Actor, now: Date) {
     serverTime: now.toISOString(),
     employee: { nama: employee.nama, statusKepegawaian: employee.statusKepegawaian, opd: employee.opd.nama },
     schedule: sched ? { jamMasuk: sched.jamMasuk, jamPulang: sched.jamPulang, special: sched.special } : null,
-    workingDay: !!sched && isWorkingDay(date, calendar),
+    workingDay: !!sched && !isHoliday(date, calendar),
     holiday: holiday ? { jenis: holiday.jenis, keterangan: holiday.keterangan } : null,
     onLeave: leave ? { jenisCuti: leave.jenisCuti } : null,
     office,

@@ -25,7 +25,7 @@ interface OpdRef {
 }
 
 /** The units of the request: the OPD asked for (with its subtree) inside the actor's scope. */
-async function resolveUnits(db: Db, actor: Actor, opdKode: string | undefined): Promise<{ units: number[] | null; opd: OpdRef | null }> {
+async function resolveUnits(db: Db, actor: Actor, opdKode: string | undefined): Promise<{ units: number[] | null; opd: OpdRef | null; opdId?: number }> {
   authorize(rekapPolicy, 'view', actor, { opdId: null });
   const tree = await loadOpdTree(db);
   const own = isBkd(actor) ? null : actor.scopeOpdIds;
@@ -35,7 +35,7 @@ async function resolveUnits(db: Db, actor: Actor, opdKode: string | undefined): 
   const sub = tree.subtree(node.id);
   if (own && !sub.every((u) => own.includes(u))) throw Forbidden('OPD ini di luar lingkup Anda.');
   const ref = tree.ref(node.id);
-  return { units: sub, opd: { kode: ref.kode, nama: ref.nama } };
+  return { units: sub, opd: { kode: ref.kode, nama: ref.nama }, opdId: node.id };
 }
 
 function monthRange(month: string): { from: IsoDate; to: IsoDate } {
@@ -113,27 +113,32 @@ export type RecapEmployee = ReturnType<typeof present>;
 
 export async function rekap(db: Db, actor: Actor, q: Omit<RekapQuery, 'format'>, today: IsoDate = appToday()) {
   const month = q.month ?? today.slice(0, 7);
-  const { units, opd } = await resolveUnits(db, actor, q.opd);
+  const { units, opd, opdId } = await resolveUnits(db, actor, q.opd);
   const { from, to } = monthRange(month);
   const start = await attendanceStart(db, today);
   const rows = (await recapRows(db, from, to, today, { units, start })).map(present);
-  const perOpd = new Map<string, { opd: OpdRef; pegawai: number } & Counts>();
+  // Working days follow each OPD's hours (own weekly hours, else the regency's): per employee, per OPD,
+  // and in the headline those of the OPD asked for, else the regency's.
+  const perOpd = new Map<string, { opd: OpdRef; pegawai: number; hariKerja: number } & Counts>();
   for (const r of rows) {
-    const o = perOpd.get(r.employee.opd.kode) ?? perOpd.set(r.employee.opd.kode, { opd: r.employee.opd, pegawai: 0, ...zero() }).get(r.employee.opd.kode)!;
+    const o = perOpd.get(r.employee.opd.kode) ?? perOpd.set(r.employee.opd.kode, { opd: r.employee.opd, pegawai: 0, hariKerja: r.hariKerja, ...zero() }).get(r.employee.opd.kode)!;
     o.pegawai++;
     for (const k of COUNT_KEYS) o[k] += r[k];
   }
-  const hariKerja = rows[0]?.hariKerja ?? (await workingDays(db, from, to));
+  const hariKerja = await workingDays(db, from, to, opdId ?? null);
   return { month, opd, hariKerja, rows, opds: [...perOpd.values()] };
 }
 export type RecapResult = Awaited<ReturnType<typeof rekap>>;
 
 const zero = (): Counts => ({ hadir: 0, cuti: 0, dinasLuar: 0, tanpaKeterangan: 0, terlambatHari: 0, terlambatMenit: 0, pulangCepatHari: 0, pulangCepatMenit: 0 });
 
-async function workingDays(db: Db, from: IsoDate, to: IsoDate): Promise<number> {
+/** Working days of the range for an OPD (its own weekly hours when it has any, else the regency's), or the regency's (null). */
+async function workingDays(db: Db, from: IsoDate, to: IsoDate, opdId: number | null): Promise<number> {
   const [r] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM generate_series(${from}::date, ${to}::date, interval '1 day') g
-    WHERE EXISTS (SELECT 1 FROM jadwal_kerja j WHERE j.hari = extract(isodow FROM g)::int)
+    WHERE CASE WHEN EXISTS (SELECT 1 FROM jadwal_kerja_opd x WHERE x.opd_id = ${opdId}::int)
+               THEN EXISTS (SELECT 1 FROM jadwal_kerja_opd x WHERE x.opd_id = ${opdId}::int AND x.hari = extract(isodow FROM g)::int)
+               ELSE EXISTS (SELECT 1 FROM jadwal_kerja j WHERE j.hari = extract(isodow FROM g)::int) END
       AND NOT EXISTS (SELECT 1 FROM hari_libur h WHERE h.tanggal = g::date)`;
   return r?.n ?? 0;
 }

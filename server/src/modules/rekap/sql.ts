@@ -3,7 +3,8 @@
  * status — approved leave (C) before official duty (D) before present (H); a past working day
  * without any of them is unexcused (A); today and later, or before the attendance start, without
  * a reading is not counted (B).
- * Working days are the weekdays with a jadwal_kerja row minus the hari_libur calendar. Minutes
+ * Working days are, per OPD, the weekdays with a row of the OPD's own hours (jadwal_kerja_opd)
+ * when it has any, else of the regency's jadwal_kerja, minus the hari_libur calendar. Minutes
  * late/early come from the accepted readings. One statement per recap, whatever the headcount.
  */
 import type { IsoDate } from '@simak/shared';
@@ -26,18 +27,24 @@ function empWhere(s: EmpScope, from: IsoDate) {
   return Prisma.join(parts, ' AND ');
 }
 
-/** The CTEs `days`, `emp`, `att`, `lv`, `dl` and `grid` (id, d, idx, st, telat, cepat). */
+/** The CTEs `emp`, `wk`, `days`, `att`, `lv`, `dl` and `grid` (id, d, idx, st, telat, cepat). */
 export function gridCtes(from: IsoDate, to: IsoDate, today: IsoDate, scope: EmpScope) {
   return sql`
-    days AS (
-      SELECT g::date AS d, row_number() OVER (ORDER BY g)::int AS idx
-      FROM generate_series(${from}::date, ${to}::date, interval '1 day') g
-      WHERE EXISTS (SELECT 1 FROM jadwal_kerja j WHERE j.hari = extract(isodow FROM g)::int)
-        AND NOT EXISTS (SELECT 1 FROM hari_libur h WHERE h.tanggal = g::date)
-    ),
     emp AS (
-      SELECT e.id, greatest(${scope.start}::date, coalesce(e.tmt_pppk, e.tmt_cpns, ${scope.start}::date)) AS mulai
+      SELECT e.id, e.opd_id, greatest(${scope.start}::date, coalesce(e.tmt_pppk, e.tmt_cpns, ${scope.start}::date)) AS mulai
       FROM employee e WHERE ${empWhere(scope, from)}
+    ),
+    wk AS (
+      SELECT o.opd_id, x.hari FROM (SELECT DISTINCT opd_id FROM emp) o JOIN jadwal_kerja_opd x ON x.opd_id = o.opd_id
+      UNION ALL
+      SELECT o.opd_id, j.hari FROM (SELECT DISTINCT opd_id FROM emp) o CROSS JOIN jadwal_kerja j
+      WHERE NOT EXISTS (SELECT 1 FROM jadwal_kerja_opd x WHERE x.opd_id = o.opd_id)
+    ),
+    days AS (
+      SELECT wk.opd_id, g::date AS d, row_number() OVER (PARTITION BY wk.opd_id ORDER BY g)::int AS idx
+      FROM generate_series(${from}::date, ${to}::date, interval '1 day') g
+      JOIN wk ON wk.hari = extract(isodow FROM g)::int
+      WHERE NOT EXISTS (SELECT 1 FROM hari_libur h WHERE h.tanggal = g::date)
     ),
     att AS (
       SELECT p.employee_id, p.tanggal AS d,
@@ -66,7 +73,7 @@ export function gridCtes(from: IsoDate, to: IsoDate, today: IsoDate, scope: EmpS
                   WHEN days.d < ${today}::date AND days.d >= e.mulai THEN 'A'
                   ELSE 'B' END AS st,
              a.telat, a.cepat, a.masuk, a.pulang, days.d < ${today}::date AS past
-      FROM emp e CROSS JOIN days
+      FROM emp e JOIN days ON days.opd_id = e.opd_id
       LEFT JOIN att a ON a.employee_id = e.id AND a.d = days.d
       LEFT JOIN lv ON lv.employee_id = e.id AND lv.d = days.d
       LEFT JOIN dl ON dl.employee_id = e.id AND dl.d = days.d
@@ -93,7 +100,7 @@ export function recapSql(from: IsoDate, to: IsoDate, today: IsoDate, scope: EmpS
   return sql`
     WITH ${gridCtes(from, to, today, scope)}
     SELECT g.id,
-      (SELECT count(*) FROM days)::int AS hari_kerja,
+      count(*)::int AS hari_kerja,
       count(*) FILTER (WHERE st = 'H')::int AS hadir,
       count(*) FILTER (WHERE st = 'C')::int AS cuti,
       count(*) FILTER (WHERE st = 'D')::int AS dinas_luar,

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,12 +13,16 @@ import {
   useCreateSpecialSchedule,
   useDeleteSpecialSchedule,
   useHolidays,
+  useOpdSchedule,
+  useSaveOpdSchedule,
   useSaveHolidays,
   useSetWorkLocation,
   useSpecialSchedules,
   useWeeklySchedule,
   useWorkLocations,
   type Holiday,
+  type OpdSchedule,
+  type WeekdayHoursRow,
   type WorkLocation,
 } from './api';
 
@@ -126,6 +130,98 @@ function LocationsTab() {
   );
 }
 
+type DayForm = { kerja: boolean; jamMasuk: string; jamPulang: string };
+
+/** The hours of one OPD: follow the regency's table, or its own hours per weekday (a day not ticked is off). */
+function OpdScheduleEditor({ data }: { data: OpdSchedule }) {
+  const { t } = useTranslation();
+  const save = useSaveOpdSchedule();
+  const [mode, setMode] = useState<'KABUPATEN' | 'SENDIRI'>(data.ikutKabupaten ? 'KABUPATEN' : 'SENDIRI');
+  // Own hours start from the OPD's rows, else from the regency's as a template.
+  const template = data.ikutKabupaten ? data.kabupaten : data.items;
+  const [days, setDays] = useState<Record<number, DayForm>>(() =>
+    Object.fromEntries(
+      DAYS.map((d) => {
+        const row = template.find((i) => i.hari === d);
+        return [d, { kerja: !!row, jamMasuk: row?.jamMasuk ?? '07:30', jamPulang: row?.jamPulang ?? '16:00' }];
+      }),
+    ),
+  );
+  const setDay = (d: number, patch: Partial<DayForm>) => setDays({ ...days, [d]: { ...days[d]!, ...patch } });
+  const items: WeekdayHoursRow[] = mode === 'KABUPATEN' ? [] : DAYS.filter((d) => days[d]!.kerja).map((d) => ({ hari: d, jamMasuk: days[d]!.jamMasuk, jamPulang: days[d]!.jamPulang }));
+  const noDay = mode === 'SENDIRI' && items.length === 0;
+  return (
+    <Stack gap="sm" data-testid="opd-schedule-editor">
+      <SegmentedControl
+        value={mode}
+        onChange={(v) => setMode(v as 'KABUPATEN' | 'SENDIRI')}
+        data={[
+          { value: 'KABUPATEN', label: t('presensiAdmin.opdSchedule.followRegency') },
+          { value: 'SENDIRI', label: t('presensiAdmin.opdSchedule.own') },
+        ]}
+      />
+      {mode === 'KABUPATEN' ? (
+        <Text size="sm" c="dimmed">
+          {t('presensiAdmin.opdSchedule.followHelp')}{' '}
+          {data.kabupaten.map((i) => `${t(`presensiAdmin.daysShort.${i.hari}`)} ${i.jamMasuk.replace(':', '.')}–${i.jamPulang.replace(':', '.')}`).join(', ')}
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          {DAYS.map((d) => (
+            <Group key={d} gap="sm" wrap="nowrap" data-testid={`opd-day-${d}`}>
+              <Checkbox w={110} label={t(`presensiAdmin.days.${d}`)} checked={days[d]!.kerja} onChange={(e) => setDay(d, { kerja: e.currentTarget.checked })} />
+              <TextInput type="time" aria-label={`${t('presensiAdmin.schedule.masuk')} ${t(`presensiAdmin.days.${d}`)}`} value={days[d]!.jamMasuk} disabled={!days[d]!.kerja} onChange={(e) => setDay(d, { jamMasuk: e.currentTarget.value })} w={140} />
+              <Text size="sm">–</Text>
+              <TextInput type="time" aria-label={`${t('presensiAdmin.opdSchedule.pulang')} ${t(`presensiAdmin.days.${d}`)}`} value={days[d]!.jamPulang} disabled={!days[d]!.kerja} onChange={(e) => setDay(d, { jamPulang: e.currentTarget.value })} w={140} />
+              {!days[d]!.kerja && (
+                <Text size="xs" c="dimmed">
+                  {t('presensiAdmin.schedule.off')}
+                </Text>
+              )}
+            </Group>
+          ))}
+          <Text size="xs" c="dimmed">
+            {t('presensiAdmin.opdSchedule.ownHelp')}
+          </Text>
+        </Stack>
+      )}
+      {noDay && <Alert color="yellow">{t('presensiAdmin.opdSchedule.noDay')}</Alert>}
+      {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
+      <Group>
+        <Button onClick={() => save.mutate({ opdId: data.opdId, items }, { onSuccess: () => saved(t('presensiAdmin.saved')) })} loading={save.isPending} disabled={noDay} data-testid="opd-schedule-save">
+          {t('presensiAdmin.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function OpdScheduleCard() {
+  const { t } = useTranslation();
+  const opds = useWorkLocations();
+  const [opdId, setOpdId] = useState<number | null>(null);
+  const q = useOpdSchedule(opdId);
+  return (
+    <Card withBorder data-testid="opd-schedule">
+      <Title order={3} size="h5" mb="xs">
+        {t('presensiAdmin.opdSchedule.title')}
+      </Title>
+      <Stack gap="sm">
+        <Select
+          label={t('presensiAdmin.opdSchedule.opd')}
+          placeholder={t('presensiAdmin.opdSchedule.choose')}
+          searchable
+          data={(opds.data?.items ?? []).map((o) => ({ value: String(o.opdId), label: o.nama }))}
+          value={opdId != null ? String(opdId) : null}
+          onChange={(v) => setOpdId(v ? Number(v) : null)}
+          maw={480}
+        />
+        {opdId != null && (q.isPending ? <Skeleton h={120} /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} retrying={q.isFetching} /> : <OpdScheduleEditor key={`${q.data.opdId}-${q.dataUpdatedAt}`} data={q.data} />)}
+      </Stack>
+    </Card>
+  );
+}
+
 function SchedulesTab() {
   const { t } = useTranslation();
   const weekly = useWeeklySchedule();
@@ -161,6 +257,7 @@ function SchedulesTab() {
           </SimpleGrid>
         )}
       </Card>
+      <OpdScheduleCard />
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
           {t('presensiAdmin.schedule.special')}

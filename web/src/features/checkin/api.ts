@@ -91,6 +91,38 @@ export function useSaveWeeklySchedule() {
   });
 }
 
+export interface WeekdayHoursRow {
+  hari: number;
+  jamMasuk: string;
+  jamPulang: string;
+}
+
+/** An OPD's own weekly hours (empty = it follows the regency's table, given beside). */
+export interface OpdSchedule {
+  opdId: number;
+  kode: string;
+  nama: string;
+  ikutKabupaten: boolean;
+  items: WeekdayHoursRow[];
+  kabupaten: WeekdayHoursRow[];
+}
+
+export function useOpdSchedule(opdId: number | null) {
+  return useQuery({
+    queryKey: [...CHECKIN_KEY, 'opd-schedule', opdId],
+    queryFn: ({ signal }) => api.get<OpdSchedule>(`/api/presensi/opd-schedules/${opdId}`, { signal }),
+    enabled: opdId != null,
+  });
+}
+
+export function useSaveOpdSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ opdId, items }: { opdId: number; items: WeekdayHoursRow[] }) => api.put<OpdSchedule>(`/api/presensi/opd-schedules/${opdId}`, { items }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: CHECKIN_KEY }),
+  });
+}
+
 export function useSpecialSchedules() {
   return useQuery({ queryKey: [...CHECKIN_KEY, 'special'], queryFn: ({ signal }) => api.get<{ items: SpecialSchedule[] }>('/api/presensi/special-schedules', { signal }) });
 }
