@@ -1,7 +1,7 @@
 /**
  * Daily-activity demo data (issue 12): the featured atasan's team has recorded what they did on
- * the last working days — older days approved, the latest waiting for the atasan, one returned
- * with a note — so "Tim hari ini", the review queue and the home queue are alive on first login.
+ * each working day of the last month — older days approved, the latest waiting for the atasan, one
+ * returned with a note — so "Tim hari ini", the review queue and the home queue are alive on first login.
  * A few set-based inserts (fast); skipped when the team already has activities.
  */
 import { addDays, appToday, isoToDate, type IsoDate } from '@simak/shared';
@@ -18,6 +18,9 @@ const TASKS: [start: string, end: string, uraian: string, output: string | null]
   ['10:00', '12:00', 'Mengarsipkan surat masuk dan keluar', '40 surat diarsipkan'],
 ];
 
+/** About a month of working days. */
+const DAYS = 22;
+
 /** The last `n` Monday–Friday dates up to and including `today`. */
 function lastWorkdays(today: IsoDate, n: number): IsoDate[] {
   const out: IsoDate[] = [];
@@ -33,7 +36,7 @@ export async function seedAktivitasDemo(db: Db, log: (m: string) => void = () =>
   if (!atasan?.employeeId) return;
   const team = await db.employee.findMany({ where: { atasanId: atasan.employeeId, tmtBerhenti: null }, select: { id: true }, orderBy: { id: 'asc' }, take: 8 });
   if (!team.length || (await db.aktivitasHarian.count({ where: { employeeId: { in: team.map((t) => t.id) } } }))) return;
-  const days = lastWorkdays(today, 3);
+  const days = lastWorkdays(today, DAYS);
   const rows = [];
   for (const [i, member] of team.entries()) {
     for (const [k, day] of days.entries()) {
