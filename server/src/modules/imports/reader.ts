@@ -180,7 +180,9 @@ export async function sweepImportTemp(dir: string, minAgeMs = 6 * 60 * 60 * 1000
   for (const name of names) {
     const file = path.join(dir, name);
     const st = await stat(file).catch(() => null);
-    if (st && Date.now() - st.mtimeMs >= minAgeMs) {
+    // Whole milliseconds: mtimeMs has a fraction, Date.now() none (a file written this very
+    // millisecond would look younger than 0 ms).
+    if (st && Date.now() - Math.floor(st.mtimeMs) >= minAgeMs) {
       await rm(file, { force: true });
       removed++;
     }
