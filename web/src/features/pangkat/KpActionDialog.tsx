@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, FileInput, Group, Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { FileInput, Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { KpSkForm, KpSkInput } from '@simak/shared/api/pangkat';
@@ -9,7 +9,7 @@ import { golonganWithPangkat } from '../../domain/labels';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { MAX_UPLOAD_BYTES, useUploadDocument } from '../documents/api';
 import { ActionDialog } from '../requests/ActionDialogs';
-import { AttemptError, dateProps } from '../requests/DialogParts';
+import { AttemptError, DialogButtons, dateProps } from '../requests/DialogParts';
 import type { RequestActionDialogProps } from '../requests/views';
 import { useSkForm } from './api';
 import { kpDetailsOf } from './KpDetailsPanel';
@@ -57,14 +57,7 @@ function PertekForm({ request, pending, error, onClose, onConfirm }: Omit<Reques
         />
         <Textarea label={t('requests.actionDialog.noteOptional')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1500} />
         <AttemptError testId="kp-action-error" error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} data-testid="action-confirm">
-            {t('pangkat.action.recordPertek')}
-          </Button>
-        </Group>
+        <DialogButtons pending={pending} onClose={onClose} label={t('pangkat.action.recordPertek')} />
       </Stack>
     </form>
   );
@@ -204,14 +197,7 @@ function SkForm({ request, form, pending, error, onClose, onConfirm }: Omit<Requ
         />
         {upload.error && <AttemptError testId="kp-action-error" error={upload.error} />}
         <AttemptError testId="kp-action-error" error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending || upload.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending || upload.isPending} data-testid="action-confirm">
-            {t('pangkat.action.recordSk')}
-          </Button>
-        </Group>
+        <DialogButtons pending={pending || upload.isPending} onClose={onClose} label={t('pangkat.action.recordSk')} />
       </Stack>
     </form>
   );

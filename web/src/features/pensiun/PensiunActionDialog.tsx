@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, FileInput, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { FileInput, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { PensiunBknInput, PensiunSkInput } from '@simak/shared/api/pensiun';
@@ -7,23 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { MAX_UPLOAD_BYTES, useUploadDocument } from '../documents/api';
 import { ActionDialog } from '../requests/ActionDialogs';
-import { AttemptError, dateProps } from '../requests/DialogParts';
+import { AttemptError, DialogButtons, dateProps } from '../requests/DialogParts';
 import type { RequestActionDialogProps } from '../requests/views';
 import { pensiunDetailsOf } from './PensiunDetailsPanel';
-
-function Buttons({ pending, onClose, label }: { pending: boolean; onClose: () => void; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose} disabled={pending}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={pending} data-testid="action-confirm">
-        {label}
-      </Button>
-    </Group>
-  );
-}
 
 /** BKN's pertek: number and date. */
 function PertekForm({ pending, error, onClose, onConfirm }: Omit<RequestActionDialogProps, 'action'>) {
@@ -49,7 +35,7 @@ function PertekForm({ pending, error, onClose, onConfirm }: Omit<RequestActionDi
         </SimpleGrid>
         <Textarea label={t('requests.actionDialog.noteOptional')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1500} />
         <AttemptError testId="pensiun-action-error" error={error} />
-        <Buttons pending={pending} onClose={onClose} label={t('pangkat.action.recordPertek')} />
+        <DialogButtons pending={pending} onClose={onClose} label={t('pangkat.action.recordPertek')} />
       </Stack>
     </form>
   );
@@ -124,7 +110,7 @@ function SkForm({ request, pending, error, onClose, onConfirm }: Omit<RequestAct
         />
         {upload.error && <AttemptError testId="pensiun-action-error" error={upload.error} />}
         <AttemptError testId="pensiun-action-error" error={error} />
-        <Buttons pending={pending || upload.isPending} onClose={onClose} label={t('pensiun.action.recordSk')} />
+        <DialogButtons pending={pending || upload.isPending} onClose={onClose} label={t('pensiun.action.recordSk')} />
       </Stack>
     </form>
   );

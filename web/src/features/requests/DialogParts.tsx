@@ -1,5 +1,6 @@
-import { Alert, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { detailMessages, errorMessage, isApiError } from '../../api/client';
 import { parseDateInput } from '../change-requests/values';
 
@@ -27,5 +28,20 @@ export function AttemptError({ error, testId }: { error: unknown; testId: string
         </Text>
       ))}
     </Alert>
+  );
+}
+
+/** Cancel and confirm (the form's submit) of an action dialog; both wait while it is pending. */
+export function DialogButtons({ pending, onClose, label }: { pending: boolean; onClose: () => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onClose} disabled={pending}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={pending} data-testid="action-confirm">
+        {label}
+      </Button>
+    </Group>
   );
 }
