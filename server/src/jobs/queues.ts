@@ -20,8 +20,18 @@ export function createQueues(redisUrl: string, prefix: string): Queues {
     out[name] = q;
   }
   out.close = async () => {
-    await Promise.all(QUEUES.map((q) => out[q].close()));
+    // Disconnect first, then let every queue's start-up settle, then close them: BullMQ drops a queue's
+    // error listeners on close, so a start-up still in flight (its INFO cut by the disconnect) would
+    // otherwise fail afterwards as an unhandled rejection.
     connection.disconnect();
+    // (A connection cut while reconnecting never emits 'end', so its start-up never settles: wait a moment at most.)
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(QUEUES.map((q) => out[q].waitUntilReady())),
+      new Promise((resolve) => (timer = setTimeout(resolve, 1000))),
+    ]);
+    clearTimeout(timer);
+    await Promise.all(QUEUES.map((q) => out[q].close()));
   };
   return out;
 }
