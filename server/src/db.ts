@@ -1,12 +1,36 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
+/** Distinct statements kept prepared per process (each connection prepares those it runs); past it, unnamed. */
+const MAX_PREPARED = 2000;
+
+/**
+ * Names for Prisma's statements, so each pooled connection parses and plans a statement once and
+ * then only binds and executes it (unnamed statements are parsed and planned on every run: for the
+ * larger reads that was as much PostgreSQL time as running them). Only plain DML/queries are named
+ * (never DDL, SET, ANALYZE…), and at most MAX_PREPARED distinct texts per process.
+ */
+export function preparedStatementNames(max = MAX_PREPARED) {
+  const names = new Map<string, string>();
+  return (query: { sql: string }): string => {
+    const known = names.get(query.sql);
+    if (known !== undefined) return known;
+    if (names.size >= max || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(query.sql)) return undefined as unknown as string;
+    const name = `s${createHash('sha1').update(query.sql).digest('base64url')}`;
+    names.set(query.sql, name);
+    return name;
+  };
+}
+
 /** A Prisma client on a pg pool; a new connection that takes longer than connectTimeoutMs fails (0 = wait forever). */
 export function createDb(databaseUrl: string, max = 10, connectTimeoutMs = 0): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max, connectionTimeoutMillis: connectTimeoutMs }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max, connectionTimeoutMillis: connectTimeoutMs }, { statementNameGenerator: preparedStatementNames() }),
+  });
 }
 
 export { Prisma } from './generated/prisma/client.ts';

@@ -1,5 +1,5 @@
 /** The KGB request type of the verification engine (e-Berkala). */
-import { appToday, dateToIso, IsoDateSchema, isoToDate, kgbPostponement } from '@simak/shared';
+import { appToday, dateToIso, IsoDateSchema, isoToDate, kgbPostponement, type HukdisRecord, type IsoDate } from '@simak/shared';
 import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db.ts';
@@ -11,7 +11,7 @@ import { syncEmployeeCache } from '../employees/histories.ts';
 import { issueLetter } from '../letters/service.ts';
 import { getSetting } from '../settings/service.ts';
 import type { KgbLetterData } from './letter.ts';
-import { allSalaryTables } from './salary.ts';
+import { salaryTables } from './salary.ts';
 import { computeKgb, type KgbPayload } from './scan.ts';
 
 export const KGB = 'KGB';
@@ -67,18 +67,36 @@ async function recompute(tx: Tx, employeeId: number, requestId: number, payload:
 }
 
 /** Loaders for what the recompute check reads, shared by the rows of one page (one query per table per page). */
+/** What a KGB recompute reads of an employee: the rank fields and the KGB, SKP and penalty histories. */
+interface KgbFacts {
+  id: number;
+  golongan: string | null;
+  tmtGolongan: Date | null;
+  mkgTahun: number | null;
+  mkgBulan: number | null;
+  tmtCpns: Date | null;
+  kgb: { tmt: IsoDate; mkgTahun: number | null; mkgBulan: number | null }[];
+  skp: { tahun: number; predikat: string | null; nilai: number | null }[];
+  hukdis: HukdisRecord[];
+}
+
+/**
+ * One statement per page for every employee the page's KGB guards ask about (rank fields and the
+ * three histories as JSON), instead of one per table; the salary tables kept in memory by version.
+ */
 function recomputeLoaders(db: Db | Tx, memo?: Memo) {
-  const byEmployee = <T extends { employeeId: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) (m.get(r.employeeId) ?? m.set(r.employeeId, []).get(r.employeeId)!).push(r);
-    return m;
-  };
   return memoized(memo, 'kgb.recompute', () => ({
-    employee: batchLoader(async (ids: number[]) => new Map((await db.employee.findMany({ where: { id: { in: ids } } })).map((e) => [e.id, e]))),
-    kgb: batchLoader(async (ids: number[]) => byEmployee(await db.riwayatKgb.findMany({ where: { employeeId: { in: ids } } }))),
-    skp: batchLoader(async (ids: number[]) => byEmployee(await db.riwayatSkp.findMany({ where: { employeeId: { in: ids } } }))),
-    hukdis: batchLoader(async (ids: number[]) => byEmployee(await db.riwayatHukdis.findMany({ where: { employeeId: { in: ids } } }))),
-    tables: allSalaryTables(db),
+    facts: batchLoader(async (ids: number[]) => {
+      const rows = await db.$queryRaw<KgbFacts[]>`
+        SELECT e.id, e.golongan, e.tmt_golongan AS "tmtGolongan", e.mkg_tahun AS "mkgTahun", e.mkg_bulan AS "mkgBulan", e.tmt_cpns AS "tmtCpns",
+          COALESCE((SELECT json_agg(json_build_object('tmt', k.tmt, 'mkgTahun', k.mkg_tahun, 'mkgBulan', k.mkg_bulan)) FROM riwayat_kgb k WHERE k.employee_id = e.id), '[]') AS kgb,
+          COALESCE((SELECT json_agg(json_build_object('tahun', s.tahun, 'predikat', s.predikat, 'nilai', s.nilai)) FROM riwayat_skp s WHERE s.employee_id = e.id), '[]') AS skp,
+          COALESCE((SELECT json_agg(json_build_object('tingkat', h.tingkat, 'jenis', h.jenis, 'tanggalSk', h.tanggal_sk, 'tmt', h.tmt, 'tmtSelesai', h.tmt_selesai))
+                    FROM riwayat_hukdis h WHERE h.employee_id = e.id), '[]') AS hukdis
+        FROM employee e WHERE e.id = ANY(${ids}::int[])`;
+      return new Map(rows.map((r) => [r.id, r]));
+    }),
+    tables: salaryTables(db),
     threshold: getSetting(db, 'berkala.skp_threshold'),
   }));
 }
@@ -86,17 +104,16 @@ function recomputeLoaders(db: Db | Tx, memo?: Memo) {
 /** The recomputed figures, or why the draft must stay where it is (the guard and the effect share it). */
 async function evaluateRecompute(tx: Db | Tx, employeeId: number, payload: KgbPayload, memo?: Memo): Promise<{ next: KgbPayload } | { block: GuardBlock }> {
   const load = recomputeLoaders(tx, memo);
-  const e = await load.employee(employeeId);
+  const e = await load.facts(employeeId);
   if (!e) throw new AppError(404, 'not_found', 'Pegawai tidak ditemukan.');
   if (!e.golongan || !e.tmtGolongan || e.mkgTahun == null) {
     return { block: { code: 'kgb_data_incomplete', reason: 'Data golongan/MKG pegawai belum lengkap; lengkapi dahulu.' } };
   }
   // The last KGB since the current rank and before this one's TMT.
-  const from = e.tmtGolongan.getTime();
-  const until = isoToDate(payload.tmt).getTime();
-  const k = ((await load.kgb(employeeId)) ?? [])
-    .filter((r) => r.tmt.getTime() >= from && r.tmt.getTime() < until)
-    .reduce<{ tmt: Date; mkgTahun: number | null; mkgBulan: number | null } | null>((best, r) => (!best || r.tmt > best.tmt ? r : best), null);
+  const from = dateToIso(e.tmtGolongan);
+  const k = e.kgb
+    .filter((r) => r.tmt >= from && r.tmt < payload.tmt)
+    .reduce<KgbFacts['kgb'][number] | null>((best, r) => (!best || r.tmt > best.tmt ? r : best), null);
   const c = computeKgb(
     {
       golongan: e.golongan,
@@ -104,28 +121,21 @@ async function evaluateRecompute(tx: Db | Tx, employeeId: number, payload: KgbPa
       mkg_tahun: e.mkgTahun,
       mkg_bulan: e.mkgBulan ?? 0,
       tmt_cpns: e.tmtCpns,
-      kgb_tmt: k?.tmt ?? null,
+      kgb_tmt: k ? isoToDate(k.tmt) : null,
       kgb_mkg_tahun: k?.mkgTahun ?? null,
       kgb_mkg_bulan: k?.mkgBulan ?? null,
     },
     await load.tables,
   );
   const tmtYear = Number(payload.tmt.slice(0, 4));
-  const [skps, hukdis, threshold] = await Promise.all([load.skp(employeeId), load.hukdis(employeeId), load.threshold]);
+  const threshold = await load.threshold;
   // The latest SKP up to the year before the TMT.
-  const lastSkp = (skps ?? []).filter((r) => r.tahun <= tmtYear - 1).reduce<(typeof skps & object)[number] | null>((best, r) => (!best || r.tahun > best.tahun ? r : best), null);
-  const penalties = hukdis ?? [];
+  const lastSkp = e.skp.filter((r) => r.tahun <= tmtYear - 1).reduce<KgbFacts['skp'][number] | null>((best, r) => (!best || r.tahun > best.tahun ? r : best), null);
   const post = kgbPostponement({
     lastSkpPredicate: lastSkp?.predikat ?? null,
     lastSkpScore: lastSkp?.nilai != null ? Number(lastSkp.nilai) : null,
     threshold,
-    penalties: penalties.map((p) => ({
-      tingkat: p.tingkat,
-      jenis: p.jenis,
-      tanggalSk: dateToIso(p.tanggalSk),
-      tmt: p.tmt ? dateToIso(p.tmt) : null,
-      tmtSelesai: p.tmtSelesai ? dateToIso(p.tmtSelesai) : null,
-    })),
+    penalties: e.hukdis,
     onDate: payload.tmt,
   });
   if (post.postponed) {

@@ -28,4 +28,26 @@ export async function allSalaryTables(db: Db | Tx): Promise<(GajiPokokTable & { 
   }));
 }
 
+let kept: { version: string; tables: Promise<(GajiPokokTable & { id: number })[]> } | null = null;
+
+/**
+ * Every table, kept in memory and checked against gaji_pokok_version (one tiny read) instead of
+ * reloading the tables with their rows on every read. Any write to the tables takes a new version
+ * from a sequence (never reused, even after a rollback), so a kept copy is never stale; read
+ * inside a transaction, the version is the one that transaction sees. (Keyed by database too: a
+ * process may talk to several, whose sequences start alike.)
+ */
+export async function salaryTables(db: Db | Tx): Promise<(GajiPokokTable & { id: number })[]> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`SELECT current_database() || ':' || version AS version FROM gaji_pokok_version WHERE id = 1`;
+  if (!row) return allSalaryTables(db);
+  if (kept?.version !== row.version) {
+    const tables = allSalaryTables(db);
+    kept = { version: row.version, tables };
+    tables.catch(() => {
+      if (kept?.tables === tables) kept = null;
+    });
+  }
+  return kept.tables;
+}
+
 export const gajiOf = (table: GajiPokokTable, golongan: Golongan, mkg: number) => lookupGajiPokok(table, golongan, mkg, { clampToFirstRow: true });
