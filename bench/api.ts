@@ -4,7 +4,9 @@
  * (bench/support/bare-server.mjs, one JSON answer, no middleware, as many processes as the API),
  * then drives each read with autocannon (50 connections) and prints requests/s, p50 and p99,
  * each as a percentage of the bare route. The bare route is measured before, between and after
- * the platform's targets; the median is the baseline.
+ * the platform's targets; the median is the baseline. A second baseline, the floor (same server:
+ * one Redis GET and one prepared SELECT 1 per request, no middleware, no ORM), shows the least any
+ * signed-in read costs on this machine; each target is also given as a percentage of it.
  *
  *   npx tsx bench/api.ts [employees=7000] [seconds=10]
  *   BENCH_DATABASE_URL=…  reuse a seeded database (else a fresh one is seeded and dropped)
@@ -202,6 +204,7 @@ async function main() {
   const api = children[0]!.pid!;
   const bareServer = children[1]!.pid!;
   const bares = [await measure('bare Express route (1)', bareServer, { url: bare })];
+  const floor = await measure('floor: one Redis GET + one SELECT 1 (no middleware, no ORM)', bareServer, { url: bare.replace(/\/bare$/, '/floor') });
   const rows: Row[] = [];
   rows.push(await measure('GET /api/auth/me (ASN)', api, get('/api/auth/me', asn)));
   rows.push(await measure('GET /api/employees/me (profile, ASN)', api, get('/api/employees/me', asn)));
@@ -229,14 +232,18 @@ async function main() {
     p99: median(bares.map((r) => r.p99)),
   };
   console.log(`\nLoad average (1 min) at start ${load0}, at end ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`);
-  console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, ${b.cpuMs.toFixed(3)} CPU ms/request, p50 ${b.p50} ms, p99 ${b.p99} ms\n`);
+  console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, ${b.cpuMs.toFixed(3)} CPU ms/request, p50 ${b.p50} ms, p99 ${b.p99} ms`);
+  console.log(
+    `Floor (the least a signed-in read needs here: one Redis and one PostgreSQL round trip): ${floor.rps.toFixed(0)} req/s = ${((100 * floor.rps) / b.rps).toFixed(1)} % of bare, ` +
+      `p50 ${floor.p50} ms, p99 ${floor.p99} ms\n`,
+  );
   // "% of bare (CPU)": the bare route's CPU time per request over the target's: the share of the bare
   // route's throughput the target reaches when CPU is what limits both (stable under other load).
-  console.log('| target | req/s | % of bare | CPU ms/request | % of bare (CPU) | p50 ms | p99 ms | bytes/answer |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| target | req/s | % of bare | % of floor | CPU ms/request | % of bare (CPU) | p50 ms | p99 ms | bytes/answer |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${r.cpuMs.toFixed(2)} | ${((100 * b.cpuMs) / r.cpuMs).toFixed(1)} % | ` +
+      `| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${((100 * r.rps) / floor.rps).toFixed(0)} % | ${r.cpuMs.toFixed(2)} | ${((100 * b.cpuMs) / r.cpuMs).toFixed(1)} % | ` +
         `${r.p50} | ${r.p99} | ${Math.round(r.bytes)} |`,
     );
   }

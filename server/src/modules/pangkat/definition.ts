@@ -16,11 +16,10 @@ import { appToday, formatTanggal, JENIS_KP_LABELS, kpSkRoute, requiresUjianDinas
 import { KpPertekInput, KpProposalPayload, KpSkInput } from '@simak/shared/api/pangkat';
 import { KP_KINDS, type KpKind } from '@simak/shared/rules/kp-eligibility';
 import { kpPeriodWindow } from '@simak/shared/rules/kp-periods';
-import type { Tx } from '../../db.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { notifyRequestParties, returnIncomplete } from '../../workflow/presets.ts';
 import { defineWorkflow, inputOf, type Assignee, type ChecklistItemSpec, type GuardBlock, type Req } from '../../workflow/types.ts';
-import { notifyEmployee, notifyOpdAdmins, type NotifyArgs } from '../notifications/service.ts';
 import { judgeEmployees } from './eligibility.ts';
 import { loadCalendar, submissionWindowCheck } from './periods.ts';
 import { applySk } from './sk.ts';
@@ -113,13 +112,6 @@ async function eligibilityBlock(db: Parameters<typeof loadCalendar>[0], req: Req
   return null;
 }
 
-/** Tells the ASN and the OPD admins of the unit (in the transition's transaction). */
-async function notifyBoth(tx: Tx, req: Req<KpProposalPayload>, args: Omit<NotifyArgs, 'link' | 'email'>) {
-  const n: NotifyArgs = { ...args, link: `/usulan/${req.id}`, email: true };
-  await notifyEmployee(tx, req.employeeId, n);
-  await notifyOpdAdmins(tx, req.opdId, n);
-}
-
 const what = (p: KpProposalPayload) => `Usulan ${JENIS_KP_LABELS[p.jenis]} ${p.from} → ${p.to} periode ${formatTanggal(p.period)}`;
 
 type KpState = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'TMS' | 'DISETUJUI' | 'PERTEK' | 'SK_TERBIT' | 'DIBATALKAN';
@@ -157,25 +149,12 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
         return eligibilityBlock(db, request);
       },
     },
-    {
-      action: 'return_incomplete',
-      label: 'Kembalikan (berkas tidak lengkap)',
-      intent: 'danger',
+    returnIncomplete({
       from: ['DIAJUKAN'],
-      roles: VERIFIERS,
-      notSelf: true,
-      returnsInvalidItems: true,
       to: 'DIKEMBALIKAN',
-      effect: async ({ tx, request, input }) => {
-        const invalid = await tx.requestItem.findMany({ where: { requestId: request.id, verdict: 'INVALID' }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
-        const list = invalid.map((i) => (i.verdictNote ? `${i.label} (${i.verdictNote})` : i.label)).join('; ');
-        await notifyBoth(tx, request, {
-          kind: 'kp.returned',
-          title: 'Usulan KP dikembalikan: berkas tidak lengkap',
-          body: `${what(request.payload)} untuk ${request.title} dikembalikan. Perbaiki: ${list}.${input.note ? ` Catatan: ${input.note}` : ''}`,
-        });
-      },
-    },
+      roles: VERIFIERS,
+      notice: { kind: 'kp.returned', title: 'Usulan KP dikembalikan: berkas tidak lengkap', body: (request, list) => `${what(request.payload)} untuk ${request.title} dikembalikan. Perbaiki: ${list}.` },
+    }),
     {
       action: 'reject_tms',
       label: 'Tidak memenuhi syarat',
@@ -186,7 +165,7 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
       requiresNote: true,
       to: 'TMS',
       effect: async ({ tx, request, input }) => {
-        await notifyBoth(tx, request, {
+        await notifyRequestParties(tx, request, {
           kind: 'kp.tms',
           title: 'Usulan KP tidak memenuhi syarat',
           body: `${what(request.payload)} untuk ${request.title} dinyatakan tidak memenuhi syarat. Alasan: ${input.note ?? '-'}`,
@@ -204,7 +183,7 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
       // Every document on the checklist judged valid (required ones are all there since submission).
       requiresValidDocuments: true,
       effect: async ({ tx, request }) => {
-        await notifyBoth(tx, request, {
+        await notifyRequestParties(tx, request, {
           kind: 'kp.approved',
           title: 'Usulan KP disetujui BKD',
           body: `${what(request.payload)} untuk ${request.title} telah diverifikasi dan menunggu penetapan SK.`,
@@ -221,7 +200,7 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
       to: 'PERTEK',
       effect: async ({ tx, request, input }) => {
         const pertek = inputOf(KpPertekInput, input);
-        await notifyBoth(tx, request, {
+        await notifyRequestParties(tx, request, {
           kind: 'kp.pertek',
           title: 'Pertek BKN untuk usulan KP terbit',
           body: `${what(request.payload)} untuk ${request.title}: ${kpSkRoute(request.payload.to).pertekLabel} nomor ${pertek.nomor} tanggal ${formatTanggal(pertek.tanggal)}. SK sedang ditetapkan.`,
@@ -242,7 +221,7 @@ export const kpWorkflow = defineWorkflow<KpProposalPayload, KpState>({
       effect: async ({ tx, request, input, meta }) => {
         const payload = await applySk(tx, request, inputOf(KpSkInput, input), meta);
         const sk = payload.sk!;
-        await notifyBoth(tx, request, {
+        await notifyRequestParties(tx, request, {
           kind: 'kp.sk_recorded',
           title: 'SK kenaikan pangkat terbit',
           body: `${what(request.payload)} untuk ${request.title}: SK nomor ${sk.nomorSk} tanggal ${formatTanggal(sk.tanggalSk)}, golongan ${sk.golongan} TMT ${formatTanggal(sk.tmt)}. Data kepegawaian telah diperbarui.`,

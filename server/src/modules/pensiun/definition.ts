@@ -14,10 +14,9 @@
 import { appToday, formatTanggal } from '@simak/shared';
 import { PENSIUN_KIND_LABELS, PensiunBknInput, PensiunPayload, PensiunSkInput, type PensiunKind } from '@simak/shared/api/pensiun';
 import type { Actor } from '../../auth/actor.ts';
-import type { Tx } from '../../db.ts';
 import { isBkd, managesOpd } from '../../lib/authz.ts';
+import { notifyRequestParties, returnIncomplete } from '../../workflow/presets.ts';
 import { defineWorkflow, inputOf, type Assignee, type ChecklistItemSpec, type Req } from '../../workflow/types.ts';
-import { notifyEmployee, notifyOpdAdmins, type NotifyArgs } from '../notifications/service.ts';
 import { applyPensiunSk } from './sk.ts';
 
 export const PENSIUN = 'PENSIUN';
@@ -73,13 +72,6 @@ export function pensiunChecklist(p: PensiunPayload, variant: string | null): Che
 
 const what = (req: Req<PensiunPayload>) => `Berkas ${PENSIUN_KIND_LABELS[req.payload.jenis].toLowerCase()} ${req.title} (TMT ${formatTanggal(req.payload.tmtPensiun)})`;
 
-/** Tells the ASN and the OPD admins of the unit (in the transition's transaction). */
-export async function notifyBoth(tx: Tx, req: { id: number; employeeId: number; opdId: number }, args: Omit<NotifyArgs, 'link' | 'email'>) {
-  const n: NotifyArgs = { ...args, link: `/usulan/${req.id}`, email: true };
-  await notifyEmployee(tx, req.employeeId, n);
-  await notifyOpdAdmins(tx, req.opdId, n);
-}
-
 type PensiunState = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DIVERIFIKASI' | 'DIUSULKAN_BKN' | 'PERTEK_BKN' | 'DITOLAK_BKN' | 'SK_TERBIT' | 'SK_DISERAHKAN' | 'DIBATALKAN';
 
 export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
@@ -111,30 +103,17 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       submits: true,
       to: 'DIAJUKAN',
       effect: async ({ tx, request }) => {
-        await notifyBoth(tx, request, { kind: 'pensiun.submitted', title: 'Berkas pensiun diajukan ke BKD', body: `${what(request)} telah diajukan ke BKD untuk diverifikasi.` });
+        await notifyRequestParties(tx, request, { kind: 'pensiun.submitted', title: 'Berkas pensiun diajukan ke BKD', body: `${what(request)} telah diajukan ke BKD untuk diverifikasi.` });
         // The first submission's day (app clock) decides whether the file came on time (reports).
         return { payload: { ...request.payload, submittedOn: request.payload.submittedOn ?? appToday() } };
       },
     },
-    {
-      action: 'return_incomplete',
-      label: 'Kembalikan (berkas tidak lengkap)',
-      intent: 'danger',
+    returnIncomplete({
       from: ['DIAJUKAN'],
-      roles: VERIFIERS,
-      notSelf: true,
-      returnsInvalidItems: true,
       to: 'DIKEMBALIKAN',
-      effect: async ({ tx, request, input }) => {
-        const invalid = await tx.requestItem.findMany({ where: { requestId: request.id, verdict: 'INVALID' }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
-        const list = invalid.map((i) => (i.verdictNote ? `${i.label} (${i.verdictNote})` : i.label)).join('; ');
-        await notifyBoth(tx, request, {
-          kind: 'pensiun.returned',
-          title: 'Berkas pensiun dikembalikan: tidak lengkap',
-          body: `${what(request)} dikembalikan. Perbaiki: ${list}.${input.note ? ` Catatan: ${input.note}` : ''}`,
-        });
-      },
-    },
+      roles: VERIFIERS,
+      notice: { kind: 'pensiun.returned', title: 'Berkas pensiun dikembalikan: tidak lengkap', body: (request, list) => `${what(request)} dikembalikan. Perbaiki: ${list}.` },
+    }),
     {
       action: 'approve',
       label: 'Berkas lengkap dan sah',
@@ -146,7 +125,7 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       // Every document on the checklist judged valid (required ones are all there since submission).
       requiresValidDocuments: true,
       effect: async ({ tx, request }) => {
-        await notifyBoth(tx, request, { kind: 'pensiun.verified', title: 'Berkas pensiun diverifikasi BKD', body: `${what(request)} lengkap dan sah; BKD akan mengusulkannya ke BKN.` });
+        await notifyRequestParties(tx, request, { kind: 'pensiun.verified', title: 'Berkas pensiun diverifikasi BKD', body: `${what(request)} lengkap dan sah; BKD akan mengusulkannya ke BKN.` });
       },
     },
     {
@@ -157,7 +136,7 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       roles: VERIFIERS,
       to: 'DIUSULKAN_BKN',
       effect: async ({ tx, request }) => {
-        await notifyBoth(tx, request, { kind: 'pensiun.proposed_bkn', title: 'Berkas pensiun diusulkan ke BKN', body: `${what(request)} telah diusulkan ke BKN (layanan pemberhentian SIASN) dan menunggu pertimbangan teknis.` });
+        await notifyRequestParties(tx, request, { kind: 'pensiun.proposed_bkn', title: 'Berkas pensiun diusulkan ke BKN', body: `${what(request)} telah diusulkan ke BKN (layanan pemberhentian SIASN) dan menunggu pertimbangan teknis.` });
       },
     },
     {
@@ -171,7 +150,7 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       effect: async ({ tx, request, input }) => {
         const d = inputOf(PensiunBknInput, input);
         const bkn = { approved: true, nomor: d.nomor, tanggal: d.tanggal, note: input.note ?? null };
-        await notifyBoth(tx, request, {
+        await notifyRequestParties(tx, request, {
           kind: 'pensiun.pertek',
           title: 'Pertek BKN untuk pensiun terbit',
           body: `${what(request)}: pertek BKN nomor ${bkn.nomor} tanggal ${formatTanggal(bkn.tanggal)}. SK pensiun sedang ditetapkan.`,
@@ -188,7 +167,7 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       requiresNote: true,
       to: 'DITOLAK_BKN',
       effect: async ({ tx, request, input }) => {
-        await notifyBoth(tx, request, { kind: 'pensiun.bkn_rejected', title: 'Usulan pensiun ditolak BKN', body: `${what(request)} ditolak BKN. Alasan: ${input.note ?? '-'}` });
+        await notifyRequestParties(tx, request, { kind: 'pensiun.bkn_rejected', title: 'Usulan pensiun ditolak BKN', body: `${what(request)} ditolak BKN. Alasan: ${input.note ?? '-'}` });
         return { payload: { ...request.payload, bkn: { approved: false, nomor: null, tanggal: appToday(), note: input.note ?? null } } };
       },
     },
@@ -204,7 +183,7 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       effect: async ({ tx, request, input, meta }) => {
         const payload = await applyPensiunSk(tx, request, inputOf(PensiunSkInput, input), meta);
         const sk = payload.sk!;
-        await notifyBoth(tx, request, {
+        await notifyRequestParties(tx, request, {
           kind: 'pensiun.sk_recorded',
           title: 'SK pensiun terbit',
           body: `${what(request)}: SK nomor ${sk.nomorSk} tanggal ${formatTanggal(sk.tanggalSk)}, TMT ${formatTanggal(sk.tmt)}. SK akan diserahkan melalui OPD.`,
@@ -221,7 +200,7 @@ export const pensiunWorkflow = defineWorkflow<PensiunPayload, PensiunState>({
       allow: mayPropose,
       to: 'SK_DISERAHKAN',
       effect: async ({ tx, request }) => {
-        await notifyBoth(tx, request, { kind: 'pensiun.handed_over', title: 'SK pensiun diserahkan', body: `SK pensiun ${request.title} telah diserahkan. Selamat memasuki masa purnabakti.` });
+        await notifyRequestParties(tx, request, { kind: 'pensiun.handed_over', title: 'SK pensiun diserahkan', body: `SK pensiun ${request.title} telah diserahkan. Selamat memasuki masa purnabakti.` });
         return { payload: { ...request.payload, handedOverAt: appToday() } };
       },
     },

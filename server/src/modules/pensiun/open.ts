@@ -15,7 +15,8 @@ import { isBkd, managesOpd } from '../../lib/authz.ts';
 import { createRequest, createRequests, loadRequest, type NewRequest } from '../../workflow/engine.ts';
 import { fullName } from '../requests/presenter.ts';
 import { getSetting } from '../settings/service.ts';
-import { notifyBoth, PENSIUN, pensiunChecklist, pensiunWorkflow, skpYearsOf } from './definition.ts';
+import { PENSIUN, pensiunChecklist, pensiunWorkflow, skpYearsOf } from './definition.ts';
+import { notifyRequestParties } from '../../workflow/presets.ts';
 import { dedupeKeyOf, forecast } from './forecast.ts';
 import { bupOf, loadBupRules } from './rules.ts';
 import { recordExit } from './sk.ts';
@@ -117,7 +118,7 @@ export async function openDueFiles(db: Db, today: IsoDate = appToday(), meta: Re
       const made = await createRequests(tx, pensiunWorkflow, items, { actor: null, meta, systemName: 'Sistem (Mantun)' });
       for (const m of made) {
         const it = items.find((x) => x.dedupeKey === m.dedupeKey)!;
-        await notifyBoth(tx, { id: m.id, employeeId: m.employeeId, opdId: it.opdId }, {
+        await notifyRequestParties(tx, { id: m.id, employeeId: m.employeeId, opdId: it.opdId }, {
           kind: 'pensiun.opened',
           title: 'Berkas pensiun dibuka',
           body: `Berkas pensiun BUP ${it.title} (TMT ${it.payload.tmtPensiun}) telah dibuka dan diisi dari data kepegawaian. Admin OPD melengkapi dan mengajukannya ke BKD paling lambat ${it.payload.dueDate}.`,
@@ -164,7 +165,7 @@ export async function openFile(db: Db, actor: Actor, meta: RequestMeta, body: Pe
       items: vaultItems(e, payload, body.jenis),
       note: body.note ?? null,
     }, { actor, meta });
-    await notifyBoth(tx, { id: made.id, employeeId: emp.id, opdId: emp.opdId }, {
+    await notifyRequestParties(tx, { id: made.id, employeeId: emp.id, opdId: emp.opdId }, {
       kind: 'pensiun.opened',
       title: 'Berkas pensiun dibuka',
       body: `Berkas ${PENSIUN_KIND_LABELS[body.jenis].toLowerCase()} ${fullName(e)} (TMT ${tmt}) telah dibuka oleh ${actor.displayName}.`,
