@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { FileInput, Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconPaperclip } from '@tabler/icons-react';
 import type { KpSkForm, KpSkInput } from '@simak/shared/api/pangkat';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -9,7 +8,7 @@ import { golonganWithPangkat } from '../../domain/labels';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { MAX_UPLOAD_BYTES, useUploadDocument } from '../documents/api';
 import { ActionDialog } from '../requests/ActionDialogs';
-import { AttemptError, DialogButtons, dateProps } from '../requests/DialogParts';
+import { AttemptError, DialogButtons, dateProps, SignedPdfInput, UploadDialogFooter } from '../requests/DialogParts';
 import type { RequestActionDialogProps } from '../requests/views';
 import { useSkForm } from './api';
 import { kpDetailsOf } from './KpDetailsPanel';
@@ -182,22 +181,8 @@ function SkForm({ request, form, pending, error, onClose, onConfirm }: Omit<Requ
         <Text size="xs" c="dimmed" mt={-8}>
           {t('pangkat.action.mkgHint', { tahun: form.mkgTahun, bulan: form.mkgBulan })}
         </Text>
-        <FileInput
-          label={t('pangkat.action.skFile')}
-          description={t('pangkat.action.skFileHint')}
-          placeholder={t('documents.choose')}
-          accept=".pdf,application/pdf"
-          value={file}
-          onChange={edit('file', setFile)}
-          leftSection={<IconPaperclip size={16} />}
-          withAsterisk
-          clearable
-          error={errors.file}
-          data-testid="kp-sk-file"
-        />
-        {upload.error && <AttemptError testId="kp-action-error" error={upload.error} />}
-        <AttemptError testId="kp-action-error" error={error} />
-        <DialogButtons pending={pending || upload.isPending} onClose={onClose} label={t('pangkat.action.recordSk')} />
+        <SignedPdfInput label={t('pangkat.action.skFile')} value={file} onChange={edit('file', setFile)} error={errors.file} testId="kp-sk-file" />
+        <UploadDialogFooter uploadError={upload.error} error={error} errorTestId="kp-action-error" pending={pending || upload.isPending} onClose={onClose} label={t('pangkat.action.recordSk')} />
       </Stack>
     </form>
   );

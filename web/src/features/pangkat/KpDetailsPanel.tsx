@@ -1,12 +1,13 @@
 
-import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconFileText } from '@tabler/icons-react';
+import { Alert, Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import type { KpRequestDetails } from '@simak/shared/api/pangkat';
 import { useTranslation } from 'react-i18next';
 import { InfoGrid } from '../../components/InfoGrid';
 import { golonganWithPangkat } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatMoney } from '../../i18n/format';
 import { mkgText } from '../berkala/KgbDetailsPanel';
+import { DecisionCard } from '../requests/DecisionCard';
 import type { RequestDetail } from '../requests/types';
 import { LetterCard } from '../letters/LetterCard';
 import { WindowBadge } from './PeriodBar';
@@ -102,19 +103,12 @@ export function KpDetailsPanel({ request }: { request: RequestDetail }) {
       </Card>
 
       {(d.pertek || d.sk) && (
-        <Card data-testid="kp-sk">
-          <Group gap="sm" mb="sm">
-            <ThemeIcon variant="light" color="simak" size="lg" radius="md" aria-hidden>
-              <IconFileText size={20} />
-            </ThemeIcon>
-            <Title order={3} size="h4">
-              {d.sk ? t('pangkat.details.skTitle') : t('pangkat.details.pertekTitle')}
-            </Title>
-          </Group>
-          <InfoGrid
-            cols={3}
-            testId="kp-sk-figures"
-            items={[
+        <DecisionCard
+          prefix="kp"
+          title={d.sk ? t('pangkat.details.skTitle') : t('pangkat.details.pertekTitle')}
+          documentUrl={d.sk?.documentUrl}
+          documentLabel={t('pangkat.details.skDocument')}
+          items={[
               ...(d.pertek
                 ? [
                     { key: 'kpPertekNomor', label: t('pangkat.details.pertekNomor'), value: <Text span ff="monospace" size="sm" data-testid="kp-pertek-nomor">{d.pertek.nomor}</Text> },
@@ -132,15 +126,7 @@ export function KpDetailsPanel({ request }: { request: RequestDetail }) {
                   ]
                 : []),
             ]}
-          />
-          {d.sk?.documentUrl && (
-            <Group mt="md">
-              <Button component="a" href={d.sk.documentUrl} target="_blank" rel="noopener noreferrer" variant="light" leftSection={<IconFileText size={16} />} data-testid="kp-sk-document">
-                {t('pangkat.details.skDocument')}
-              </Button>
-            </Group>
-          )}
-        </Card>
+        />
       )}
 
       {d.letter && <KpLetter letter={d.letter} />}

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { FileInput, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconPaperclip } from '@tabler/icons-react';
 import type { PensiunBknInput, PensiunSkInput } from '@simak/shared/api/pensiun';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { MAX_UPLOAD_BYTES, useUploadDocument } from '../documents/api';
 import { ActionDialog } from '../requests/ActionDialogs';
-import { AttemptError, DialogButtons, dateProps } from '../requests/DialogParts';
+import { AttemptError, DialogButtons, dateProps, SignedPdfInput, UploadDialogFooter } from '../requests/DialogParts';
 import type { RequestActionDialogProps } from '../requests/views';
 import { pensiunDetailsOf } from './PensiunDetailsPanel';
 
@@ -95,22 +94,8 @@ function SkForm({ request, pending, error, onClose, onConfirm }: Omit<RequestAct
           <DateInput {...dateProps(t('pangkat.details.skTanggal'), 'pensiun-sk-tanggal-input')} value={tanggalSk} onChange={edit('tanggalSk', setTanggalSk)} error={errors.tanggalSk} />
           <DateInput {...dateProps(t('pensiun.fields.tmt'), 'pensiun-sk-tmt-input')} value={tmt} onChange={edit('tmt', setTmt)} error={errors.tmt} />
         </SimpleGrid>
-        <FileInput
-          label={t('pensiun.action.skFile')}
-          description={t('pangkat.action.skFileHint')}
-          placeholder={t('documents.choose')}
-          accept=".pdf,application/pdf"
-          value={file}
-          onChange={edit('file', setFile)}
-          leftSection={<IconPaperclip size={16} />}
-          withAsterisk
-          clearable
-          error={errors.file}
-          data-testid="pensiun-sk-file"
-        />
-        {upload.error && <AttemptError testId="pensiun-action-error" error={upload.error} />}
-        <AttemptError testId="pensiun-action-error" error={error} />
-        <DialogButtons pending={pending || upload.isPending} onClose={onClose} label={t('pensiun.action.recordSk')} />
+        <SignedPdfInput label={t('pensiun.action.skFile')} value={file} onChange={edit('file', setFile)} error={errors.file} testId="pensiun-sk-file" />
+        <UploadDialogFooter uploadError={upload.error} error={error} errorTestId="pensiun-action-error" pending={pending || upload.isPending} onClose={onClose} label={t('pensiun.action.recordSk')} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconFileText, IconId, IconUserCircle } from '@tabler/icons-react';
+import { Alert, Badge, Card, Group, List, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconId, IconUserCircle } from '@tabler/icons-react';
 import type { PensiunRequestDetails } from '@simak/shared/api/pensiun';
 import { useTranslation } from 'react-i18next';
 import { InfoGrid } from '../../components/InfoGrid';
@@ -7,6 +7,7 @@ import { golonganWithPangkat } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatMoney, formatNip } from '../../i18n/format';
 import { mkgText } from '../berkala/KgbDetailsPanel';
 import { LetterCard } from '../letters/LetterCard';
+import { DecisionCard } from '../requests/DecisionCard';
 import type { RequestDetail } from '../requests/types';
 
 /** The pension figures of a request of type PENSIUN (its `details`). */
@@ -151,19 +152,12 @@ export function PensiunDetailsPanel({ request }: { request: RequestDetail }) {
       </Card>
 
       {(d.bkn || d.sk) && (
-        <Card data-testid="pensiun-sk">
-          <Group gap="sm" mb="sm">
-            <ThemeIcon variant="light" color="simak" size="lg" radius="md" aria-hidden>
-              <IconFileText size={20} />
-            </ThemeIcon>
-            <Title order={3} size="h4">
-              {d.sk ? t('pensiun.details.skTitle') : t('pensiun.details.bknTitle')}
-            </Title>
-          </Group>
-          <InfoGrid
-            cols={3}
-            testId="pensiun-sk-figures"
-            items={[
+        <DecisionCard
+          prefix="pensiun"
+          title={d.sk ? t('pensiun.details.skTitle') : t('pensiun.details.bknTitle')}
+          documentUrl={d.sk?.documentUrl}
+          documentLabel={t('pensiun.details.skDocument')}
+          items={[
               ...(d.bkn
                 ? [
                     { key: 'bknResult', label: t('pensiun.details.bknResult'), value: d.bkn.approved ? t('pensiun.details.bknApproved') : t('pensiun.details.bknRejected') },
@@ -180,15 +174,7 @@ export function PensiunDetailsPanel({ request }: { request: RequestDetail }) {
                   ]
                 : []),
             ]}
-          />
-          {d.sk?.documentUrl && (
-            <Group mt="md">
-              <Button component="a" href={d.sk.documentUrl} target="_blank" rel="noopener noreferrer" variant="light" leftSection={<IconFileText size={16} />} data-testid="pensiun-sk-document">
-                {t('pensiun.details.skDocument')}
-              </Button>
-            </Group>
-          )}
-        </Card>
+        />
       )}
 
       <Dpcp d={d} />

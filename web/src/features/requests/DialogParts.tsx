@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
-import { IconCalendar } from '@tabler/icons-react';
+import { Alert, Button, FileInput, Group, Text } from '@mantine/core';
+import { IconCalendar, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { detailMessages, errorMessage, isApiError } from '../../api/client';
 import { parseDateInput } from '../change-requests/values';
@@ -43,5 +43,36 @@ export function DialogButtons({ pending, onClose, label }: { pending: boolean; o
         {label}
       </Button>
     </Group>
+  );
+}
+
+/** The signed PDF of a decision (SK) uploaded with an action dialog. */
+export function SignedPdfInput(props: { label: string; value: File | null; onChange: (f: File | null) => void; error?: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <FileInput
+      label={props.label}
+      description={t('pangkat.action.skFileHint')}
+      placeholder={t('documents.choose')}
+      accept=".pdf,application/pdf"
+      value={props.value}
+      onChange={props.onChange}
+      leftSection={<IconPaperclip size={16} />}
+      withAsterisk
+      clearable
+      error={props.error}
+      data-testid={props.testId}
+    />
+  );
+}
+
+/** The end of an action dialog that uploads a file first: the upload's and the action's errors, then the buttons. */
+export function UploadDialogFooter(props: { uploadError: unknown; error: unknown; errorTestId: string; pending: boolean; onClose: () => void; label: string }) {
+  return (
+    <>
+      {!!props.uploadError && <AttemptError testId={props.errorTestId} error={props.uploadError} />}
+      <AttemptError testId={props.errorTestId} error={props.error} />
+      <DialogButtons pending={props.pending} onClose={props.onClose} label={props.label} />
+    </>
   );
 }
