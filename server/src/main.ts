@@ -16,6 +16,9 @@ else void runServer(config);
 
 function runPrimary(config: Config, count: number) {
   const logger = createLogger(config.LOG_LEVEL, 'simak-api');
+  if (config.API_SEMI_SPACE_MB > 0 && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${config.API_SEMI_SPACE_MB}`] });
+  }
   const slots: Supervised[] = [];
   for (let i = 0; i < count; i++) {
     slots.push(

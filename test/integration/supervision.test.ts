@@ -126,6 +126,9 @@ describe.sequential('npm start supervises the API and the worker', () => {
     expect(args(api!)).toContain('server/dist/main.js');
     expect(args(worker!)).toContain('server/dist/worker.js');
     await until('two HTTP processes under the API primary', () => childPids(api!).length === 2);
+    // Each HTTP process runs with the configured young generation (API_SEMI_SPACE_MB, default 64).
+    for (const child of childPids(api!)) expect(args(child)).toContain('--max-semi-space-size=64');
+    expect(args(api!)).not.toContain('--max-semi-space-size');
   });
 
   it('a SIGKILLed worker comes back; the API keeps running', async () => {
