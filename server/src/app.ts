@@ -52,6 +52,13 @@ export function createApp(ctx: AppContext) {
         }),
       },
       autoLogging: { ignore: (req) => /^\/api\/health(\/live|\/ready)?$|^\/metrics$/.test(req.url ?? '') },
+      // The request's loggers carry only its id: a child bound to the whole request would serialize
+      // and redact it on every request, logged or not. The request itself goes on the lines written
+      // (serialized only when the line's level is enabled).
+      quietReqLogger: true,
+      quietResLogger: true,
+      customSuccessObject: (req, _res, val) => ({ req, ...val }),
+      customErrorObject: (req, _res, _err, val) => ({ req, ...val }),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
   );
