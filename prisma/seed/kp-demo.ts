@@ -11,7 +11,7 @@ import { kpPeriodWindow, type KpPeriodWindow } from '@simak/shared/rules/kp-peri
 // The registry first: it imports every request type (importing a definition first would start an import cycle there).
 import '../../server/src/workflow/registry.ts';
 import { systemMeta } from '../../server/src/audit/audit.ts';
-import { loadActor, type Actor } from '../../server/src/auth/actor.ts';
+import { type Actor } from '../../server/src/auth/actor.ts';
 import type { Db } from '../../server/src/db.ts';
 import type { DocumentType } from '../../server/src/generated/prisma/enums.ts';
 import { createLogger } from '../../server/src/logger.ts';
@@ -21,24 +21,15 @@ import { currentPeriod, loadCalendar } from '../../server/src/modules/pangkat/pe
 import { createProposals } from '../../server/src/modules/pangkat/proposals.ts';
 import { skForm } from '../../server/src/modules/pangkat/sk.ts';
 import { judgePeriod } from '../../server/src/modules/pangkat/service.ts';
-import { FONT, renderPdf } from '../../server/src/pdf/index.ts';
 import type { Storage } from '../../server/src/storage/storage.ts';
-import { attachItemDocument, judgeItem } from '../../server/src/workflow/checklist.ts';
-import { loadRequest, transition } from '../../server/src/workflow/engine.ts';
+import { attachItemDocument } from '../../server/src/workflow/checklist.ts';
+import { loadRequest } from '../../server/src/workflow/engine.ts';
+import { demoPdfs, demoStaff, demoSteps } from './demo-workflow.ts';
 import { DEMO_USERNAMES } from './featured.ts';
 
 type Target = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DISETUJUI' | 'PERTEK' | 'SK_TERBIT' | 'TMS' | 'DIBATALKAN';
 
 const meta = systemMeta('seed.kp-demo');
-
-async function demoPdf(title: string, who: string): Promise<Buffer> {
-  return renderPdf({ title, author: 'SIMAK BKD (data contoh)', subject: title, createdAt: new Date('2026-01-01T00:00:00Z'), margins: { top: 60, bottom: 60, left: 60, right: 60 } }, (doc) => {
-    doc.font(FONT.bold).fontSize(16).text(title, { align: 'center' });
-    doc.moveDown();
-    doc.font(FONT.regular).fontSize(11).text(`Dokumen contoh untuk ${who}.`, { align: 'center' });
-    doc.text('Dibuat otomatis untuk data demo; bukan dokumen resmi.', { align: 'center' });
-  });
-}
 
 /** The latest KP period before `period` (months back, within a year). */
 function previousPeriod(period: IsoDate, cal: Awaited<ReturnType<typeof loadCalendar>>): KpPeriodWindow | null {
@@ -78,18 +69,7 @@ export async function seedKpDemo(opts: { db: Db; storage: Storage; today?: IsoDa
     return result;
   }
 
-  const actorOf = async (username: string): Promise<Actor> => {
-    const u = await db.user.findUnique({ where: { username }, select: { id: true } });
-    const a = u && (await loadActor(db, u.id));
-    if (!a) throw new Error(`demo account ${username} is missing`);
-    return a;
-  };
-  const [dinkes, disdik, verifier, bkdAdmin] = await Promise.all([
-    actorOf(DEMO_USERNAMES.dinkesAdmin),
-    actorOf(DEMO_USERNAMES.disdikAdmin),
-    actorOf(DEMO_USERNAMES.bkdVerifier),
-    actorOf(DEMO_USERNAMES.bkdAdmin),
-  ]);
+  const { dinkes, disdik, verifier, bkdAdmin } = await demoStaff(db);
   const docCtx = { db, storage, logger: createLogger('silent') };
   const featured = new Set(
     (await db.user.findMany({ where: { username: { in: [DEMO_USERNAMES.asn, DEMO_USERNAMES.atasan, DEMO_USERNAMES.bkdAdmin, DEMO_USERNAMES.bkdVerifier] } }, select: { employeeId: true } }))
@@ -97,26 +77,9 @@ export async function seedKpDemo(opts: { db: Db; storage: Storage; today?: IsoDa
       .filter((x): x is number => x != null),
   );
   const used = new Set<number>();
-  const pdfs = new Map<string, Buffer>();
-  const pdfFor = async (label: string, who: string) => pdfs.get(label) ?? pdfs.set(label, await demoPdf(label, who)).get(label)!;
+  const pdfFor = demoPdfs();
 
-  const step = async (id: number, action: string, actor: Actor, input?: { note?: string; data?: unknown }) => {
-    const req = (await loadRequest(db, kpWorkflow, id))!;
-    await transition(db, kpWorkflow, { requestId: id, action, actor, expectedVersion: req.version, meta, input });
-  };
-  const judgeAll = async (id: number, invalidKey?: string) => {
-    const req = (await loadRequest(db, kpWorkflow, id))!;
-    const items = await db.requestItem.findMany({ where: { requestId: id, documentId: { not: null } }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
-    let version = req.version;
-    for (const it of items) {
-      const invalid = it.key === invalidKey;
-      await db.$transaction(async (tx) => {
-        const cur = (await loadRequest(tx, kpWorkflow, id))!;
-        await judgeItem(tx, kpWorkflow, cur, { key: it.key, verdict: invalid ? 'INVALID' : 'VALID', note: invalid ? 'Tidak terbaca jelas; unggah ulang hasil pindai yang lebih jelas.' : null, expectedVersion: version, actor: verifier, meta });
-      });
-      version++;
-    }
-  };
+  const { step, judgeAll } = demoSteps(db, kpWorkflow, meta, verifier, 'Tidak terbaca jelas; unggah ulang hasil pindai yang lebih jelas.');
 
   async function run(window: KpPeriodWindow, admin: Actor, targets: Target[], clock: Clock) {
     setClock(fixedClock(dayInWindow(window, today)));

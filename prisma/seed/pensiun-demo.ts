@@ -10,32 +10,21 @@ import { addDays, appToday, compareDates, type IsoDate } from '@simak/shared';
 // The registry first: it imports every request type (importing a definition first would start an import cycle there).
 import '../../server/src/workflow/registry.ts';
 import { systemMeta } from '../../server/src/audit/audit.ts';
-import { loadActor, type Actor } from '../../server/src/auth/actor.ts';
 import type { Db } from '../../server/src/db.ts';
 import type { DocumentType } from '../../server/src/generated/prisma/enums.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { uploadDocument } from '../../server/src/modules/documents/service.ts';
 import { PENSIUN, pensiunWorkflow } from '../../server/src/modules/pensiun/definition.ts';
 import { openDueFiles } from '../../server/src/modules/pensiun/open.ts';
-import { FONT, renderPdf } from '../../server/src/pdf/index.ts';
 import type { Storage } from '../../server/src/storage/storage.ts';
-import { attachItemDocument, judgeItem } from '../../server/src/workflow/checklist.ts';
-import { loadRequest, transition } from '../../server/src/workflow/engine.ts';
-import { DEMO_USERNAMES } from './featured.ts';
+import { attachItemDocument } from '../../server/src/workflow/checklist.ts';
+import { loadRequest } from '../../server/src/workflow/engine.ts';
+import { demoPdfs, demoStaff, demoSteps } from './demo-workflow.ts';
 
 /** The states the demo files are moved to (one file each); the other opened files stay DRAFT. */
 export const PENSIUN_DEMO_TARGETS = ['SK_DISERAHKAN', 'SK_TERBIT', 'PERTEK_BKN', 'DITOLAK_BKN', 'DIUSULKAN_BKN', 'DIVERIFIKASI', 'DIKEMBALIKAN', 'DIAJUKAN', 'DIBATALKAN'] as const;
 
 const meta = systemMeta('seed.pensiun-demo');
-
-async function demoPdf(title: string, who: string): Promise<Buffer> {
-  return renderPdf({ title, author: 'SIMAK BKD (data contoh)', subject: title, createdAt: new Date('2026-01-01T00:00:00Z'), margins: { top: 60, bottom: 60, left: 60, right: 60 } }, (doc) => {
-    doc.font(FONT.bold).fontSize(16).text(title, { align: 'center' });
-    doc.moveDown();
-    doc.font(FONT.regular).fontSize(11).text(`Dokumen contoh untuk ${who}.`, { align: 'center' });
-    doc.text('Dibuat otomatis untuk data demo; bukan dokumen resmi.', { align: 'center' });
-  });
-}
 
 export interface PensiunDemoResult {
   opened: number;
@@ -52,18 +41,7 @@ export async function seedPensiunDemo(opts: { db: Db; storage: Storage; today?: 
     log('e-Pensiun: files already present; no demo files added.');
     return result;
   }
-  const actorOf = async (username: string): Promise<Actor> => {
-    const u = await db.user.findUnique({ where: { username }, select: { id: true } });
-    const a = u && (await loadActor(db, u.id));
-    if (!a) throw new Error(`demo account ${username} is missing`);
-    return a;
-  };
-  const [dinkes, disdik, verifier, bkdAdmin] = await Promise.all([
-    actorOf(DEMO_USERNAMES.dinkesAdmin),
-    actorOf(DEMO_USERNAMES.disdikAdmin),
-    actorOf(DEMO_USERNAMES.bkdVerifier),
-    actorOf(DEMO_USERNAMES.bkdAdmin),
-  ]);
+  const { dinkes, disdik, verifier, bkdAdmin } = await demoStaff(db);
   const opened = await openDueFiles(db, today, meta);
   result.opened = opened.opened;
   const files = await db.workflowRequest.findMany({ where: { id: { in: opened.requestIds } }, orderBy: { id: 'asc' }, select: { id: true, opdId: true, employeeId: true, title: true } });
@@ -73,22 +51,8 @@ export async function seedPensiunDemo(opts: { db: Db; storage: Storage; today?: 
   const ordered = [...files.filter((f) => adminOf(f.opdId)), ...files.filter((f) => !adminOf(f.opdId))].filter((f) => !staff.has(f.employeeId));
 
   const docCtx = { db, storage, logger: createLogger('silent') };
-  const pdfs = new Map<string, Buffer>();
-  const pdfFor = async (label: string, who: string) => pdfs.get(label) ?? pdfs.set(label, await demoPdf(label, who)).get(label)!;
-  const step = async (id: number, action: string, actor: Actor, input?: { note?: string; data?: unknown }) => {
-    const req = (await loadRequest(db, pensiunWorkflow, id))!;
-    await transition(db, pensiunWorkflow, { requestId: id, action, actor, expectedVersion: req.version, meta, input });
-  };
-  const judgeAll = async (id: number, invalidKey?: string) => {
-    const items = await db.requestItem.findMany({ where: { requestId: id, documentId: { not: null } }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
-    for (const it of items) {
-      const invalid = it.key === invalidKey;
-      await db.$transaction(async (tx) => {
-        const cur = (await loadRequest(tx, pensiunWorkflow, id))!;
-        await judgeItem(tx, pensiunWorkflow, cur, { key: it.key, verdict: invalid ? 'INVALID' : 'VALID', note: invalid ? 'Pindaian tidak terbaca; unggah ulang yang lebih jelas.' : null, expectedVersion: cur.version, actor: verifier, meta });
-      });
-    }
-  };
+  const pdfFor = demoPdfs();
+  const { step, judgeAll } = demoSteps(db, pensiunWorkflow, meta, verifier, 'Pindaian tidak terbaca; unggah ulang yang lebih jelas.');
   const earliest = (a: IsoDate, b: IsoDate) => (compareDates(a, b) <= 0 ? a : b);
 
   for (const [i, target] of PENSIUN_DEMO_TARGETS.entries()) {

@@ -155,8 +155,8 @@ export function factsCte(p: ScopeParams, detail: boolean): Prisma.Sql {
     )`;
 }
 
-/** Counts per (unit on D, education level): summable into any group of units. */
-export interface UnitCountsRow {
+/** The population and IKom counts per (unit on D, education level) that the facts and the rollups share. */
+export interface LevelCounts {
   unit_id: number;
   level: number;
   n: number;
@@ -169,6 +169,10 @@ export interface UnitCountsRow {
   b_num: number;
   c_num: number;
   d_num: number;
+}
+
+/** Counts per (unit on D, education level): summable into any group of units. */
+export interface UnitCountsRow extends LevelCounts {
   scored: number;
   from_nilai: number;
   /** Σ SKP score × 100 (an exact integer). */
@@ -235,19 +239,7 @@ export function factCountsSql(p: ScopeParams): Prisma.Sql {
 }
 
 /** Sums of the per-OPD rollups (migration indicator_rollups) as of D, per (unit, level). */
-export interface RollupRow {
-  unit_id: number;
-  level: number;
-  n: number;
-  pns: number;
-  cpns: number;
-  pppk: number;
-  a_den: number;
-  a_num: number;
-  b_den: number;
-  b_num: number;
-  c_num: number;
-  d_num: number;
+export interface RollupRow extends LevelCounts {
   nilai_n: number;
   /** Σ nilai × 100 of the rows with a nilai (exact integer). */
   nilai_cents: number;
