@@ -15,47 +15,23 @@
  *                         how npm start ran it before the compiled server), e.g. to measure the code before a change
  */
 import autocannon, { type Result } from 'autocannon';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from '../prisma/seed/demo.ts';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
-import { buildServer } from '../scripts/build-server.ts';
+import { benchDatabase, ROOT, startPlatform } from './support/platform.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const N = Number(process.argv[2] ?? 7000);
 const SECONDS = Number(process.argv[3] ?? 10);
 const CONNECTIONS = 50;
 const TODAY = '2026-11-30';
-const BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const own = !process.env.BENCH_DATABASE_URL;
-const dbName = `simak_bench_api_${process.pid}`;
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(BASE), { pathname: `/${dbName}` }).toString();
+const database = benchDatabase('api');
+const databaseUrl = database.url;
 const workers = process.env.API_WORKERS || String(os.availableParallelism());
-const children: ChildProcess[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 1200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
+let platform: Awaited<ReturnType<typeof startPlatform>> | null = null;
 
 async function prepareDatabase() {
   await applyMigrations(databaseUrl);
@@ -159,35 +135,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   await prepareDatabase();
-  await buildServer({ quiet: true });
-  const [port, barePort] = [await freePort(), await freePort()];
-  const base = `http://127.0.0.1:${port}`;
-  const bare = `http://127.0.0.1:${barePort}/bare`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `bench-api-${process.pid}`,
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    API_WORKERS: workers,
-    APP_TODAY: TODAY,
-    APP_TODAY_IN_PRODUCTION: 'true',
-    LOGIN_RATE_LIMIT: '100000000',
-    COOKIE_SECURE: 'false',
-    WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
-    STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
-  };
   const other = process.env.BENCH_API_DIR;
-  children.push(
-    other
-      ? spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'], { cwd: other, env, stdio: ['ignore', 'ignore', 'inherit'] })
-      : spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
-  );
-  children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
-  await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
+  platform = await startPlatform({
+    databaseUrl,
+    name: 'api',
+    today: TODAY,
+    workers,
+    spawnApi: other
+      ? (env) => spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'], { cwd: other, env, stdio: ['ignore', 'ignore', 'inherit'] })
+      : undefined,
+  });
+  const { base, bare } = platform;
   healthUrl = `${base}/api/health`;
 
   const asn = await login(base, DEMO_USERNAMES.asn);
@@ -201,8 +159,8 @@ async function main() {
       `bare route in ${workers} processes, ${CONNECTIONS} connections, ${SECONDS} s per target`,
   );
   const load0 = os.loadavg()[0]!.toFixed(1);
-  const api = children[0]!.pid!;
-  const bareServer = children[1]!.pid!;
+  const api = platform.apiPid;
+  const bareServer = platform.barePid;
   const bares = [await measure('bare Express route (1)', bareServer, { url: bare })];
   const floor = await measure('floor: one Redis GET + one SELECT 1 (no middleware, no ORM)', bareServer, { url: bare.replace(/\/bare$/, '/floor') });
   const rows: Row[] = [];
@@ -250,14 +208,8 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-  if (own) {
-    const a = new pg.Client({ connectionString: BASE });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await a.end();
-  }
+  await platform?.stop();
+  await database.drop();
 }
 
 main()

@@ -18,48 +18,21 @@
  *   BENCH_DATABASE_URL=…  reuse a seeded demo database (else a fresh one is seeded and dropped)
  */
 import autocannon, { type Options, type Result } from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed/demo.ts';
 import { applyMigrations } from '../prisma/tools/migrations.ts';
-import { buildServer } from '../scripts/build-server.ts';
+import { benchDatabase, startPlatform } from './support/platform.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const N = Number(process.argv[2] ?? 1500);
 const K = Number(process.argv[3] ?? 1000);
 const SAMPLES = 3;
 const CONNECTIONS = 50;
 const TODAY = '2026-11-30';
-const BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const own = !process.env.BENCH_DATABASE_URL;
-const dbName = `simak_bench_checkin_${process.pid}`;
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(BASE), { pathname: `/${dbName}` }).toString();
+const database = benchDatabase('checkin');
+const databaseUrl = database.url;
 const workers = process.env.API_WORKERS || String(os.availableParallelism());
-const children: ChildProcess[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 1200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
+let platform: Awaited<ReturnType<typeof startPlatform>> | null = null;
 
 interface Session {
   cookie: string;
@@ -116,30 +89,8 @@ async function main() {
   const reset = () => c.query(`DELETE FROM presensi WHERE employee_id = ANY($1::int[]) AND "at" > now() - interval '1 day'`, [people.map((p) => p.id)]);
   await reset();
 
-  await buildServer({ quiet: true });
-  const [port, barePort] = [await freePort(), await freePort()];
-  const base = `http://127.0.0.1:${port}`;
-  const bare = `http://127.0.0.1:${barePort}/bare`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `bench-checkin-${process.pid}`,
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    API_WORKERS: workers,
-    APP_TODAY: TODAY,
-    APP_TODAY_IN_PRODUCTION: 'true',
-    LOGIN_RATE_LIMIT: '100000000',
-    COOKIE_SECURE: 'false',
-    WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
-    STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
-  };
-  children.push(spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
-  children.push(spawn(process.execPath, ['bench/support/bare-server.mjs'], { cwd: ROOT, env: { ...env, PORT: String(barePort) }, stdio: 'inherit' }));
-  await Promise.all([waitFor(`${base}/api/health`), waitFor(bare)]);
+  platform = await startPlatform({ databaseUrl, name: 'checkin', today: TODAY, workers });
+  const { base, bare } = platform;
 
   const t0 = performance.now();
   const sessions: Session[] = [];
@@ -200,14 +151,8 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const ch of children) ch.kill('SIGTERM');
-  await Promise.all(children.map((ch) => (ch.exitCode === null ? new Promise((r) => ch.once('exit', r)) : null)));
-  if (own) {
-    const a = new pg.Client({ connectionString: BASE });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await a.end();
-  }
+  await platform?.stop();
+  await database.drop();
 }
 
 main()
