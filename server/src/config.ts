@@ -21,6 +21,8 @@ const ConfigObject = z.object({
   REDIS_PREFIX: z.string().min(1).default('simak'),
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(480),
+  /** Refresh a session's idle lifetime in Redis at most this often (seconds; 0 = on every request). */
+  SESSION_TOUCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** 'auto' = secure cookies when the request came over HTTPS (behind a proxy set TRUST_PROXY). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),

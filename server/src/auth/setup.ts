@@ -1,5 +1,4 @@
 /** Sessions in Redis, Passport (local strategy by NIP or username) and CSRF protection. */
-import RedisStore from 'connect-redis';
 import { doubleCsrf } from 'csrf-csrf';
 import type { Express, NextFunction, Request, Response } from 'express';
 import session from 'express-session';
@@ -11,6 +10,7 @@ import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { loadActor, loadSessionActor, type Actor } from './actor.ts';
 import { Lockout } from './lockout.ts';
+import { ThrottledTouchStore } from './session-store.ts';
 import { verifyPassword } from './password.ts';
 
 declare global {
@@ -42,7 +42,7 @@ export function setupAuth(app: Express, deps: { config: Config; db: Db; redis: R
     session({
       name: SESSION_COOKIE,
       secret: config.SESSION_SECRET,
-      store: new RedisStore({ client: redis, prefix: `${config.REDIS_PREFIX}:sess:`, ttl: config.SESSION_TTL_MINUTES * 60 }),
+      store: new ThrottledTouchStore({ client: redis, prefix: `${config.REDIS_PREFIX}:sess:`, ttl: config.SESSION_TTL_MINUTES * 60 }, config.SESSION_TOUCH_SECONDS * 1000),
       resave: false,
       saveUninitialized: false,
       rolling: true,
