@@ -3,6 +3,7 @@ import { Alert, Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/c
 import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import type { KpRequestDetails } from '@simak/shared/api/pangkat';
 import { useTranslation } from 'react-i18next';
+import { DocNumber } from '../../components/DocNumber';
 import { InfoGrid } from '../../components/InfoGrid';
 import { golonganWithPangkat } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatMoney } from '../../i18n/format';
@@ -111,13 +112,13 @@ export function KpDetailsPanel({ request }: { request: RequestDetail }) {
           items={[
               ...(d.pertek
                 ? [
-                    { key: 'kpPertekNomor', label: t('pangkat.details.pertekNomor'), value: <Text span ff="monospace" size="sm" data-testid="kp-pertek-nomor">{d.pertek.nomor}</Text> },
+                    { key: 'kpPertekNomor', label: t('pangkat.details.pertekNomor'), value: <DocNumber value={d.pertek.nomor} data-testid="kp-pertek-nomor" /> },
                     { key: 'kpPertekTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.pertek.tanggal) },
                   ]
                 : []),
               ...(d.sk
                 ? [
-                    { key: 'kpSkNomor', label: t('pangkat.details.skNomor'), value: <Text span ff="monospace" size="sm" fw={600} data-testid="kp-sk-nomor">{d.sk.nomorSk}</Text> },
+                    { key: 'kpSkNomor', label: t('pangkat.details.skNomor'), value: <DocNumber value={d.sk.nomorSk} fw={600} data-testid="kp-sk-nomor" /> },
                     { key: 'kpSkTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
                     { key: 'kpSkTmt', label: t('pangkat.details.tmtNew'), value: formatDate(d.sk.tmt) },
                     { key: 'kpSkGolongan', label: t('pangkat.details.golonganNew'), value: <Text span size="sm" fw={700} c="green.9" data-testid="kp-sk-golongan">{golonganWithPangkat(d.sk.golongan)}</Text> },

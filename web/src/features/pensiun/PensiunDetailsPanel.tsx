@@ -2,6 +2,7 @@ import { Alert, Badge, Card, Group, List, Stack, Table, Text, ThemeIcon, Title }
 import { IconAlertTriangle, IconId, IconUserCircle } from '@tabler/icons-react';
 import type { PensiunRequestDetails } from '@simak/shared/api/pensiun';
 import { useTranslation } from 'react-i18next';
+import { DocNumber } from '../../components/DocNumber';
 import { InfoGrid } from '../../components/InfoGrid';
 import { golonganWithPangkat } from '../../domain/labels';
 import { EMPTY_VALUE, formatDate, formatMoney, formatNip } from '../../i18n/format';
@@ -161,13 +162,13 @@ export function PensiunDetailsPanel({ request }: { request: RequestDetail }) {
               ...(d.bkn
                 ? [
                     { key: 'bknResult', label: t('pensiun.details.bknResult'), value: d.bkn.approved ? t('pensiun.details.bknApproved') : t('pensiun.details.bknRejected') },
-                    ...(d.bkn.nomor ? [{ key: 'bknNomor', label: t('pangkat.details.pertekNomor'), value: <Text span ff="monospace" size="sm">{d.bkn.nomor}</Text> }] : []),
+                    ...(d.bkn.nomor ? [{ key: 'bknNomor', label: t('pangkat.details.pertekNomor'), value: <DocNumber value={d.bkn.nomor} /> }] : []),
                     { key: 'bknTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.bkn.tanggal) },
                   ]
                 : []),
               ...(d.sk
                 ? [
-                    { key: 'skNomor', label: t('pangkat.details.skNomor'), value: <Text span ff="monospace" size="sm" fw={600} data-testid="pensiun-sk-nomor">{d.sk.nomorSk}</Text> },
+                    { key: 'skNomor', label: t('pangkat.details.skNomor'), value: <DocNumber value={d.sk.nomorSk} fw={600} data-testid="pensiun-sk-nomor" /> },
                     { key: 'skTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
                     { key: 'skTmt', label: t('pensiun.fields.tmt'), value: formatDate(d.sk.tmt) },
                     { key: 'skHanded', label: t('pensiun.details.handedOver'), value: d.handedOverAt ? formatDate(d.handedOverAt) : t('pensiun.details.notHandedOver') },
