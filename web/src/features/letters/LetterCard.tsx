@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconDownload, IconExternalLink, IconEye, IconEyeOff, IconFileCertificate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DocNumber } from '../../components/DocNumber';
 import { InfoGrid } from '../../components/InfoGrid';
 import { EMPTY_VALUE, formatDate } from '../../i18n/format';
 
@@ -69,11 +70,7 @@ export function LetterCard({ letter, prefix, title, downloadLabel, hint, preview
             {
               key: 'letterNumber',
               label: t('berkala.letter.number'),
-              value: (
-                <Text span ff="monospace" size="sm" fw={600} data-testid={`${prefix}-letter-number`}>
-                  {letter.number}
-                </Text>
-              ),
+              value: <DocNumber value={letter.number} fw={600} data-testid={`${prefix}-letter-number`} />,
             },
             { key: 'letterDate', label: t('berkala.letter.date'), value: formatDate(letter.date) },
             {
