@@ -83,6 +83,21 @@ describe('e-Cuti: balance before asking', () => {
   });
 });
 
+describe('e-Cuti: the unit\'s working week', () => {
+  it('a unit that works Saturdays counts them as leave days; a five-day unit does not', async () => {
+    const w = await world();
+    await t.db.jadwalKerjaOpd.createMany({ data: [1, 2, 3, 4, 5, 6].map((hari) => ({ opdId: w.opd.id, hari, jamMasuk: '07:00', jamPulang: hari === 6 ? '12:00' : '14:00' })) });
+    const six = await post(await w.login(w.asn), '/api/cuti/preview', { jenis: 'TAHUNAN', mulai: '2026-12-21', selesai: '2026-12-31' });
+    // 9 weekdays and Saturday 26 Dec, minus 24 Dec (cuti bersama) and 25 Dec (Christmas).
+    expect(six.body).toMatchObject({ lamaHari: 8, calendarDays: 11 });
+    const five = await post(await w.login(w.other), '/api/cuti/preview', { jenis: 'TAHUNAN', mulai: '2026-12-21', selesai: '2026-12-31' });
+    expect(five.body).toMatchObject({ lamaHari: 7, calendarDays: 11 });
+    // A request over a Saturday alone is one day for the six-day unit.
+    const sat = await post(await w.login(w.asn), '/api/cuti/preview', { jenis: 'TAHUNAN', mulai: '2026-12-05', selesai: '2026-12-05' });
+    expect(sat.body.lamaHari).toBe(1);
+  });
+});
+
 describe('e-Cuti: asking', () => {
   it('401, 201 for the ASN (waiting for the atasan), 409 for an overlapping request, 422 for a broken rule or a missing doctor\'s letter', async () => {
     const w = await world();

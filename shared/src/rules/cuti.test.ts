@@ -17,6 +17,11 @@ import {
 // December 2026: 25 Dec is Christmas (holiday), 24 Dec cuti bersama (for the test's calendar).
 const CAL: HolidayCalendar = { holidays: new Set(['2026-12-25', '2027-01-01']), cutiBersama: new Set(['2026-12-24']) };
 const NONE: HolidayCalendar = { holidays: new Set(), cutiBersama: new Set() };
+// A unit that works Monday–Saturday (a school, a health centre), with and without the holidays.
+const SIX: HolidayCalendar = { ...NONE, workWeek: new Set([1, 2, 3, 4, 5, 6]) };
+const SIX_CAL: HolidayCalendar = { ...CAL, workWeek: new Set([1, 2, 3, 4, 5, 6]) };
+// A unit working Tuesday–Saturday.
+const TUE_SAT: HolidayCalendar = { ...NONE, workWeek: new Set([2, 3, 4, 5, 6]) };
 
 describe('working days', () => {
   it.each([
@@ -33,6 +38,11 @@ describe('working days', () => {
     ['2026-12-21', '2026-12-31', CAL, 7], // minus Christmas and cuti bersama
     ['2026-12-28', '2027-01-04', CAL, 5], // across the year, minus New Year
     ['2026-12-10', '2026-12-09', NONE, 0], // reversed
+    ['2026-12-05', '2026-12-06', SIX, 1], // the Saturday is a working day of a six-day unit
+    ['2026-11-30', '2026-12-06', SIX, 6], // one full six-day week
+    ['2026-12-21', '2026-12-31', SIX_CAL, 8], // nine weekdays incl. Saturday 26, minus Christmas and cuti bersama
+    ['2026-11-30', '2026-12-06', TUE_SAT, 5], // Monday off, Saturday on
+    ['2026-11-30', '2026-11-30', TUE_SAT, 0],
   ])('%s … %s → %i', (a, b, cal, n) => expect(countWorkingDays(a, b, cal)).toBe(n));
 
   it('lists the days and skips holidays', () => {

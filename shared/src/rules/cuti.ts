@@ -62,7 +62,16 @@ export interface HolidayCalendar {
   holidays: ReadonlySet<IsoDate>;
   /** Cuti bersama: not working days, and they never reduce the annual balance (art. 333(2)). */
   cutiBersama: ReadonlySet<IsoDate>;
+  /**
+   * The working weekdays of the employee's unit (ISO: 1 = Monday … 7 = Sunday), from its weekly
+   * hours: a school or health centre that works Saturdays counts them as leave days too.
+   * Monday–Friday when absent.
+   */
+  workWeek?: ReadonlySet<number>;
 }
+
+/** The five-day week (Monday–Friday) most units work. */
+export const FIVE_DAY_WEEK: ReadonlySet<number> = new Set([1, 2, 3, 4, 5]);
 
 export const emptyCalendar = (): HolidayCalendar => ({ holidays: new Set(), cutiBersama: new Set() });
 
@@ -74,9 +83,9 @@ export function weekday(date: IsoDate): number {
 
 export const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
 
-/** Monday–Friday and neither a national holiday nor cuti bersama. */
+/** A weekday the unit works (Monday–Friday unless its calendar says otherwise) and neither a national holiday nor cuti bersama. */
 export function isWorkingDay(date: IsoDate, cal: HolidayCalendar): boolean {
-  return !isWeekend(date) && !cal.holidays.has(date) && !cal.cutiBersama.has(date);
+  return (cal.workWeek ?? FIVE_DAY_WEEK).has(weekday(date) || 7) && !cal.holidays.has(date) && !cal.cutiBersama.has(date);
 }
 
 /** The working days from `from` to `to`, both inclusive (empty when to < from). */

@@ -18,16 +18,25 @@ import {
 } from '@simak/shared';
 import type { Db, Tx } from '../../db.ts';
 import { NotFound } from '../../errors.ts';
+import { weeklyOf } from '../presensi/weekly.ts';
 
 export const CUTI_TYPE = 'CUTI';
 
-/** The calendar for the days from `from` to `to`. */
-export async function loadCalendar(db: Db | Tx, from: IsoDate, to: IsoDate): Promise<HolidayCalendar> {
-  const rows = await db.hariLibur.findMany({ where: { tanggal: { gte: isoToDate(from), lte: isoToDate(to) } } });
+/**
+ * The calendar for the days from `from` to `to`; with `opdId`, also the unit's working weekdays
+ * (its weekly hours: a unit that works Saturdays counts them as working days).
+ */
+export async function loadCalendar(db: Db | Tx, from: IsoDate, to: IsoDate, opdId?: number): Promise<HolidayCalendar> {
+  const [rows, weekly] = await Promise.all([
+    db.hariLibur.findMany({ where: { tanggal: { gte: isoToDate(from), lte: isoToDate(to) } } }),
+    opdId != null ? weeklyOf(db, opdId) : null,
+  ]);
   const holidays = new Set<IsoDate>();
   const cutiBersama = new Set<IsoDate>();
   for (const r of rows) (r.jenis === 'CUTI_BERSAMA' ? cutiBersama : holidays).add(dateToIso(r.tanggal));
-  return { holidays, cutiBersama };
+  // A unit without any weekly hours configured keeps the five-day week.
+  const workWeek = weekly?.length ? new Set(weekly.map((h) => h.hari)) : undefined;
+  return { holidays, cutiBersama, ...(workWeek ? { workWeek } : {}) };
 }
 
 export interface OpenLeave extends LeaveRecord {
@@ -65,7 +74,7 @@ export async function cutiSubject(db: Db | Tx, employeeId: number): Promise<Cuti
 export async function checkAgainstHistory(db: Db | Tx, employeeId: number, req: CutiRequestInput, opts: { excludeRequestId?: number } = {}): Promise<CutiCheck> {
   const [subject, records] = await Promise.all([cutiSubject(db, employeeId), leaveRecords(db, employeeId, opts)]);
   // Enough calendar for the longest leave (CLTN: 4 years).
-  const cal = await loadCalendar(db, req.mulai, req.selesai < addYears(req.mulai, 5) ? req.selesai : addYears(req.mulai, 5));
+  const cal = await loadCalendar(db, req.mulai, req.selesai < addYears(req.mulai, 5) ? req.selesai : addYears(req.mulai, 5), subject.opdId);
   return checkCuti(req, subject, [...records.grantedRecords, ...records.pending], cal);
 }
 

@@ -3,7 +3,7 @@
  * approved work-from-home / field-duty locations of the day, the effective hours of a day
  * (weekly pattern or a dated special schedule), and their administration by BKD (audited).
  */
-import { dateToIso, effectiveSchedule, isoToDate, opdWeekly, type Fence, type GeoPolygon, type SpecialSchedule, type WeekdayHours } from '@simak/shared';
+import { dateToIso, effectiveSchedule, isoToDate, type Fence, type GeoPolygon, type SpecialSchedule, type WeekdayHours } from '@simak/shared';
 import type { ScheduleBody } from '@simak/shared/api/presensi';
 import type { JadwalKhususBody, LokasiKerjaBody, LokasiTugasBody } from '@simak/shared/api/presensi-lokasi';
 import type { Actor } from '../../auth/actor.ts';
@@ -13,6 +13,7 @@ import { Conflict, NotFound } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { createRequest } from '../../workflow/engine.ts';
 import { JENIS_LOKASI_LABEL, lokasiTugasWorkflow, periodLabel } from './lokasi-definition.ts';
+import { weeklyOf } from './weekly.ts';
 
 type OpdGeo = { latitude: Prisma.Decimal | null; longitude: Prisma.Decimal | null; radiusM: number | null; geofence: Prisma.JsonValue | null };
 
@@ -46,14 +47,7 @@ const toSpecial = (r: { id: number; nama: string; mulai: Date; selesai: Date; it
   items: r.items as unknown as WeekdayHours[],
 });
 
-/** The weekly hours of an OPD: its own rows (jadwal_kerja_opd) when it has any, else the regency's. */
-export async function weeklyOf(db: Db | Tx, opdId: number): Promise<readonly WeekdayHours[]> {
-  const [regency, own] = await Promise.all([
-    db.jadwalKerja.findMany({ orderBy: { hari: 'asc' }, select: { hari: true, jamMasuk: true, jamPulang: true } }),
-    db.jadwalKerjaOpd.findMany({ where: { opdId }, orderBy: { hari: 'asc' }, select: { hari: true, jamMasuk: true, jamPulang: true } }),
-  ]);
-  return opdWeekly(regency, own);
-}
+export { weeklyOf };
 
 /** The hours of a WIB day for an OPD (a special schedule covering it wins over the OPD's / regency's weekly pattern), or null. */
 export async function scheduleOn(db: Db | Tx, date: string, isoWeekday: number, opdId: number) {
