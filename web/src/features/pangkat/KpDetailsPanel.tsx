@@ -110,23 +110,23 @@ export function KpDetailsPanel({ request }: { request: RequestDetail }) {
           documentUrl={d.sk?.documentUrl}
           documentLabel={t('pangkat.details.skDocument')}
           items={[
-              ...(d.pertek
-                ? [
-                    { key: 'kpPertekNomor', label: t('pangkat.details.pertekNomor'), value: <DocNumber value={d.pertek.nomor} data-testid="kp-pertek-nomor" /> },
-                    { key: 'kpPertekTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.pertek.tanggal) },
-                  ]
-                : []),
-              ...(d.sk
-                ? [
-                    { key: 'kpSkNomor', label: t('pangkat.details.skNomor'), value: <DocNumber value={d.sk.nomorSk} fw={600} data-testid="kp-sk-nomor" /> },
-                    { key: 'kpSkTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
-                    { key: 'kpSkTmt', label: t('pangkat.details.tmtNew'), value: formatDate(d.sk.tmt) },
-                    { key: 'kpSkGolongan', label: t('pangkat.details.golonganNew'), value: <Text span size="sm" fw={700} c="green.9" data-testid="kp-sk-golongan">{golonganWithPangkat(d.sk.golongan)}</Text> },
-                    { key: 'kpSkMkg', label: t('pangkat.details.mkg'), value: mkgText(t, d.sk.mkgTahun, d.sk.mkgBulan) },
-                    { key: 'kpSkGaji', label: t('fields.gajiPokok'), value: formatMoney(d.sk.gajiPokok) },
-                  ]
-                : []),
-            ]}
+            ...(d.pertek
+              ? [
+                  { key: 'kpPertekNomor', label: t('pangkat.details.pertekNomor'), value: <DocNumber value={d.pertek.nomor} data-testid="kp-pertek-nomor" /> },
+                  { key: 'kpPertekTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.pertek.tanggal) },
+                ]
+              : []),
+            ...(d.sk
+              ? [
+                  { key: 'kpSkNomor', label: t('pangkat.details.skNomor'), value: <DocNumber value={d.sk.nomorSk} fw={600} data-testid="kp-sk-nomor" /> },
+                  { key: 'kpSkTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
+                  { key: 'kpSkTmt', label: t('pangkat.details.tmtNew'), value: formatDate(d.sk.tmt) },
+                  { key: 'kpSkGolongan', label: t('pangkat.details.golonganNew'), value: <Text span size="sm" fw={700} c="green.9" data-testid="kp-sk-golongan">{golonganWithPangkat(d.sk.golongan)}</Text> },
+                  { key: 'kpSkMkg', label: t('pangkat.details.mkg'), value: mkgText(t, d.sk.mkgTahun, d.sk.mkgBulan) },
+                  { key: 'kpSkGaji', label: t('fields.gajiPokok'), value: formatMoney(d.sk.gajiPokok) },
+                ]
+              : []),
+          ]}
         />
       )}
 

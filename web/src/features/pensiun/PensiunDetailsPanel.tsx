@@ -159,22 +159,22 @@ export function PensiunDetailsPanel({ request }: { request: RequestDetail }) {
           documentUrl={d.sk?.documentUrl}
           documentLabel={t('pensiun.details.skDocument')}
           items={[
-              ...(d.bkn
-                ? [
-                    { key: 'bknResult', label: t('pensiun.details.bknResult'), value: d.bkn.approved ? t('pensiun.details.bknApproved') : t('pensiun.details.bknRejected') },
-                    ...(d.bkn.nomor ? [{ key: 'bknNomor', label: t('pangkat.details.pertekNomor'), value: <DocNumber value={d.bkn.nomor} /> }] : []),
-                    { key: 'bknTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.bkn.tanggal) },
-                  ]
-                : []),
-              ...(d.sk
-                ? [
-                    { key: 'skNomor', label: t('pangkat.details.skNomor'), value: <DocNumber value={d.sk.nomorSk} fw={600} data-testid="pensiun-sk-nomor" /> },
-                    { key: 'skTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
-                    { key: 'skTmt', label: t('pensiun.fields.tmt'), value: formatDate(d.sk.tmt) },
-                    { key: 'skHanded', label: t('pensiun.details.handedOver'), value: d.handedOverAt ? formatDate(d.handedOverAt) : t('pensiun.details.notHandedOver') },
-                  ]
-                : []),
-            ]}
+            ...(d.bkn
+              ? [
+                  { key: 'bknResult', label: t('pensiun.details.bknResult'), value: d.bkn.approved ? t('pensiun.details.bknApproved') : t('pensiun.details.bknRejected') },
+                  ...(d.bkn.nomor ? [{ key: 'bknNomor', label: t('pangkat.details.pertekNomor'), value: <DocNumber value={d.bkn.nomor} /> }] : []),
+                  { key: 'bknTanggal', label: t('pangkat.details.pertekTanggal'), value: formatDate(d.bkn.tanggal) },
+                ]
+              : []),
+            ...(d.sk
+              ? [
+                  { key: 'skNomor', label: t('pangkat.details.skNomor'), value: <DocNumber value={d.sk.nomorSk} fw={600} data-testid="pensiun-sk-nomor" /> },
+                  { key: 'skTanggal', label: t('pangkat.details.skTanggal'), value: formatDate(d.sk.tanggalSk) },
+                  { key: 'skTmt', label: t('pensiun.fields.tmt'), value: formatDate(d.sk.tmt) },
+                  { key: 'skHanded', label: t('pensiun.details.handedOver'), value: d.handedOverAt ? formatDate(d.handedOverAt) : t('pensiun.details.notHandedOver') },
+                ]
+              : []),
+          ]}
         />
       )}
 
