@@ -197,3 +197,16 @@ describe("an atasan's list and detail agree", () => {
     expect((await agent.get(`/api/employees/${team[0]!.id}`)).status).toBe(403);
   });
 });
+
+describe('compression', () => {
+  it('gzips answers of 1 KB and more when the client accepts it; small answers and clients without gzip get them plain', async () => {
+    const big = await supertest(t.app).get('/api/openapi.json').set('Accept-Encoding', 'gzip');
+    expect(big.status).toBe(200);
+    expect(big.headers['content-encoding']).toBe('gzip');
+    expect(big.body.openapi).toBeDefined(); // decoded by the client
+    const plain = await supertest(t.app).get('/api/openapi.json').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const small = await supertest(t.app).get('/api/health/live').set('Accept-Encoding', 'gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+});

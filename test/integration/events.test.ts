@@ -45,8 +45,10 @@ async function listen(agent: Agent) {
     .map((c) => c.toValueString())
     .join('; ');
   const events: { id: number; state: string; type: string; version: number }[] = [];
-  const req = http.get(`${base}/api/events`, { headers: { accept: 'text/event-stream', cookie } });
+  // Asking for gzip as browsers do: the stream must still arrive uncompressed, event by event.
+  const req = http.get(`${base}/api/events`, { headers: { accept: 'text/event-stream', cookie, 'accept-encoding': 'gzip, deflate, br' } });
   const res = await new Promise<http.IncomingMessage>((resolve, reject) => req.once('response', resolve).once('error', reject));
+  expect(res.headers['content-encoding']).toBeUndefined();
   let buf = '';
   res.setEncoding('utf8');
   res.on('data', (chunk: string) => {
