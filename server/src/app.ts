@@ -88,6 +88,12 @@ export function createApp(ctx: AppContext) {
       },
     }),
   );
+  // The built web app's files, served before sessions and the readiness guard: they need neither
+  // Redis nor PostgreSQL, so during an outage a page's chunk (loaded on first visit) still arrives
+  // and the page shows the outage banner. (index.html for the app's own paths comes last, below.)
+  const webDist = config.WEB_DIST || path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(cookieParser());
@@ -134,12 +140,8 @@ export function createApp(ctx: AppContext) {
 
   app.use('/api', notFoundHandler);
 
-  // The built web app (single-page: unknown non-API paths get index.html).
-  const webDist = config.WEB_DIST || path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
-  }
+  // The single-page app: unknown non-API paths get index.html.
+  if (hasWeb) app.get(/^(?!\/api(\/|$)|\/admin\/queues(\/|$)).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

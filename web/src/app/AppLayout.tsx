@@ -2,7 +2,7 @@ import { ActionIcon, AppShell, Badge, Burger, Button, Divider, Group, NavLink, S
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink, IconKey, IconLogout, IconShieldCheck } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/client';
@@ -14,6 +14,7 @@ import { useLiveUpdates } from '../features/notifications/useLiveUpdates';
 import { useTasks } from '../features/requests/api';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { HealthIndicator } from '../features/system/HealthIndicator';
+import { LoadingState } from '../components/LoadingState';
 import { navSectionsFor, type NavItem } from './navigation';
 
 /** How many requests wait for the user ("Tugas saya"); nothing while there are none. */
@@ -183,7 +184,9 @@ export function AppLayout() {
       )}
 
       <AppShell.Main bg="gray.0" data-testid="app-main">
-        <Outlet />
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../components/ComingSoon';
@@ -7,32 +7,35 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../features/auth/redirect';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { RequireRole } from '../features/auth/RequireRole';
-import { BerkalaPage } from '../features/berkala/BerkalaPage';
-import { CutiPage } from '../features/cuti/CutiPage';
-import { AktivitasPage } from '../features/aktivitas/AktivitasPage';
-import { TimPage } from '../features/aktivitas/TimPage';
-import { PresensiAdminPage } from '../features/checkin/PresensiAdminPage';
-import { PresensiPage } from '../features/checkin/PresensiPage';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
-import { EmployeeListPage } from '../features/employees/EmployeeListPage';
-import { EmployeeDetailPage, MyProfilePage } from '../features/employees/ProfilePages';
 import { HomePage } from '../features/home/HomePage';
-import { ImportPage } from '../features/imports/ImportPage';
-import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
-import { RequestDetailPage } from '../features/requests/RequestDetailPage';
-import { RequestListPage } from '../features/requests/RequestListPage';
-import { TasksPage } from '../features/requests/TasksPage';
 import { NotFoundPage } from '../features/system/NotFoundPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
-import { UsersPage } from '../features/users/UsersPage';
 import type { Role } from '../api/types';
-import { PangkatPage } from '../features/pangkat/PangkatPage';
-import { PensiunPage } from '../features/pensiun/PensiunPage';
-import { DisiplinPage } from '../features/rekap/DisiplinPage';
-import { RekapPage } from '../features/rekap/RekapPage';
 import { AppLayout } from './AppLayout';
 import { DETAIL_ROUTES, NAV_ITEMS, type DetailKey, type NavKey } from './navigation';
+
+/** Pages loaded on first visit (their own chunks), so the first paint needs only the shell, login and home. */
+const BerkalaPage = lazy(() => import('../features/berkala/BerkalaPage').then((m) => ({ default: m.BerkalaPage })));
+const CutiPage = lazy(() => import('../features/cuti/CutiPage').then((m) => ({ default: m.CutiPage })));
+const AktivitasPage = lazy(() => import('../features/aktivitas/AktivitasPage').then((m) => ({ default: m.AktivitasPage })));
+const TimPage = lazy(() => import('../features/aktivitas/TimPage').then((m) => ({ default: m.TimPage })));
+const PresensiAdminPage = lazy(() => import('../features/checkin/PresensiAdminPage').then((m) => ({ default: m.PresensiAdminPage })));
+const PresensiPage = lazy(() => import('../features/checkin/PresensiPage').then((m) => ({ default: m.PresensiPage })));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage').then((m) => ({ default: m.DocumentsPage })));
+const EmployeeListPage = lazy(() => import('../features/employees/EmployeeListPage').then((m) => ({ default: m.EmployeeListPage })));
+const EmployeeDetailPage = lazy(() => import('../features/employees/ProfilePages').then((m) => ({ default: m.EmployeeDetailPage })));
+const MyProfilePage = lazy(() => import('../features/employees/ProfilePages').then((m) => ({ default: m.MyProfilePage })));
+const ImportPage = lazy(() => import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
+const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
+const RequestDetailPage = lazy(() => import('../features/requests/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })));
+const RequestListPage = lazy(() => import('../features/requests/RequestListPage').then((m) => ({ default: m.RequestListPage })));
+const TasksPage = lazy(() => import('../features/requests/TasksPage').then((m) => ({ default: m.TasksPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const PangkatPage = lazy(() => import('../features/pangkat/PangkatPage').then((m) => ({ default: m.PangkatPage })));
+const PensiunPage = lazy(() => import('../features/pensiun/PensiunPage').then((m) => ({ default: m.PensiunPage })));
+const DisiplinPage = lazy(() => import('../features/rekap/DisiplinPage').then((m) => ({ default: m.DisiplinPage })));
+const RekapPage = lazy(() => import('../features/rekap/RekapPage').then((m) => ({ default: m.RekapPage })));
 
 /**
  * Page component per navigation entry. Entries without a page render the shared
