@@ -60,6 +60,8 @@ export async function startPlatform(opts: {
   databaseUrl: string;
   name: string;
   today: string;
+  /** The WIB time of day the server's clock starts at (APP_TIME), e.g. a morning for check-ins. */
+  time?: string;
   workers: string;
   spawnApi?: (env: NodeJS.ProcessEnv) => ChildProcess;
 }) {
@@ -79,6 +81,7 @@ export async function startPlatform(opts: {
     API_WORKERS: opts.workers,
     APP_TODAY: opts.today,
     APP_TODAY_IN_PRODUCTION: 'true',
+    ...(opts.time ? { APP_TIME: opts.time } : {}),
     LOGIN_RATE_LIMIT: '100000000',
     COOKIE_SECURE: 'false',
     WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),

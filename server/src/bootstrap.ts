@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setClock } from '@simak/shared';
-import { clockOf, type Config } from './config.ts';
+import { clockOf, nowOf, type Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createDb } from './db.ts';
 import { createQueues } from './jobs/queues.ts';
@@ -40,6 +40,7 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     storage: overrides.storage ?? createStorage(config),
     version: VERSION,
     clock,
+    now: overrides.now ?? nowOf(config),
     readiness,
     async close() {
       readiness.stop();

@@ -104,6 +104,16 @@ const ConfigObject = z.object({
     .refine((v) => v === undefined || isValidDate(v), 'must be a real date YYYY-MM-DD'),
   /** APP_TODAY is refused when NODE_ENV=production unless this is true. */
   APP_TODAY_IN_PRODUCTION: bool.default(false),
+  /**
+   * With APP_TODAY: the WIB time of day (HH:MM) the server's clock starts at for decisions tied to
+   * the hour (attendance), running on from there — for benchmarks and demos outside office hours.
+   * Unset = the real time of day.
+   */
+  APP_TIME: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time HH:MM (00:00–23:59)'),
 });
 
 const FIXED_DATE_IN_PRODUCTION = 'a fixed date is refused in production (set APP_TODAY_IN_PRODUCTION=true to allow it explicitly)';
@@ -112,7 +122,22 @@ export const ConfigSchema = ConfigObject.superRefine((c, ctx) => {
   if (c.APP_TODAY && c.NODE_ENV === 'production' && !c.APP_TODAY_IN_PRODUCTION) {
     ctx.addIssue({ code: 'custom', path: ['APP_TODAY'], message: FIXED_DATE_IN_PRODUCTION });
   }
+  if (c.APP_TIME && !c.APP_TODAY) {
+    ctx.addIssue({ code: 'custom', path: ['APP_TIME'], message: 'needs APP_TODAY (a fixed time of day only goes with a fixed date)' });
+  }
 });
+
+/**
+ * The server's "now" for decisions tied to the hour when APP_TIME is set: APP_TODAY at APP_TIME
+ * (WIB) when the process started, running on in real time from there.
+ */
+export function nowOf(config: Pick<Config, 'APP_TODAY' | 'APP_TIME'>, started: number = Date.now()): (() => Date) | undefined {
+  if (!config.APP_TODAY || !config.APP_TIME) return undefined;
+  const [h, m] = config.APP_TIME.split(':').map(Number) as [number, number];
+  const [y, mo, d] = config.APP_TODAY.split('-').map(Number) as [number, number, number];
+  const start = Date.UTC(y, mo - 1, d, h - 7, m); // WIB = UTC+7
+  return () => new Date(start + (Date.now() - started));
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 

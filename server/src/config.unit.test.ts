@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getClock, setClock, systemClock } from '@simak/shared';
-import { clockOf, ConfigError, installClockFromEnv, loadConfig } from './config.ts';
+import { clockOf, ConfigError, installClockFromEnv, loadConfig, nowOf } from './config.ts';
 
 const base = { DATABASE_URL: 'postgresql://u@h/db', SESSION_SECRET: 'x'.repeat(20) };
 
@@ -49,5 +49,32 @@ describe('APP_TODAY (the one clock)', () => {
     } finally {
       setClock(systemClock);
     }
+  });
+});
+
+describe('APP_TIME (the time of day that goes with APP_TODAY)', () => {
+  it('starts the server clock at that WIB time of the fixed date and runs on from there', () => {
+    const c = loadConfig({ ...base, APP_TODAY: '2026-11-30', APP_TIME: '07:10' });
+    const started = Date.now();
+    const now = nowOf(c, started)!;
+    const first = now();
+    expect(first.toISOString().slice(0, 16)).toBe('2026-11-30T00:10'); // 07:10 WIB = 00:10 UTC
+    expect(first.getTime()).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 30, 0, 10));
+    expect(first.getTime()).toBeLessThan(Date.UTC(2026, 10, 30, 0, 11));
+    const later = nowOf(c, started - 90_000)!(); // a process started 90 s ago
+    expect(later.getTime() - first.getTime()).toBeGreaterThanOrEqual(90_000);
+  });
+
+  it('is unset by default (the real time of day), and unset without it', () => {
+    expect(nowOf(loadConfig(base))).toBeUndefined();
+    expect(nowOf(loadConfig({ ...base, APP_TODAY: '2026-11-30' }))).toBeUndefined();
+  });
+
+  it.each([
+    [{ APP_TIME: '07:10' }, /APP_TIME: needs APP_TODAY/],
+    [{ APP_TODAY: '2026-11-30', APP_TIME: '7:10' }, /APP_TIME: must be a time HH:MM/],
+    [{ APP_TODAY: '2026-11-30', APP_TIME: '24:00' }, /APP_TIME: must be a time HH:MM/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message);
   });
 });

@@ -119,3 +119,23 @@ describe('working hours', () => {
     expect(await t.db.auditLog.count({ where: { action: 'jadwal_kerja.replaced' } })).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('APP_TIME (benchmarks and demos outside office hours)', () => {
+  it('a server started with APP_TODAY and APP_TIME 07:10 decides check-ins at that WIB time of that day, whatever the machine says', async () => {
+    const s = buildTestApp({ APP_TIME: '07:10' });
+    try {
+      const opd = await createOpd(s.db);
+      await s.db.opd.update({ where: { id: opd.id }, data: { latitude: OFFICE.lat, longitude: OFFICE.lon, radiusM: 100 } });
+      const asn = await createAsn(s.db, opd.id);
+      const me = await loginAgent(s.app, asn.username, PASSWORD);
+      const r = await post(me, '/api/presensi', reading(10));
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ accepted: true, tanggal: s.config.APP_TODAY });
+      // 07:10 WIB = 00:10 UTC of the fixed day, plus the seconds since the server started.
+      expect(String(r.body.at).slice(0, 15)).toBe(`${s.config.APP_TODAY}T00:1`);
+      expect(r.body.menit ?? 0).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+});
