@@ -147,9 +147,14 @@ describe('the OPD\'s hours decide attendance (after the replacement above)', () 
     const reg = await w.admin.get(`/api/rekap/presensi?month=2026-11&opd=${w.regency.kode}`);
     expect(reg.body.hariKerja).toBe(21);
     expect(row(reg, w.b.employee.id)).toMatchObject({ hariKerja: 21, hadir: 1, terlambatHari: 1, terlambatMenit: 15 });
-    // All OPDs at once: each employee keeps their OPD's working days; the headline is the regency's.
+    expect(own.body.hariKerjaRange).toEqual({ min: 25, max: 25 });
+    expect(reg.body.hariKerjaRange).toEqual({ min: 21, max: 21 });
+    // All OPDs at once: each employee keeps their OPD's working days; the headline gives their range
+    // (other test files' OPDs share the database, so only its bounds are fixed here).
     const all = await w.admin.get('/api/rekap/presensi?month=2026-11');
     expect(all.body.hariKerja).toBe(21);
+    expect(all.body.hariKerjaRange.min).toBeLessThanOrEqual(21);
+    expect(all.body.hariKerjaRange.max).toBeGreaterThanOrEqual(25);
     expect(row(all, w.a.employee.id)).toMatchObject({ hariKerja: 25 });
     expect(row(all, w.b.employee.id)).toMatchObject({ hariKerja: 21 });
     // Unexcused days too are counted on the OPD's working days, from the attendance start to the app's

@@ -126,7 +126,12 @@ export async function rekap(db: Db, actor: Actor, q: Omit<RekapQuery, 'format'>,
     for (const k of COUNT_KEYS) o[k] += r[k];
   }
   const hariKerja = await workingDays(db, from, to, opdId ?? null);
-  return { month, opd, hariKerja, rows, opds: [...perOpd.values()] };
+  // The units asked for may work different weeks (a six-day school under a five-day office): the
+  // headline gives the range of the employees' working days, not one unit's.
+  const hariKerjaRange = rows.length
+    ? rows.reduce((r, x) => ({ min: Math.min(r.min, x.hariKerja), max: Math.max(r.max, x.hariKerja) }), { min: Infinity, max: -Infinity })
+    : { min: hariKerja, max: hariKerja };
+  return { month, opd, hariKerja, hariKerjaRange, rows, opds: [...perOpd.values()] };
 }
 export type RecapResult = Awaited<ReturnType<typeof rekap>>;
 

@@ -64,15 +64,20 @@ export function RekapPage() {
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+function Stat({ label, value, testId, display, hint }: { label: string; value: number; testId: string; display?: string; hint?: string }) {
   return (
     <Card padding="sm" data-testid={testId} data-value={value}>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: 0.3 }}>
         {label}
       </Text>
       <Text size="xl" fw={700} c="simak.9">
-        {formatNumber(value)}
+        {display ?? formatNumber(value)}
       </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -94,7 +99,13 @@ function RecapTab({ month, state, update }: { month: string; state: RekapState; 
     <Stack gap="md" data-testid="rekap-recap" data-month={r.month}>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm">
         <Stat label={t('rekap.stats.employees')} value={r.rows.length} testId="rekap-stat-employees" />
-        <Stat label={t('rekap.stats.workingDays')} value={r.hariKerja} testId="rekap-stat-working-days" />
+        <Stat
+          label={t('rekap.stats.workingDays')}
+          value={r.hariKerja}
+          testId="rekap-stat-working-days"
+          display={r.hariKerjaRange.min === r.hariKerjaRange.max ? formatNumber(r.hariKerjaRange.min) : `${formatNumber(r.hariKerjaRange.min)}–${formatNumber(r.hariKerjaRange.max)}`}
+          hint={r.hariKerjaRange.min === r.hariKerjaRange.max ? undefined : t('rekap.stats.workingDaysVary')}
+        />
         <Stat label={t('rekap.columns.present')} value={sum('hadir')} testId="rekap-stat-present" />
         <Stat label={t('rekap.columns.lateDays')} value={sum('terlambatHari')} testId="rekap-stat-late" />
         <Stat label={t('rekap.columns.unexcused')} value={sum('tanpaKeterangan')} testId="rekap-stat-unexcused" />

@@ -33,6 +33,8 @@ export interface RecapResult {
   month: string;
   opd: { kode: string; nama: string } | null;
   hariKerja: number;
+  /** The fewest and most working days among the employees listed (units may work different weeks). */
+  hariKerjaRange: { min: number; max: number };
   rows: RecapRow[];
 }
 
