@@ -7,19 +7,22 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** Distinct statements kept prepared per process (each connection prepares those it runs); past it, unnamed. */
 const MAX_PREPARED = 2000;
+/** Longer texts stay unnamed: a statement built with its data inline would only fill the server's memory. */
+const MAX_PREPARED_CHARS = 16_384;
 
 /**
  * Names for Prisma's statements, so each pooled connection parses and plans a statement once and
  * then only binds and executes it (unnamed statements are parsed and planned on every run: for the
  * larger reads that was as much PostgreSQL time as running them). Only plain DML/queries are named
- * (never DDL, SET, ANALYZE…), and at most MAX_PREPARED distinct texts per process.
+ * (never DDL, SET, ANALYZE…), up to MAX_PREPARED_CHARS long, and at most MAX_PREPARED distinct texts
+ * per process.
  */
 export function preparedStatementNames(max = MAX_PREPARED) {
   const names = new Map<string, string>();
   return (query: { sql: string }): string => {
     const known = names.get(query.sql);
     if (known !== undefined) return known;
-    if (names.size >= max || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(query.sql)) return undefined as unknown as string;
+    if (names.size >= max || query.sql.length > MAX_PREPARED_CHARS || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(query.sql)) return undefined as unknown as string;
     const name = `s${createHash('sha1').update(query.sql).digest('base64url')}`;
     names.set(query.sql, name);
     return name;

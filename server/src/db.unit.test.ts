@@ -14,6 +14,8 @@ describe('preparedStatementNames', () => {
   it('leaves statements other than queries and DML unnamed (DDL, SET, ANALYZE, transaction control)', () => {
     const name = preparedStatementNames();
     for (const sql of ['ANALYZE employee', 'SET LOCAL lock_timeout = 1000', 'CREATE TEMP TABLE x (a int)', 'BEGIN', 'SELECTX']) expect(name({ sql })).toBeUndefined();
+    // A very long text (data inline) is not kept on the server either.
+    expect(name({ sql: `SELECT 1 WHERE 1 IN (${'1,'.repeat(10_000)}1)` })).toBeUndefined();
   });
 
   it('stops naming new texts past its bound (the ones named keep their names)', () => {
