@@ -1,10 +1,8 @@
 import { useMemo } from 'react';
-import { Alert, Badge, Card, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Stack, Table, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSearchState } from '../../components/useSearchState';
@@ -12,7 +10,7 @@ import { formatDate, formatNip, formatNumber } from '../../i18n/format';
 import { hasAnyRole } from '../auth/roles';
 import { useCurrentUser, useToday } from '../auth/useMe';
 import { disiplinXlsxUrl, useDisiplin } from './api';
-import { FilterBar, matches } from './shared';
+import { FilterBar, matches, RecapTableCard } from './shared';
 
 const COLOR = { RINGAN: 'yellow', SEDANG: 'orange', BERAT: 'red' } as const;
 
@@ -34,59 +32,46 @@ export function DisiplinPage() {
     if (list.isPending) return <LoadingState />;
     if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
     const rows = list.data.rows.filter((x) => matches(x.employee, state.q));
-    const page = Math.max(1, Number(state.page) || 1);
-    const pageSize = Number(state.pageSize) || 25;
-    const shown = rows.slice((page - 1) * pageSize, page * pageSize);
     return (
-      <Card padding={0} data-testid="disiplin-list">
-        <Text fw={600} p="md" pb="xs">
-          {t('rekap.disiplin.tableTitle', { year: list.data.year, until: formatDate(list.data.sampai) })}
-        </Text>
-        {rows.length === 0 ? (
-          <EmptyState title={t('rekap.disiplin.empty')} />
-        ) : (
-          <ScrollArea type="auto">
-            <Table verticalSpacing="xs" striped="even" highlightOnHover data-testid="disiplin-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('rekap.columns.employee')}</Table.Th>
-                  <Table.Th ta="right">{t('rekap.disiplin.days')}</Table.Th>
-                  <Table.Th ta="right" visibleFrom="sm">{t('rekap.disiplin.run')}</Table.Th>
-                  <Table.Th>{t('rekap.disiplin.penalty')}</Table.Th>
+      <RecapTableCard title={t('rekap.disiplin.tableTitle', { year: list.data.year, until: formatDate(list.data.sampai) })} testId="disiplin-list" emptyTitle={t('rekap.disiplin.empty')} rows={rows} state={state} update={update}>
+        {(shown) => (
+          <Table verticalSpacing="xs" striped="even" highlightOnHover data-testid="disiplin-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('rekap.columns.employee')}</Table.Th>
+                <Table.Th ta="right">{t('rekap.disiplin.days')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="sm">{t('rekap.disiplin.run')}</Table.Th>
+                <Table.Th>{t('rekap.disiplin.penalty')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((x) => (
+                <Table.Tr key={x.employee.id} data-testid="disiplin-row" data-nip={x.employee.nip} data-days={x.hari} data-code={x.kode ?? ''}>
+                  <Table.Td>
+                    <Text size="sm" fw={500} lineClamp={1}>{x.employee.nama}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatNip(x.employee.nip)}
+                      <Text span visibleFrom="md" inherit>{' · '}{x.employee.opd.nama}</Text>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(x.hari)}</Table.Td>
+                  <Table.Td ta="right" visibleFrom="sm">{formatNumber(x.beruntun)}</Table.Td>
+                  <Table.Td>
+                    {x.tingkat ? (
+                      <Stack gap={2}>
+                        <Badge color={COLOR[x.tingkat]} variant="light" w="fit-content">{t(`rekap.disiplin.levels.${x.tingkat}`)}</Badge>
+                        <Text size="xs">{x.hukuman}{x.karenaBeruntun ? ` ${t('rekap.disiplin.byRun')}` : ''}</Text>
+                      </Stack>
+                    ) : (
+                      <Text size="xs" c="dimmed">{t('rekap.disiplin.below', { next: x.ambangBerikutnya ?? 3 })}</Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((x) => (
-                  <Table.Tr key={x.employee.id} data-testid="disiplin-row" data-nip={x.employee.nip} data-days={x.hari} data-code={x.kode ?? ''}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} lineClamp={1}>{x.employee.nama}</Text>
-                      <Text size="xs" c="dimmed">
-                        {formatNip(x.employee.nip)}
-                        <Text span visibleFrom="md" inherit>{' · '}{x.employee.opd.nama}</Text>
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(x.hari)}</Table.Td>
-                    <Table.Td ta="right" visibleFrom="sm">{formatNumber(x.beruntun)}</Table.Td>
-                    <Table.Td>
-                      {x.tingkat ? (
-                        <Stack gap={2}>
-                          <Badge color={COLOR[x.tingkat]} variant="light" w="fit-content">{t(`rekap.disiplin.levels.${x.tingkat}`)}</Badge>
-                          <Text size="xs">{x.hukuman}{x.karenaBeruntun ? ` ${t('rekap.disiplin.byRun')}` : ''}</Text>
-                        </Stack>
-                      ) : (
-                        <Text size="xs" c="dimmed">{t('rekap.disiplin.below', { next: x.ambangBerikutnya ?? 3 })}</Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-        <Stack p="md" pt="xs">
-          <ListFooter page={page} pageSize={pageSize} total={rows.length} onPageChange={(n) => update({ page: n })} onPageSizeChange={(s) => update({ pageSize: s, page: 1 })} />
-        </Stack>
-      </Card>
+      </RecapTableCard>
     );
   })();
   return (

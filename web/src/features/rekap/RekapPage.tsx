@@ -1,16 +1,14 @@
-import { Card, Group, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconCash, IconClipboardList } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSearchState } from '../../components/useSearchState';
 import { formatNip, formatNumber } from '../../i18n/format';
 import { useToday } from '../auth/useMe';
 import { useRecap, xlsxUrl, type RecapRow } from './api';
-import { FilterBar, matches, monthLabel, useMonthOptions } from './shared';
+import { FilterBar, matches, monthLabel, RecapTableCard, useMonthOptions } from './shared';
 import { TppTab } from './TppTab';
 
 export const REKAP_DEFAULTS = { tab: 'rekap', bulan: '', opd: '', q: '', page: '1', pageSize: '25' };
@@ -91,9 +89,6 @@ function RecapTab({ month, state, update }: { month: string; state: RekapState; 
   if (recap.isError) return <ErrorState error={recap.error} onRetry={() => void recap.refetch()} retrying={recap.isFetching} />;
   const r = recap.data;
   const rows = r.rows.filter((x) => matches(x.employee, state.q));
-  const page = Math.max(1, Number(state.page) || 1);
-  const pageSize = Number(state.pageSize) || 25;
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
   const sum = (k: keyof Pick<RecapRow, 'hadir' | 'tanpaKeterangan' | 'cuti' | 'dinasLuar' | 'terlambatHari'>) => r.rows.reduce((s, x) => s + x[k], 0);
   return (
     <Stack gap="md" data-testid="rekap-recap" data-month={r.month}>
@@ -111,85 +106,75 @@ function RecapTab({ month, state, update }: { month: string; state: RekapState; 
         <Stat label={t('rekap.columns.unexcused')} value={sum('tanpaKeterangan')} testId="rekap-stat-unexcused" />
         <Stat label={t('rekap.columns.leave')} value={sum('cuti')} testId="rekap-stat-leave" />
       </SimpleGrid>
-      <Card padding={0}>
-        <Group justify="space-between" p="md" pb="xs">
-          <Text fw={600}>{t('rekap.tableTitle', { month: monthLabel(r.month), scope: r.opd ? r.opd.nama : t('rekap.filters.allOpdScope') })}</Text>
-        </Group>
-        {rows.length === 0 ? (
-          <EmptyState title={t('rekap.empty')} />
-        ) : (
-          <ScrollArea type="auto">
-            <Table verticalSpacing="xs" striped="even" highlightOnHover data-testid="rekap-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('rekap.columns.employee')}</Table.Th>
-                  <Table.Th ta="right">{t('rekap.columns.present')}</Table.Th>
-                  <Table.Th ta="right">{t('rekap.columns.late')}</Table.Th>
-                  <Table.Th ta="right" visibleFrom="md">{t('rekap.columns.early')}</Table.Th>
-                  <Table.Th ta="right">{t('rekap.columns.unexcusedShort')}</Table.Th>
-                  <Table.Th ta="right" visibleFrom="sm">{t('rekap.columns.leave')}</Table.Th>
-                  <Table.Th ta="right" visibleFrom="sm">{t('rekap.columns.duty')}</Table.Th>
+      <RecapTableCard title={t('rekap.tableTitle', { month: monthLabel(r.month), scope: r.opd ? r.opd.nama : t('rekap.filters.allOpdScope') })} emptyTitle={t('rekap.empty')} rows={rows} state={state} update={update}>
+        {(shown) => (
+          <Table verticalSpacing="xs" striped="even" highlightOnHover data-testid="rekap-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('rekap.columns.employee')}</Table.Th>
+                <Table.Th ta="right">{t('rekap.columns.present')}</Table.Th>
+                <Table.Th ta="right">{t('rekap.columns.late')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="md">{t('rekap.columns.early')}</Table.Th>
+                <Table.Th ta="right">{t('rekap.columns.unexcusedShort')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="sm">{t('rekap.columns.leave')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="sm">{t('rekap.columns.duty')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((x) => (
+                <Table.Tr key={x.employee.id} data-testid="rekap-row" data-nip={x.employee.nip} data-leave={x.cuti} data-unexcused={x.tanpaKeterangan} data-present={x.hadir}>
+                  <Table.Td>
+                    <Text size="sm" fw={500} lineClamp={1}>
+                      {x.employee.nama}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {formatNip(x.employee.nip)}
+                      <Text span visibleFrom="lg" inherit>
+                        {' · '}
+                        {x.employee.opd.nama}
+                      </Text>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {formatNumber(x.hadir)}
+                    <Text span size="xs" c="dimmed">/{formatNumber(x.hariKerja)}</Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {x.terlambatHari ? (
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatNumber(x.terlambatHari)}×
+                        <Text span size="xs" c="dimmed" visibleFrom="sm" inherit={false}>
+                          {' '}({t('rekap.minutes', { value: formatNumber(x.terlambatMenit) })})
+                        </Text>
+                      </Text>
+                    ) : (
+                      '0'
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
+                    {x.pulangCepatHari ? `${formatNumber(x.pulangCepatHari)}× (${t('rekap.minutes', { value: formatNumber(x.pulangCepatMenit) })})` : '0'}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {x.tanpaKeterangan ? (
+                      <Text size="sm" fw={700} c={x.tanpaKeterangan >= 3 ? 'red.8' : 'orange.8'}>
+                        {formatNumber(x.tanpaKeterangan)}
+                      </Text>
+                    ) : (
+                      '0'
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" visibleFrom="sm" data-testid="rekap-leave">
+                    {formatNumber(x.cuti)}
+                  </Table.Td>
+                  <Table.Td ta="right" visibleFrom="sm">
+                    {formatNumber(x.dinasLuar)}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((x) => (
-                  <Table.Tr key={x.employee.id} data-testid="rekap-row" data-nip={x.employee.nip} data-leave={x.cuti} data-unexcused={x.tanpaKeterangan} data-present={x.hadir}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} lineClamp={1}>
-                        {x.employee.nama}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {formatNip(x.employee.nip)}
-                        <Text span visibleFrom="lg" inherit>
-                          {' · '}
-                          {x.employee.opd.nama}
-                        </Text>
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(x.hadir)}
-                      <Text span size="xs" c="dimmed">/{formatNumber(x.hariKerja)}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {x.terlambatHari ? (
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {formatNumber(x.terlambatHari)}×
-                          <Text span size="xs" c="dimmed" visibleFrom="sm" inherit={false}>
-                            {' '}({t('rekap.minutes', { value: formatNumber(x.terlambatMenit) })})
-                          </Text>
-                        </Text>
-                      ) : (
-                        '0'
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right" visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
-                      {x.pulangCepatHari ? `${formatNumber(x.pulangCepatHari)}× (${t('rekap.minutes', { value: formatNumber(x.pulangCepatMenit) })})` : '0'}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {x.tanpaKeterangan ? (
-                        <Text size="sm" fw={700} c={x.tanpaKeterangan >= 3 ? 'red.8' : 'orange.8'}>
-                          {formatNumber(x.tanpaKeterangan)}
-                        </Text>
-                      ) : (
-                        '0'
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right" visibleFrom="sm" data-testid="rekap-leave">
-                      {formatNumber(x.cuti)}
-                    </Table.Td>
-                    <Table.Td ta="right" visibleFrom="sm">
-                      {formatNumber(x.dinasLuar)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-        <Stack p="md" pt="xs">
-          <ListFooter page={page} pageSize={pageSize} total={rows.length} onPageChange={(p) => update({ page: p })} onPageSizeChange={(s) => update({ pageSize: s, page: 1 })} />
-        </Stack>
-      </Card>
+      </RecapTableCard>
     </Stack>
   );
 }

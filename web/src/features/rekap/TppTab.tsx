@@ -1,17 +1,15 @@
 import { useState } from 'react';
-import { Button, Card, Group, Modal, NumberInput, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSettings } from '@tabler/icons-react';
 import { TPP_CLASS_LABEL, TPP_CLASSES, type Bands } from '@simak/shared/rules/tpp';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
 import { LoadingState } from '../../components/LoadingState';
 import { formatDecimal, formatMoney, formatNip } from '../../i18n/format';
 import { useSaveTppConfig, useTpp, type TppConfig } from './api';
 import type { RekapState, RekapUpdate } from './RekapPage';
-import { matches, monthLabel } from './shared';
+import { matches, monthLabel, RecapTableCard } from './shared';
 
 const pct = (v: number) => `${formatDecimal(v)}%`;
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -26,9 +24,6 @@ export function TppTab({ month, state, update }: { month: string; state: RekapSt
   const r = tpp.data;
   const p = r.config.potongan;
   const rows = r.rows.filter((x) => matches(x.employee, state.q));
-  const page = Math.max(1, Number(state.page) || 1);
-  const pageSize = Number(state.pageSize) || 25;
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
   return (
     <Stack gap="md" data-testid="rekap-tpp">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -60,52 +55,44 @@ export function TppTab({ month, state, update }: { month: string; state: RekapSt
           )}
         </Group>
       </Card>
-      <Card padding={0}>
-        <Text fw={600} p="md" pb="xs">{t('rekap.tpp.tableTitle', { month: monthLabel(r.month) })}</Text>
-        {rows.length === 0 ? (
-          <EmptyState title={t('rekap.empty')} />
-        ) : (
-          <ScrollArea type="auto">
-            <Table verticalSpacing="xs" striped="even" highlightOnHover data-testid="tpp-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('rekap.columns.employee')}</Table.Th>
-                  <Table.Th visibleFrom="md">{t('rekap.tpp.class')}</Table.Th>
-                  <Table.Th ta="right" visibleFrom="sm">{t('rekap.tpp.base')}</Table.Th>
-                  <Table.Th ta="right" visibleFrom="xl">{t('rekap.tpp.byKind')}</Table.Th>
-                  <Table.Th ta="right">{t('rekap.tpp.deduction')}</Table.Th>
-                  <Table.Th ta="right">{t('rekap.tpp.amount')}</Table.Th>
+      <RecapTableCard title={t('rekap.tpp.tableTitle', { month: monthLabel(r.month) })} emptyTitle={t('rekap.empty')} rows={rows} state={state} update={update}>
+        {(shown) => (
+          <Table verticalSpacing="xs" striped="even" highlightOnHover data-testid="tpp-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('rekap.columns.employee')}</Table.Th>
+                <Table.Th visibleFrom="md">{t('rekap.tpp.class')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="sm">{t('rekap.tpp.base')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="xl">{t('rekap.tpp.byKind')}</Table.Th>
+                <Table.Th ta="right">{t('rekap.tpp.deduction')}</Table.Th>
+                <Table.Th ta="right">{t('rekap.tpp.amount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((x) => (
+                <Table.Tr key={x.employee.id} data-testid="tpp-row" data-nip={x.employee.nip} data-amount={x.jumlah}>
+                  <Table.Td>
+                    <Text size="sm" fw={500} lineClamp={1}>{x.employee.nama}</Text>
+                    <Text size="xs" c="dimmed">{formatNip(x.employee.nip)}</Text>
+                  </Table.Td>
+                  <Table.Td visibleFrom="md"><Text size="sm">{TPP_CLASS_LABEL[x.kelas]}</Text></Table.Td>
+                  <Table.Td ta="right" visibleFrom="sm" style={NOWRAP}>{formatMoney(x.base)}</Table.Td>
+                  <Table.Td ta="right" visibleFrom="xl">
+                    <Text size="xs" c="dimmed">
+                      {t('rekap.tpp.kinds', { tl: pct(x.persen.terlambat), psw: pct(x.persen.pulangCepat), tk: pct(x.persen.tanpaKeterangan) })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>
+                    <Text size="sm">{formatMoney(x.potongan)}</Text>
+                    <Text size="xs" c="dimmed">{pct(x.persenTotal)}</Text>
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600} style={NOWRAP}>{formatMoney(x.jumlah)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((x) => (
-                  <Table.Tr key={x.employee.id} data-testid="tpp-row" data-nip={x.employee.nip} data-amount={x.jumlah}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} lineClamp={1}>{x.employee.nama}</Text>
-                      <Text size="xs" c="dimmed">{formatNip(x.employee.nip)}</Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="md"><Text size="sm">{TPP_CLASS_LABEL[x.kelas]}</Text></Table.Td>
-                    <Table.Td ta="right" visibleFrom="sm" style={NOWRAP}>{formatMoney(x.base)}</Table.Td>
-                    <Table.Td ta="right" visibleFrom="xl">
-                      <Text size="xs" c="dimmed">
-                        {t('rekap.tpp.kinds', { tl: pct(x.persen.terlambat), psw: pct(x.persen.pulangCepat), tk: pct(x.persen.tanpaKeterangan) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right" style={NOWRAP}>
-                      <Text size="sm">{formatMoney(x.potongan)}</Text>
-                      <Text size="xs" c="dimmed">{pct(x.persenTotal)}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right" fw={600} style={NOWRAP}>{formatMoney(x.jumlah)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-        <Stack p="md" pt="xs">
-          <ListFooter page={page} pageSize={pageSize} total={rows.length} onPageChange={(n) => update({ page: n })} onPageSizeChange={(s) => update({ pageSize: s, page: 1 })} />
-        </Stack>
-      </Card>
+      </RecapTableCard>
       {editing && <ConfigModal config={r.config} onClose={() => setEditing(false)} />}
     </Stack>
   );

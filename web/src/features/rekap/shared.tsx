@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
+import { Button, Card, Group, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import { BULAN } from '@simak/shared';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { FilterSelect } from '../../components/FilterSelect';
+import { ListFooter } from '../../components/ListFooter';
 import { hasAnyRole } from '../auth/roles';
 import { useCurrentUser, useToday } from '../auth/useMe';
 import { useOpds } from '../employees/api';
@@ -94,5 +96,34 @@ export function FilterBar(props: {
         </Button>
       )}
     </Group>
+  );
+}
+
+/**
+ * A recap table in a card: its title, the empty state or the page of `rows` (paged in the browser:
+ * the recaps come whole from the server) and the paging footer, kept in the URL (`page`, `pageSize`).
+ */
+export function RecapTableCard<T>(props: {
+  title: ReactNode;
+  testId?: string;
+  emptyTitle: string;
+  rows: T[];
+  state: { page: string; pageSize: string };
+  update: (patch: { page?: number; pageSize?: number }) => void;
+  children: (shown: T[]) => ReactNode;
+}) {
+  const page = Math.max(1, Number(props.state.page) || 1);
+  const pageSize = Number(props.state.pageSize) || 25;
+  const { rows, update } = props;
+  return (
+    <Card padding={0} data-testid={props.testId}>
+      <Text component="div" fw={600} p="md" pb="xs">
+        {props.title}
+      </Text>
+      {rows.length === 0 ? <EmptyState title={props.emptyTitle} /> : <ScrollArea type="auto">{props.children(rows.slice((page - 1) * pageSize, page * pageSize))}</ScrollArea>}
+      <Stack p="md" pt="xs">
+        <ListFooter page={page} pageSize={pageSize} total={rows.length} onPageChange={(n) => update({ page: n })} onPageSizeChange={(n) => update({ pageSize: n, page: 1 })} />
+      </Stack>
+    </Card>
   );
 }
