@@ -1,7 +1,7 @@
 /** Attendance recap, TPP basis and discipline warnings (server/src/modules/rekap; contract in @simak/shared/api/rekap). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TppConfigBody } from '@simak/shared/api/rekap';
-import type { Bands, TppClass, TppDeductionConfig } from '@simak/shared/rules/tpp';
+import type { Bands, TppClass, TppDeductionConfig, TppResult as TppFigures } from '@simak/shared/rules/tpp';
 import { api } from '../../api/client';
 
 export const REKAP_KEY = ['rekap'] as const;
@@ -38,14 +38,9 @@ export interface RecapResult {
   rows: RecapRow[];
 }
 
-export interface TppRow extends RecapRow {
+/** A recap row with the TPP the shared rule computed for it (computeTpp's result). */
+export interface TppRow extends RecapRow, TppFigures {
   kelas: TppClass;
-  base: number;
-  persen: { terlambat: number; pulangCepat: number; tanpaKeterangan: number };
-  persenTotal: number;
-  potonganPerJenis: { terlambat: number; pulangCepat: number; tanpaKeterangan: number };
-  potongan: number;
-  jumlah: number;
 }
 
 export interface TppConfig {
