@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../server/src/jobs/handlers.ts';
 import type { JobCtx } from '../../server/src/jobs/types.ts';
 import { createMailer } from '../../server/src/mail/mailer.ts';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { type Agent, buildTestApp, loginAgent, post, put, type TestApp } from '../support/app.ts';
 import { createAsn, createDocumentRow, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -13,9 +13,6 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-type Agent = Awaited<ReturnType<typeof loginAgent>>;
-const post = (a: Agent, url: string, body: unknown) => a.post(url).set('x-csrf-token', a.csrfToken).send(body as object);
-const put = (a: Agent, url: string, body: unknown) => a.put(url).set('x-csrf-token', a.csrfToken).send(body as object);
 const act = (a: Agent, id: number, action: string, version: number, note?: string) => post(a, `/api/requests/${id}/actions/${action}`, { version, note });
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

@@ -5,7 +5,7 @@
  */
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { buildTestApp, loginAgent, post, put, type TestApp } from '../support/app.ts';
 import { createAsn, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -17,9 +17,6 @@ afterEach(() => {
   delete t.ctx.now;
 });
 
-type Agent = Awaited<ReturnType<typeof loginAgent>>;
-const post = (a: Agent, url: string, body: unknown) => a.post(url).set('x-csrf-token', a.csrfToken).send(body as object);
-const put = (a: Agent, url: string, body: unknown) => a.put(url).set('x-csrf-token', a.csrfToken).send(body as object);
 const at = (iso: string) => {
   t.ctx.now = () => new Date(iso);
 };

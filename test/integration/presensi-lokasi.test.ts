@@ -6,7 +6,7 @@
  */
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { buildTestApp, del, loginAgent, post, put, type TestApp } from '../support/app.ts';
 import { createDocumentRow, createEmployee, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -18,10 +18,6 @@ afterEach(() => {
   delete t.ctx.now;
 });
 
-type Agent = Awaited<ReturnType<typeof loginAgent>>;
-const post = (a: Agent, url: string, body: unknown) => a.post(url).set('x-csrf-token', a.csrfToken).send(body as object);
-const put = (a: Agent, url: string, body: unknown) => a.put(url).set('x-csrf-token', a.csrfToken).send(body as object);
-const del = (a: Agent, url: string) => a.delete(url).set('x-csrf-token', a.csrfToken);
 const at = (iso: string) => {
   t.ctx.now = () => new Date(iso);
 };

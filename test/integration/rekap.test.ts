@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { type Agent, buildTestApp, loginAgent, post, put, type TestApp } from '../support/app.ts';
 import { createAsn, createEmployee, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -10,9 +10,6 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-type Agent = Awaited<ReturnType<typeof loginAgent>>;
-const post = (a: Agent, url: string, body: unknown) => a.post(url).set('x-csrf-token', a.csrfToken).send(body as object);
-const put = (a: Agent, url: string, body: unknown) => a.put(url).set('x-csrf-token', a.csrfToken).send(body as object);
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
 const DEFAULT_CONFIG = {

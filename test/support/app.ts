@@ -53,3 +53,10 @@ export async function loginAgent(app: TestApp['app'], username: string, password
   const token = csrf.body.csrfToken as string;
   return Object.assign(agent, { csrfToken: token, user: res.body.user });
 }
+
+/** A signed-in agent (loginAgent). */
+export type Agent = Awaited<ReturnType<typeof loginAgent>>;
+/** Mutations of a signed-in agent, with its CSRF token. */
+export const post = (a: Agent, url: string, body: unknown) => a.post(url).set('x-csrf-token', a.csrfToken).send(body as object);
+export const put = (a: Agent, url: string, body: unknown) => a.put(url).set('x-csrf-token', a.csrfToken).send(body as object);
+export const del = (a: Agent, url: string) => a.delete(url).set('x-csrf-token', a.csrfToken);
