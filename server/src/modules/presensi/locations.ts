@@ -47,8 +47,6 @@ const toSpecial = (r: { id: number; nama: string; mulai: Date; selesai: Date; it
   items: r.items as unknown as WeekdayHours[],
 });
 
-export { weeklyOf };
-
 /** The hours of a WIB day for an OPD (a special schedule covering it wins over the OPD's / regency's weekly pattern), or null. */
 export async function scheduleOn(db: Db | Tx, date: string, isoWeekday: number, opdId: number) {
   const d = isoToDate(date);

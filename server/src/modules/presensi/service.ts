@@ -12,7 +12,8 @@ import { AppError, Conflict, NotFound } from '../../errors.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { authorize } from '../../lib/authz.ts';
 import { loadCalendar } from '../cuti/history.ts';
-import { approvedLocations, officeFence, scheduleOn, weeklyOf } from './locations.ts';
+import { approvedLocations, officeFence, scheduleOn } from './locations.ts';
+import { weeklyOf } from './weekly.ts';
 import { presensiPolicy } from './policy.ts';
 
 export async function schedule(db: Db | Tx) {
