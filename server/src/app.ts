@@ -10,18 +10,16 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pinoHttp } from 'pino-http';
 import { setupAuth } from './auth/setup.ts';
 import type { AppContext } from './context.ts';
-import { logUrl } from './logger.ts';
 import { errorHandler, Forbidden, notFoundHandler, ServiceUnavailable, Unauthorized } from './errors.ts';
 import { QUEUES } from './jobs/catalog.ts';
 import { buildOpenApi, mountRoutes, OpenAPIRegistry, type RouteDef } from './lib/http.ts';
 import { createMetrics } from './metrics.ts';
+import { requestLogger } from './lib/request-log.ts';
 import { allRoutes } from './modules/index.ts';
 import { unavailableGuard } from './readiness.ts';
 
@@ -34,33 +32,9 @@ export function createApp(ctx: AppContext) {
   app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
 
   app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // No personal data in logs: query values masked (headers with secrets are redacted by the logger).
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: logUrl(req.url),
-          userAgent: req.headers['user-agent'],
-          remoteAddress: req.remoteAddress,
-        }),
-      },
-      autoLogging: { ignore: (req) => /^\/api\/health(\/live|\/ready)?$|^\/metrics$/.test(req.url ?? '') },
-      // The request's loggers carry only its id: a child bound to the whole request would serialize
-      // and redact it on every request, logged or not. The request itself goes on the lines written
-      // (serialized only when the line's level is enabled).
-      quietReqLogger: true,
-      quietResLogger: true,
-      customSuccessObject: (req, _res, val) => ({ req, ...val }),
-      customErrorObject: (req, _res, _err, val) => ({ req, ...val }),
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    requestLogger(app, logger, {
+      ignore: (url) => /^\/api\/health(\/live|\/ready)?$|^\/metrics$/.test(url),
+      levelOf: (res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
   );
   // gzip for answers of 1 KB and more (JSON lists, the web app's scripts and styles: a 1.9 MB bundle

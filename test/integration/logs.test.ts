@@ -43,4 +43,31 @@ describe('request logs', () => {
     expect(out).toContain('[redacted]');
     for (const secret of [PASSWORD, 'SalahSekali99', NIK, ALAMAT, 'Budi%20Santoso', 'connect.sid=', 'simak.sid=']) expect(out).not.toContain(secret);
   });
+
+  it('write one line per request with its id, status and time, at the level its outcome deserves', async () => {
+    lines.length = 0;
+    const ok = await supertest(app).get('/api/auth/csrf').set('x-request-id', 'req-ok-1');
+    const missing = await supertest(app).get('/api/tidak-ada?nip=199001012020121001');
+    await supertest(app).get('/api/health');
+    const parsed = lines.map((l) => JSON.parse(l) as { level: number; reqId?: string; msg: string; req?: { url: string; method: string }; res?: { statusCode: number }; responseTime?: number });
+    const of = (id: string) => parsed.filter((l) => l.reqId === id && /^request (completed|errored|aborted)$/.test(l.msg));
+    const [okLine] = of('req-ok-1');
+    expect(of('req-ok-1')).toHaveLength(1);
+    expect(okLine).toMatchObject({ level: 20, msg: 'request completed', req: { method: 'GET', url: '/api/auth/csrf' }, res: { statusCode: ok.status } });
+    expect(okLine!.responseTime).toBeGreaterThanOrEqual(0);
+    const [missingLine] = of(String(missing.headers['x-request-id']));
+    // A 4xx is info; the query's values are masked.
+    expect(missingLine).toMatchObject({ level: 30, res: { statusCode: 404 }, req: { url: '/api/tidak-ada?nip=*' } });
+    // Health checks are not logged.
+    expect(parsed.some((l) => l.req?.url === '/api/health')).toBe(false);
+  });
+
+  it("give each request a logger carrying the request's id", async () => {
+    lines.length = 0;
+    // A refused login writes nothing by itself; an unhandled error logs through req.log (errors.ts).
+    const res = await supertest(app).get('/api/employees/abc').set('x-request-id', 'req-log-2');
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    const own = lines.map((l) => JSON.parse(l) as { reqId?: string; msg: string }).filter((l) => l.reqId === 'req-log-2');
+    expect(own.map((l) => l.msg)).toContain('request failed');
+  });
 });
