@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import { poolOf, type Db } from '../db.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 
 /** The authenticated user as every policy sees it. */
@@ -26,7 +26,8 @@ interface ActorRow {
   active: boolean;
   must_change_password: boolean;
   read_only: boolean;
-  password_changed_at: Date | null;
+  /** ms since the epoch (the column holds UTC without a zone: read as a number, whatever the server's zone). */
+  password_changed_ms: number | null;
   nip: string | null;
   is_atasan: boolean;
   roles: Role[];
@@ -39,11 +40,12 @@ const ROLE_ORDER: Role[] = ['ASN', 'ATASAN', 'OPD_ADMIN', 'BKD_VERIFIER', 'BKD_A
 /**
  * The user, its roles, its employee's NIP, whether it is someone's atasan, its OPD grants and
  * their subtrees: one query (every authenticated request loads the actor, so no chain of
- * round trips). Always read fresh, so a role granted or revoked applies to the next request.
+ * round trips). Always read fresh, so a role granted or revoked applies to the next request:
+ * prepared, through the pg pool under Prisma (poolOf) where there is one.
  */
-async function actorRow(db: Db, userId: number): Promise<ActorRow | null> {
-  const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT u.id, u.username, u.display_name, u.employee_id, u.active, u.must_change_password, u.read_only, u.password_changed_at,
+const ACTOR_SQL = `
+    SELECT u.id, u.username, u.display_name, u.employee_id, u.active, u.must_change_password, u.read_only,
+           (extract(epoch FROM u.password_changed_at) * 1000)::float8 AS password_changed_ms,
            e.nip,
            (u.employee_id IS NOT NULL AND EXISTS (SELECT 1 FROM employee s WHERE s.atasan_id = u.employee_id)) AS is_atasan,
            COALESCE((SELECT json_agg(DISTINCT r.role::text) FROM user_role r WHERE r.user_id = u.id), '[]'::json) AS roles,
@@ -54,7 +56,13 @@ async function actorRow(db: Db, userId: number): Promise<ActorRow | null> {
                        UNION SELECT o.id FROM opd o JOIN t ON o.parent_id = t.id
                      ) SELECT array_agg(id ORDER BY id) FROM t), '{}'::int[]) AS scope
     FROM app_user u LEFT JOIN employee e ON e.id = u.employee_id
-    WHERE u.id = ${userId}::int`;
+    WHERE u.id = $1::int`;
+
+async function actorRow(db: Db, userId: number): Promise<ActorRow | null> {
+  const pool = poolOf(db);
+  const rows = pool
+    ? (await pool.query<ActorRow>({ name: 'simak_actor', text: ACTOR_SQL, values: [userId] })).rows
+    : await db.$queryRawUnsafe<ActorRow[]>(ACTOR_SQL, userId);
   return rows[0] ?? null;
 }
 
@@ -90,6 +98,6 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
  */
 export async function loadSessionActor(db: Db, userId: number, loginAt: number): Promise<Actor | null> {
   const row = await actorRow(db, userId);
-  if (!row?.active || (row.password_changed_at && row.password_changed_at.getTime() > loginAt)) return null;
+  if (!row?.active || (row.password_changed_ms !== null && row.password_changed_ms > loginAt)) return null;
   return toActor(row);
 }
