@@ -6,7 +6,11 @@
  * each as a percentage of the bare route. The bare route is measured before, between and after
  * the platform's targets; the median is the baseline. A second baseline, the floor (same server:
  * one Redis GET and one prepared SELECT 1 per request, no middleware, no ORM), shows the least any
- * signed-in read costs on this machine; each target is also given as a percentage of it.
+ * signed-in read costs on this machine; each target is also given as a percentage of it. A third,
+ * the stack floor (same server: the fixed stack's middleware as the platform mounts it, helmet,
+ * compression, body parsers, express-session in Redis, passport, csrf-csrf, with the user taken from
+ * the session and one prepared SELECT 1, no application code), is the least a signed-in read costs
+ * on Express + Passport + Redis sessions.
  *
  *   npx tsx bench/api.ts [employees=7000] [seconds=10]
  *   BENCH_DATABASE_URL=…  reuse a seeded database (else a fresh one is seeded and dropped)
@@ -163,6 +167,13 @@ async function main() {
   const bareServer = platform.barePid;
   const bares = [await measure('bare Express route (1)', bareServer, { url: bare })];
   const floor = await measure('floor: one Redis GET + one SELECT 1 (no middleware, no ORM)', bareServer, { url: bare.replace(/\/bare$/, '/floor') });
+  const stackUrl = bare.replace(/\/bare$/, '/stack');
+  const stackLogin = await fetch(`${stackUrl}/login`, { method: 'POST' });
+  const stackCookie = stackLogin.headers.getSetCookie().find((c) => c.startsWith('stack.sid='))!.split(';')[0]!;
+  const stack = await measure('stack floor: the fixed stack (helmet, session, passport, CSRF) + one SELECT 1, no application code', bareServer, {
+    url: stackUrl,
+    headers: { cookie: stackCookie },
+  });
   const rows: Row[] = [];
   rows.push(await measure('GET /api/auth/me (ASN)', api, get('/api/auth/me', asn)));
   rows.push(await measure('GET /api/employees/me (profile, ASN)', api, get('/api/employees/me', asn)));
@@ -193,15 +204,19 @@ async function main() {
   console.log(`Baseline: bare Express route, median of 3: ${b.rps.toFixed(0)} req/s, ${b.cpuMs.toFixed(3)} CPU ms/request, p50 ${b.p50} ms, p99 ${b.p99} ms`);
   console.log(
     `Floor (the least a signed-in read needs here: one Redis and one PostgreSQL round trip): ${floor.rps.toFixed(0)} req/s = ${((100 * floor.rps) / b.rps).toFixed(1)} % of bare, ` +
-      `p50 ${floor.p50} ms, p99 ${floor.p99} ms\n`,
+      `p50 ${floor.p50} ms, p99 ${floor.p99} ms`,
+  );
+  console.log(
+    `Stack floor (the same plus the fixed stack's middleware: Express, helmet, Redis sessions, Passport, CSRF): ${stack.rps.toFixed(0)} req/s = ` +
+      `${((100 * stack.rps) / b.rps).toFixed(1)} % of bare, p50 ${stack.p50} ms, p99 ${stack.p99} ms\n`,
   );
   // "% of bare (CPU)": the bare route's CPU time per request over the target's: the share of the bare
   // route's throughput the target reaches when CPU is what limits both (stable under other load).
-  console.log('| target | req/s | % of bare | % of floor | CPU ms/request | % of bare (CPU) | p50 ms | p99 ms | bytes/answer |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| target | req/s | % of bare | % of floor | % of stack floor | CPU ms/request | % of bare (CPU) | p50 ms | p99 ms | bytes/answer |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${((100 * r.rps) / floor.rps).toFixed(0)} % | ${r.cpuMs.toFixed(2)} | ${((100 * b.cpuMs) / r.cpuMs).toFixed(1)} % | ` +
+      `| ${r.label} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / b.rps).toFixed(1)} % | ${((100 * r.rps) / floor.rps).toFixed(0)} % | ${((100 * r.rps) / stack.rps).toFixed(0)} % | ${r.cpuMs.toFixed(2)} | ${((100 * b.cpuMs) / r.cpuMs).toFixed(1)} % | ` +
         `${r.p50} | ${r.p99} | ${Math.round(r.bytes)} |`,
     );
   }
