@@ -294,7 +294,7 @@ describe('edge cases, each in its own OPD', () => {
   });
 
   it('agency-wide: a breakdown per top-level OPD whose numerators and denominators sum exactly to the agency’s', async () => {
-    const res = await get(verifier, 'year=2025');
+    const res = await get(verifier, 'year=2025&breakdown=full');
     expect(res.status).toBe(200);
     const r = res.body;
     expect(r.opd).toBeNull();
@@ -316,6 +316,26 @@ describe('edge cases, each in its own OPD', () => {
     expect(sum((b) => Math.round(b.indicators.ikin.components.sumScores * 100))).toBe(Math.round(i.ikin.components.sumScores * 100));
     expect(sum((b) => b.indicators.ikin.components.missing)).toBe(i.ikin.components.missing);
     for (const k of ['ringan', 'sedang', 'berat'] as const) expect(sum((b) => b.indicators.idis.components[k])).toBe(i.idis.components[k]);
+  });
+
+  it('agency-wide by default: the breakdown as figures only (the same values), the agency’s own complete', async () => {
+    const [summary, full] = await Promise.all([get(verifier, 'year=2025'), get(verifier, 'year=2025&breakdown=full')]);
+    expect(summary.status).toBe(200);
+    expect(summary.body.breakdown).toHaveLength(full.body.breakdown.length);
+    for (const [i, b] of (summary.body.breakdown as { opd: unknown; population: number; indicators: Record<string, Record<string, unknown>> }[]).entries()) {
+      const f = full.body.breakdown[i];
+      expect(b.opd).toEqual(f.opd);
+      expect(b.population).toBe(f.population);
+      for (const k of ['ikp', 'ikom', 'ikin', 'idis', 'ip']) {
+        const { components, formula, capaianFormula, ...figures } = f.indicators[k];
+        expect([components, formula, capaianFormula].every((x) => x !== undefined)).toBe(true);
+        expect(b.indicators[k]).toEqual(figures);
+      }
+    }
+    expect(summary.body.indicators).toEqual(full.body.indicators);
+    expect(summary.body.previous).toEqual(full.body.previous);
+    expect(JSON.stringify(summary.body).length).toBeLessThan(JSON.stringify(full.body).length);
+    expect((await get(verifier, 'year=2025&breakdown=semua')).status).toBe(422);
   });
 
   it('asOf outside the year → 400; malformed → 422; unknown OPD → 404', async () => {

@@ -29,6 +29,9 @@ export const IndicatorQuery = z.object({
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 
+/** GET /api/indicators: the per-OPD breakdown as figures only (default) or with every OPD's components and formulas. */
+export const IndicatorAnswerQuery = IndicatorQuery.extend({ breakdown: z.enum(['summary', 'full']).default('summary') });
+
 // ---------------------------------------------------------------------------
 // Result
 
@@ -102,6 +105,14 @@ export const BreakdownItem = z.object({
 });
 export type BreakdownItem = z.infer<typeof BreakdownItem>;
 
+/** One OPD's indicator in the summary breakdown: the figures, without components and formulas. */
+export const IndicatorSummary = IndicatorValue.pick({ code: true, label: true, value: true, target: true, capaian: true, polarity: true, flags: true });
+export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+export const BreakdownSummaryItem = BreakdownItem.extend({
+  indicators: z.object({ ikp: IndicatorSummary, ikom: IndicatorSummary, ikin: IndicatorSummary, idis: IndicatorSummary, ip: IndicatorSummary }),
+});
+export type BreakdownSummaryItem = z.infer<typeof BreakdownSummaryItem>;
+
 export const PreviousYear = z.object({
   year: z.number(),
   asOf: z.string(),
@@ -165,6 +176,28 @@ export const IndicatorResult = z.object({
   computedAt: z.string(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResult>;
+
+/**
+ * The answer of GET /api/indicators: the result, its breakdown summarized unless `breakdown=full`
+ * (29 OPDs' components and formulas were 77 of the answer's 80 KB; the agency's own and the
+ * previous year's stay complete, and one OPD's are its own answer, opd=KODE).
+ */
+export const IndicatorAnswer = IndicatorResult.extend({ breakdown: z.array(z.union([BreakdownItem, BreakdownSummaryItem])).nullable() });
+export type IndicatorAnswer = z.infer<typeof IndicatorAnswer>;
+
+const summaryOf = ({ code, label, value, target, capaian, polarity, flags }: IndicatorValue): IndicatorSummary => ({ code, label, value, target, capaian, polarity, flags });
+
+/** The result with its breakdown summarized (figures only). */
+export function summarizeBreakdown(r: IndicatorResult): IndicatorAnswer {
+  return {
+    ...r,
+    breakdown:
+      r.breakdown?.map((b) => ({
+        ...b,
+        indicators: { ikp: summaryOf(b.indicators.ikp), ikom: summaryOf(b.indicators.ikom), ikin: summaryOf(b.indicators.ikin), idis: summaryOf(b.indicators.idis), ip: summaryOf(b.indicators.ip) },
+      })) ?? null,
+  };
+}
 
 // ---------------------------------------------------------------------------
 // Drill-down

@@ -1,14 +1,15 @@
 import {
   DrilldownQuery,
   DrilldownResult,
+  IndicatorAnswer,
+  IndicatorAnswerQuery,
   IndicatorConfig,
-  IndicatorQuery,
-  IndicatorResult,
   LkjQuery,
   PredicateScoresBody,
   SnapshotCreateBody,
   SnapshotListQuery,
   SnapshotSummary,
+  summarizeBreakdown,
   TargetsBody,
   WeightsBody,
   YearParam,
@@ -51,13 +52,16 @@ export function indicatorRoutes(ctx: AppContext) {
       summary: 'Indikator kinerja utama (IKP, IKom, IKin, IDis, IP) dihitung langsung dari data, dengan target, capaian, rincian per OPD, tahun lalu dan keluaran',
       tags: TAGS,
       auth: VIEWERS,
-      query: IndicatorQuery,
+      query: IndicatorAnswerQuery,
       responses: {
-        200: { description: 'Hasil', schema: IndicatorResult },
+        200: { description: 'Hasil', schema: IndicatorAnswer },
         400: { description: 'Tanggal posisi di luar tahun' },
         404: { description: 'OPD tidak dikenal' },
       },
-      handler: async ({ actor, query }) => computeIndicators(db, query, { resolved: await scopeFor(actor, query) }),
+      handler: async ({ actor, query }) => {
+        const result = await computeIndicators(db, query, { resolved: await scopeFor(actor, query) });
+        return query.breakdown === 'full' ? result : summarizeBreakdown(result);
+      },
     }),
     defineRoute({
       method: 'get',

@@ -4,13 +4,16 @@ import type {
   DrilldownComponent,
   DrilldownResult,
   DrilldownRow,
+  IndicatorAnswer,
   IndicatorConfig,
-  IndicatorResult,
   IndicatorValue,
   SnapshotSummary,
   TargetsBody,
   WeightsBody,
 } from '@simak/shared/api/indicators';
+
+/** What GET /api/indicators answers (the per-OPD breakdown as figures only). */
+type IndicatorResult = IndicatorAnswer;
 
 export type {
   Counters,
