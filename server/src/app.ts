@@ -25,6 +25,9 @@ import { unavailableGuard } from './readiness.ts';
 
 const require = createRequire(import.meta.url);
 
+/** The API's paths (and the metrics scrape), never files of the web app. */
+const API_PATH = /^\/(api|metrics)(\/|$)/;
+
 export function createApp(ctx: AppContext) {
   const { config, logger } = ctx;
   const app = express();
@@ -67,7 +70,12 @@ export function createApp(ctx: AppContext) {
   // and the page shows the outage banner. (index.html for the app's own paths comes last, below.)
   const webDist = config.WEB_DIST || path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  if (hasWeb) {
+    // Not for the API's own paths: the file lookup (a stat on the thread pool, always missing) would
+    // come before every API request.
+    const files = express.static(webDist, { index: false, maxAge: '1h' });
+    app.use((req, res, next) => (API_PATH.test(req.path) ? next() : files(req, res, next)));
+  }
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(cookieParser());

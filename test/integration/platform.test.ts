@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../server/src/auth/actor.ts';
@@ -44,6 +47,33 @@ describe('error model', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('the web app', () => {
+  it("serves its files and index.html for its own paths, never a file under the API's paths", async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'simak-web-'));
+    mkdirSync(path.join(dist, 'assets'));
+    mkdirSync(path.join(dist, 'api', 'auth'), { recursive: true });
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>SIMAK</title>');
+    writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("app")');
+    writeFileSync(path.join(dist, 'api', 'auth', 'me'), 'a file where the API is');
+    const web = buildTestApp({ WEB_DIST: dist });
+    try {
+      const js = await supertest(web.app).get('/assets/app.js');
+      expect(js.status).toBe(200);
+      expect(js.text).toBe('console.log("app")');
+      expect(js.headers['cache-control']).toContain('max-age=3600');
+      const page = await supertest(web.app).get('/pegawai/12');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<title>SIMAK</title>');
+      const me = await supertest(web.app).get('/api/auth/me');
+      expect(me.status).toBe(401);
+      expect(me.body.error.code).toBe('unauthenticated');
+      expect((await supertest(web.app).get('/api/tidak-ada')).body.error.code).toBe('route_not_found');
+    } finally {
+      await web.close();
+    }
   });
 });
 
