@@ -84,7 +84,9 @@ export async function startPlatform(opts: {
     ...(opts.time ? { APP_TIME: opts.time } : {}),
     LOGIN_RATE_LIMIT: '100000000',
     COOKIE_SECURE: 'false',
-    WEB_DIST: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-web-')),
+    // The built web app as npm start serves it (its files are looked up before the API's routes);
+    // none when it is not built.
+    WEB_DIST: path.join(ROOT, 'web', 'dist'),
     STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'simak-bench-storage-')),
   };
   const api = opts.spawnApi?.(env) ?? spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
