@@ -84,7 +84,7 @@ describe('queries per request', () => {
     expect(n, sql.join('\n')).toBe(1);
   });
 
-  it('the profile is two queries: the actor, then the employee with every history (relation joins)', async () => {
+  it('the profile is two queries: the actor, then the employee with every history (one statement)', async () => {
     const asn = await agentFor(DEMO_USERNAMES.asn);
     const { n, sql, body } = await count(asn, '/api/employees/me');
     expect(n, sql.join('\n')).toBe(2);

@@ -45,9 +45,36 @@ export function presentEmployeeRow(r: ListRow) {
 // Prisma rows with many optional relations: typed loosely, each field whitelisted below.
 type Row = Record<string, unknown>;
 
+/** The fields of the profile: one list each, for the presenter and for the read (profile-read.ts). */
+export const PROFILE_FIELDS = {
+  personal: [
+    'nama', 'gelarDepan', 'gelarBelakang', 'tempatLahir', 'tanggalLahir', 'jenisKelamin', 'nik', 'npwp', 'agama', 'statusPerkawinan',
+    'alamat', 'kota', 'kodePos', 'email', 'noHp', 'nipLama',
+  ],
+  public: ['nama', 'gelarDepan', 'gelarBelakang', 'jenisKelamin'],
+  kepegawaian: [
+    'statusKepegawaian', 'tmtCpns', 'tmtPns', 'tmtPppk', 'tmtBerhenti', 'jenisBerhenti', 'unitKerja', 'jenisJabatan', 'namaJabatan', 'eselon',
+    'jenjangFungsional', 'rumpunFungsional', 'tmtJabatan', 'golongan', 'tmtGolongan', 'mkgTahun', 'mkgBulan', 'pendidikanTerakhir', 'jurusan',
+    'tahunLulus', 'gajiPokok', 'tmtKgbTerakhir',
+  ],
+} as const;
+
+export const HISTORY_FIELDS = {
+  pangkat: ['id', 'golongan', 'tmtGolongan', 'jenisKp', 'nomorSk', 'tanggalSk', 'pertekNomor', 'mkgTahun', 'mkgBulan', 'gajiPokok', 'documentId'],
+  jabatan: ['id', 'jenisJabatan', 'namaJabatan', 'eselon', 'jenjangFungsional', 'rumpunFungsional', 'unitKerja', 'tmtJabatan', 'nomorSk', 'tanggalSk', 'documentId'],
+  pendidikan: ['id', 'jenjang', 'jurusan', 'institusi', 'tahunLulus', 'nomorIjazah', 'tanggalIjazah', 'documentId'],
+  diklat: ['id', 'jenis', 'nama', 'penyelenggara', 'tanggalMulai', 'tanggalSelesai', 'jp', 'nomorSertifikat', 'documentId'],
+  skp: ['id', 'tahun', 'nilai', 'predikat', 'documentId'],
+  hukdis: ['id', 'tingkat', 'jenis', 'nomorSk', 'tanggalSk', 'tmt', 'tmtSelesai', 'keterangan', 'documentId'],
+  kgb: ['id', 'tmt', 'golongan', 'mkgTahun', 'mkgBulan', 'gajiPokokLama', 'gajiPokok', 'nomorSurat', 'tanggalSurat', 'documentId'],
+  cuti: ['id', 'jenisCuti', 'tanggalMulai', 'tanggalSelesai', 'lamaHari', 'nomorSurat', 'keterangan'],
+  keluarga: ['id', 'hubungan', 'nama', 'tanggalLahir', 'jenisKelamin', 'tanggalNikah', 'statusTunjangan', 'keterangan', 'documentId'],
+} as const;
+export type HistoryKey = keyof typeof HISTORY_FIELDS;
+
 export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId: number; atasanId: number | null }, h: Record<string, Row[]>) {
   const can = abilities(employeePolicy, actor, { id: e.id, opdId: e.opdId, atasanId: e.atasanId });
-  const pick = (row: Row, keys: string[]) =>
+  const pick = (row: Row, keys: readonly string[]) =>
     Object.fromEntries(keys.map((k) => [k, row[k] instanceof Date ? iso(row[k] as Date) : k === 'nilai' ? num(row[k]) : (row[k] ?? null)]));
   return {
     id: e.id,
@@ -56,18 +83,9 @@ export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId
     nipFormatted: (e.nip as string).length === 18 ? formatNip(e.nip as string) : e.nip,
     nipWarnings: e.nipWarnings,
     namaLengkap: fullName(e as never),
-    profile: can.viewPersonal
-      ? pick(e, [
-          'nama', 'gelarDepan', 'gelarBelakang', 'tempatLahir', 'tanggalLahir', 'jenisKelamin', 'nik', 'npwp', 'agama', 'statusPerkawinan',
-          'alamat', 'kota', 'kodePos', 'email', 'noHp', 'nipLama',
-        ])
-      : pick(e, ['nama', 'gelarDepan', 'gelarBelakang', 'jenisKelamin']),
+    profile: pick(e, can.viewPersonal ? PROFILE_FIELDS.personal : PROFILE_FIELDS.public),
     kepegawaian: {
-      ...pick(e, [
-        'statusKepegawaian', 'tmtCpns', 'tmtPns', 'tmtPppk', 'tmtBerhenti', 'jenisBerhenti', 'unitKerja', 'jenisJabatan', 'namaJabatan', 'eselon',
-        'jenjangFungsional', 'rumpunFungsional', 'tmtJabatan', 'golongan', 'tmtGolongan', 'mkgTahun', 'mkgBulan', 'pendidikanTerakhir', 'jurusan',
-        'tahunLulus', 'gajiPokok', 'tmtKgbTerakhir',
-      ]),
+      ...pick(e, PROFILE_FIELDS.kepegawaian),
       pangkat: pangkatName(e.golongan as string | null),
       opd: e.opd,
       atasan: e.atasan
@@ -79,18 +97,18 @@ export function presentEmployeeDetail(actor: Actor, e: Row & { id: number; opdId
         : null,
     },
     histories: {
-      pangkat: h.pangkat!.map((r) => pick(r, ['id', 'golongan', 'tmtGolongan', 'jenisKp', 'nomorSk', 'tanggalSk', 'pertekNomor', 'mkgTahun', 'mkgBulan', 'gajiPokok', 'documentId'])),
+      pangkat: h.pangkat!.map((r) => pick(r, HISTORY_FIELDS.pangkat)),
       jabatan: h.jabatan!.map((r) => ({
-        ...pick(r, ['id', 'jenisJabatan', 'namaJabatan', 'eselon', 'jenjangFungsional', 'rumpunFungsional', 'unitKerja', 'tmtJabatan', 'nomorSk', 'tanggalSk', 'documentId']),
+        ...pick(r, HISTORY_FIELDS.jabatan),
         opd: r.opd,
       })),
-      pendidikan: h.pendidikan!.map((r) => pick(r, ['id', 'jenjang', 'jurusan', 'institusi', 'tahunLulus', 'nomorIjazah', 'tanggalIjazah', 'documentId'])),
-      diklat: h.diklat!.map((r) => pick(r, ['id', 'jenis', 'nama', 'penyelenggara', 'tanggalMulai', 'tanggalSelesai', 'jp', 'nomorSertifikat', 'documentId'])),
-      skp: h.skp!.map((r) => pick(r, ['id', 'tahun', 'nilai', 'predikat', 'documentId'])),
-      hukdis: h.hukdis!.map((r) => pick(r, ['id', 'tingkat', 'jenis', 'nomorSk', 'tanggalSk', 'tmt', 'tmtSelesai', 'keterangan', 'documentId'])),
-      kgb: h.kgb!.map((r) => pick(r, ['id', 'tmt', 'golongan', 'mkgTahun', 'mkgBulan', 'gajiPokokLama', 'gajiPokok', 'nomorSurat', 'tanggalSurat', 'documentId'])),
-      cuti: h.cuti!.map((r) => pick(r, ['id', 'jenisCuti', 'tanggalMulai', 'tanggalSelesai', 'lamaHari', 'nomorSurat', 'keterangan'])),
-      ...(can.viewPersonal ? { keluarga: h.keluarga!.map((r) => pick(r, ['id', 'hubungan', 'nama', 'tanggalLahir', 'jenisKelamin', 'tanggalNikah', 'statusTunjangan', 'keterangan', 'documentId'])) } : {}),
+      pendidikan: h.pendidikan!.map((r) => pick(r, HISTORY_FIELDS.pendidikan)),
+      diklat: h.diklat!.map((r) => pick(r, HISTORY_FIELDS.diklat)),
+      skp: h.skp!.map((r) => pick(r, HISTORY_FIELDS.skp)),
+      hukdis: h.hukdis!.map((r) => pick(r, HISTORY_FIELDS.hukdis)),
+      kgb: h.kgb!.map((r) => pick(r, HISTORY_FIELDS.kgb)),
+      cuti: h.cuti!.map((r) => pick(r, HISTORY_FIELDS.cuti)),
+      ...(can.viewPersonal ? { keluarga: h.keluarga!.map((r) => pick(r, HISTORY_FIELDS.keluarga)) } : {}),
     },
     abilities: can,
   };

@@ -8,6 +8,7 @@ import { defineRoute } from '../../lib/http.ts';
 import { WORKFLOWS } from '../../workflow/registry.ts';
 import { exportEmployees } from './export.ts';
 import { employeePolicy } from './policy.ts';
+import { readProfile } from './profile-read.ts';
 import { presentEmployeeDetail, presentEmployeeRow } from './presenter.ts';
 import { EmployeeListQuery, employeeAsOf, employeeOrder, employeeWhere, listSelect, loadEmployeeForActor } from './service.ts';
 
@@ -29,32 +30,10 @@ export function employeeRoutes(ctx: AppContext) {
 
   /** The profile with every history: one query (relation joins), authorized on the loaded row. */
   async function detail(actor: Parameters<typeof loadEmployeeForActor>[1], id: number) {
-    const found = await db.employee.findUnique({
-      where: { id },
-      relationLoadStrategy: 'join',
-      include: {
-        opd: true,
-        atasan: { select: { id: true, nip: true, nama: true, gelarDepan: true, gelarBelakang: true } },
-        riwayatPangkat: { orderBy: { tmtGolongan: 'desc' } },
-        riwayatJabatan: { orderBy: { tmtJabatan: 'desc' }, include: { opd: { select: { id: true, kode: true, nama: true } } } },
-        riwayatPendidikan: { orderBy: [{ tahunLulus: { sort: 'desc', nulls: 'last' } }] },
-        riwayatDiklat: { orderBy: { tanggalMulai: 'desc' } },
-        riwayatSkp: { orderBy: { tahun: 'desc' } },
-        riwayatHukdis: { orderBy: { tanggalSk: 'desc' } },
-        riwayatKgb: { orderBy: { tmt: 'desc' } },
-        riwayatCuti: { orderBy: { tanggalMulai: 'desc' } },
-        keluarga: { orderBy: { id: 'asc' } },
-      },
-    });
+    const found = await readProfile(db, id);
     if (!found) throw NotFound('Pegawai');
-    authorize(employeePolicy, 'read', actor, found);
-    const {
-      riwayatPangkat: pangkat, riwayatJabatan: jabatan, riwayatPendidikan: pendidikan, riwayatDiklat: diklat, riwayatSkp: skp,
-      riwayatHukdis: hukdis, riwayatKgb: kgb, riwayatCuti: cuti, keluarga, ...e
-    } = found;
-    return presentEmployeeDetail(actor, { ...e, opd: { id: e.opd.id, kode: e.opd.kode, nama: e.opd.nama } } as never, {
-      pangkat, jabatan, pendidikan, diklat, skp, hukdis, kgb, cuti, keluarga,
-    } as never);
+    authorize(employeePolicy, 'read', actor, found.employee);
+    return presentEmployeeDetail(actor, found.employee, found.histories);
   }
 
   return [
