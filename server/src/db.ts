@@ -46,12 +46,14 @@ export function createDb(databaseUrl: string, max = 10, connectTimeoutMs = 0): D
 }
 
 /**
- * The pg pool under a client made by createDb (the same connections), for the one read on every
- * signed-in request (the actor): a prepared statement through pg costs a fraction of a raw query
- * through Prisma's client. Undefined for any other client (then use Prisma).
+ * The pg pool under a client made by createDb (the same connections), for the hottest reads (the
+ * actor on every signed-in request, the profile): a prepared statement through pg costs a fraction
+ * of a raw query through Prisma's client. Undefined for any other client, and once the client has
+ * disconnected (then use Prisma, which connects anew).
  */
 export function poolOf(db: Db): pg.Pool | undefined {
-  return pools.get(db);
+  const pool = pools.get(db);
+  return pool && !pool.ended && !pool.ending ? pool : undefined;
 }
 
 export { Prisma } from './generated/prisma/client.ts';

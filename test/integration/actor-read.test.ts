@@ -38,6 +38,16 @@ describe('the actor read', () => {
     expect(await loadActor(db, 2_000_000_000)).toBeNull();
   });
 
+  it('goes through Prisma once the client has disconnected (its pool ended; Prisma connects anew)', async () => {
+    const other = createDb(url, 1);
+    const u = await createUser(other, { roles: ['BKD_ADMIN'] });
+    expect(poolOf(other)).toBeDefined();
+    await other.$disconnect();
+    expect(poolOf(other)).toBeUndefined();
+    expect(await loadActor(other, u.id)).toMatchObject({ userId: u.id, roles: ['BKD_ADMIN'] });
+    await other.$disconnect();
+  });
+
   it('ends a session that started before a password change, in any time zone of the server', async () => {
     const tz = process.env.TZ;
     try {
