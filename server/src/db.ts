@@ -56,4 +56,10 @@ export function poolOf(db: Db): pg.Pool | undefined {
   return pool && !pool.ended && !pool.ending ? pool : undefined;
 }
 
+/** The rows of `sql` ($1… parameters) as the named prepared statement `name` on poolOf(db), else through Prisma. */
+export async function preparedRows<T>(db: Db, name: string, sql: string, values: unknown[]): Promise<T[]> {
+  const pool = poolOf(db);
+  return pool ? ((await pool.query({ name, text: sql, values })).rows as T[]) : db.$queryRawUnsafe<T[]>(sql, ...values);
+}
+
 export { Prisma } from './generated/prisma/client.ts';

@@ -1,4 +1,4 @@
-import { poolOf, type Db } from '../db.ts';
+import { preparedRows, type Db } from '../db.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 
 /** The authenticated user as every policy sees it. */
@@ -41,7 +41,7 @@ const ROLE_ORDER: Role[] = ['ASN', 'ATASAN', 'OPD_ADMIN', 'BKD_VERIFIER', 'BKD_A
  * The user, its roles, its employee's NIP, whether it is someone's atasan, its OPD grants and
  * their subtrees: one query (every authenticated request loads the actor, so no chain of
  * round trips). Always read fresh, so a role granted or revoked applies to the next request:
- * prepared, through the pg pool under Prisma (poolOf) where there is one.
+ * prepared, through the pg pool under Prisma where there is one (preparedRows).
  */
 const ACTOR_SQL = `
     SELECT u.id, u.username, u.display_name, u.employee_id, u.active, u.must_change_password, u.read_only,
@@ -59,10 +59,7 @@ const ACTOR_SQL = `
     WHERE u.id = $1::int`;
 
 async function actorRow(db: Db, userId: number): Promise<ActorRow | null> {
-  const pool = poolOf(db);
-  const rows = pool
-    ? (await pool.query<ActorRow>({ name: 'simak_actor', text: ACTOR_SQL, values: [userId] })).rows
-    : await db.$queryRawUnsafe<ActorRow[]>(ACTOR_SQL, userId);
+  const rows = await preparedRows<ActorRow>(db, 'simak_actor', ACTOR_SQL, [userId]);
   return rows[0] ?? null;
 }
 

@@ -29,7 +29,7 @@ const GIVEN_ID = /^[\w.-]{1,64}$/;
 const LOG = Symbol('request logger');
 
 /** What a request's log line says of it: no headers (cookies, tokens), no query values (names, NIPs, NIKs). */
-export function serializeRequest(req: Request) {
+function serializeRequest(req: Request) {
   return { id: req.id, method: req.method, url: logUrl(req.originalUrl ?? req.url), userAgent: req.headers['user-agent'], remoteAddress: req.socket?.remoteAddress };
 }
 

@@ -6,7 +6,7 @@
  * time turning the joined JSON back into typed rows that the presenter then turned into JSON again.
  * Equal to the Prisma read: test/integration/profile-read.test.ts.
  */
-import { poolOf, type Db } from '../../db.ts';
+import { preparedRows, type Db } from '../../db.ts';
 import { HISTORY_FIELDS, PROFILE_FIELDS, type HistoryKey } from './presenter.ts';
 
 type Row = Record<string, unknown>;
@@ -52,11 +52,7 @@ export const PROFILE_SQL = `
 
 /** The employee's profile rows, or null when there is no such employee. */
 export async function readProfile(db: Db, employeeId: number): Promise<ProfileRows | null> {
-  const pool = poolOf(db);
-  const rows: Row[] = pool
-    ? (await pool.query({ name: 'simak_profile', text: PROFILE_SQL, values: [employeeId] })).rows
-    : await db.$queryRawUnsafe<Row[]>(PROFILE_SQL, employeeId);
-  const r = rows[0];
+  const [r] = await preparedRows<Row>(db, 'simak_profile', PROFILE_SQL, [employeeId]);
   if (!r) return null;
   return {
     employee: { ...(r.employee as ProfileRows['employee']), opd: r.opd as ProfileRows['employee']['opd'], atasan: (r.atasan as Row | null) ?? null },

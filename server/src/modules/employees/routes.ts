@@ -28,7 +28,7 @@ function auditSubject(action: string): { subject?: string; stateLabels?: Record<
 export function employeeRoutes(ctx: AppContext) {
   const { db } = ctx;
 
-  /** The profile with every history: one query (relation joins), authorized on the loaded row. */
+  /** The profile with every history: one statement (profile-read.ts), authorized on the loaded row. */
   async function detail(actor: Parameters<typeof loadEmployeeForActor>[1], id: number) {
     const found = await readProfile(db, id);
     if (!found) throw NotFound('Pegawai');
