@@ -146,3 +146,33 @@ describe('data-change proposal from Profil Saya to approval', () => {
     }
   });
 });
+
+describe('lists with a search box', () => {
+  it('a result clicked before the typed search applies opens, and the late search does not pull the user back', async () => {
+    const { context, page } = await signIn(DEMO_USERNAMES.bkdAdmin);
+    try {
+      await page.goto(`${server.url}/pegawai`);
+      const first = page.getByTestId('employee-row').first();
+      await first.waitFor();
+      const id = Number(await first.getAttribute('data-employee-id'));
+      const nip = (await first.getByTestId('employee-row-nip').textContent())!.replace(/\s/g, '');
+      // The profile page's code arrives late, as on a slow line: React keeps the list on screen
+      // meanwhile, and the search typed just before the click applies (after its pause) during that time.
+      await context.route('**/assets/**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      });
+      await page.getByTestId('filter-q').fill(nip);
+      await page.locator(`[data-testid="employee-row"][data-employee-id="${id}"]`).getByRole('link').click();
+      await page.locator(`[data-testid="employee-profile"][data-employee-id="${id}"]`).waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).pathname).toBe(`/pegawai/${id}`);
+      // The list is still one step back.
+      await context.unroute('**/assets/**');
+      await page.goBack();
+      await page.getByTestId('employee-table').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/pegawai');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 
 /**
  * List state (filters, page, sort) kept in the URL query, so that going back to a
@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
  */
 export function useSearchState<K extends string>(defaults: Record<K, string>) {
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const values = useMemo(() => {
     const out = { ...defaults };
     for (const key of Object.keys(defaults) as K[]) {
@@ -17,9 +18,15 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
     return out;
   }, [params]);
 
-  /** Updates some values; any change other than `page` itself goes back to page 1. */
+  /**
+   * Updates some values; any change other than `page` itself goes back to page 1.
+   * Nothing happens once the user has left for another page: while that page's code loads,
+   * React keeps this one on screen, and a late update (a search applied after its pause)
+   * would otherwise replace the new page with this list again.
+   */
   const update = useCallback(
     (patch: Partial<Record<K, string | number | null | undefined>>) => {
+      if (window.location.pathname !== pathname) return;
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
@@ -34,7 +41,7 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
         { replace: true },
       );
     },
-    [setParams],
+    [setParams, pathname],
   );
   return [values, update] as const;
 }

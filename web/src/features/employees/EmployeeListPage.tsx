@@ -233,7 +233,7 @@ export function EmployeeListPage({ variant }: { variant: EmployeeListVariant }) 
                       </Text>
                     </Table.Td>
                     <Table.Td visibleFrom="md">
-                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="employee-row-nip">
                         {e.nipFormatted}
                       </Text>
                     </Table.Td>
