@@ -13,8 +13,8 @@ const ConfigObject = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  /** Public base URL (used in QR codes and emails). */
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Public base URL (used in QR codes and emails); `http://localhost:<PORT>` when unset. */
+  PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   /** Prefix for Redis keys and BullMQ queues (lets tests share one Redis). */
@@ -125,7 +125,7 @@ export const ConfigSchema = ConfigObject.superRefine((c, ctx) => {
   if (c.APP_TIME && !c.APP_TODAY) {
     ctx.addIssue({ code: 'custom', path: ['APP_TIME'], message: 'needs APP_TODAY (a fixed time of day only goes with a fixed date)' });
   }
-});
+}).transform((c) => ({ ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` }));
 
 /**
  * The server's "now" for decisions tied to the hour when APP_TIME is set: APP_TODAY at APP_TIME

@@ -7,7 +7,11 @@ const base = { DATABASE_URL: 'postgresql://u@h/db', SESSION_SECRET: 'x'.repeat(2
 describe('loadConfig', () => {
   it('applies defaults', () => {
     const c = loadConfig(base);
-    expect(c).toMatchObject({ PORT: 3000, REDIS_URL: 'redis://127.0.0.1:6379', UPLOAD_MAX_BYTES: 5 * 1024 * 1024, COOKIE_SECURE: 'auto' });
+    expect(c).toMatchObject({ PORT: 3000, PUBLIC_URL: 'http://localhost:3000', REDIS_URL: 'redis://127.0.0.1:6379', UPLOAD_MAX_BYTES: 5 * 1024 * 1024, COOKIE_SECURE: 'auto' });
+  });
+  it('takes the public URL from the port when it is not set (QR codes and the start banner)', () => {
+    expect(loadConfig({ ...base, PORT: '3100' }).PUBLIC_URL).toBe('http://localhost:3100');
+    expect(loadConfig({ ...base, PORT: '3100', PUBLIC_URL: 'https://simak.lumajangkab.go.id' }).PUBLIC_URL).toBe('https://simak.lumajangkab.go.id');
   });
   it.each([
     [{ ...base, DATABASE_URL: undefined }, 'DATABASE_URL'],
