@@ -156,14 +156,17 @@ describe('lists with a search box', () => {
       await first.waitFor();
       const id = Number(await first.getAttribute('data-employee-id'));
       const nip = (await first.getByTestId('employee-row-nip').textContent())!.replace(/\s/g, '');
-      // The profile page's code arrives late, as on a slow line: React keeps the list on screen
-      // meanwhile, and the search typed just before the click applies (after its pause) during that time.
+      // The profile page's code arrives late, as on a slow line; the search typed just before the
+      // click applies (after its pause) while it loads.
       await context.route('**/assets/**', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         await route.continue();
       });
       await page.getByTestId('filter-q').fill(nip);
       await page.locator(`[data-testid="employee-row"][data-employee-id="${id}"]`).getByRole('link').click();
+      // The click answers at once: the page is shown loading instead of the list.
+      await page.getByTestId('app-main').getByTestId('loading-state').waitFor({ timeout: 1_000 });
+      expect(await page.getByTestId('employee-table').isVisible()).toBe(false);
       await page.locator(`[data-testid="employee-profile"][data-employee-id="${id}"]`).waitFor({ timeout: 15_000 });
       expect(new URL(page.url()).pathname).toBe(`/pegawai/${id}`);
       // The list is still one step back.

@@ -20,7 +20,10 @@ export function App() {
           <Notifications position="top-center" />
           <QueryClientProvider client={queryClient}>
             <OutageBanner />
-            <BrowserRouter>
+            {/* Navigation without transitions: a page whose code is still loading shows the loading
+                state at once (the layout's Suspense) instead of the previous page staying on screen
+                as if the click had not been taken. */}
+            <BrowserRouter useTransitions={false}>
               <AppRoutes />
             </BrowserRouter>
           </QueryClientProvider>

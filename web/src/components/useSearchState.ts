@@ -20,9 +20,10 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
 
   /**
    * Updates some values; any change other than `page` itself goes back to page 1.
-   * Nothing happens once the user has left for another page: while that page's code loads,
-   * React keeps this one on screen, and a late update (a search applied after its pause)
-   * would otherwise replace the new page with this list again.
+   * Nothing happens once the user has left for another page. The list may outlive the
+   * navigation for a moment (a router navigating in a React transition keeps it on screen while
+   * the next page's code loads), and a late update (a search applied after its pause) would then
+   * replace the new page with the list again.
    */
   const update = useCallback(
     (patch: Partial<Record<K, string | number | null | undefined>>) => {
