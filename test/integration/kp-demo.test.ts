@@ -39,8 +39,16 @@ describe('e-Pangkat demo proposals', () => {
     expect([...states('2026-12-01')].sort()).toEqual(['DIBATALKAN', 'DISETUJUI', 'PERTEK', 'SK_TERBIT', 'TMS']);
     expect([...states('2027-01-01')]).toEqual(expect.arrayContaining(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI']));
     // Real timelines: every submitted proposal has its submit event; every SK its rank history row and summary letter.
+    // Signed by the agency head who signs the KGB letters (set by the migrations), not by "-".
+    const head = (await t.db.appSetting.findUniqueOrThrow({ where: { key: 'berkala.signer' } })).value as { nama: string };
+    expect(head.nama).not.toBe('-');
+    for (const key of ['pangkat.signer', 'pensiun.signer', 'cuti.signer']) {
+      expect((await t.db.appSetting.findUniqueOrThrow({ where: { key } })).value, key).toEqual(head);
+    }
     for (const r of rows.filter((x) => x.state === 'SK_TERBIT')) {
-      expect(await t.db.letter.count({ where: { requestId: r.id, kind: 'KP_SK' } })).toBe(1);
+      const letters = await t.db.letter.findMany({ where: { requestId: r.id, kind: 'KP_SK' } });
+      expect(letters).toHaveLength(1);
+      expect((letters[0]!.data as { signer: unknown }).signer).toEqual(head);
     }
     const returned = rows.find((r) => r.state === 'DIKEMBALIKAN')!;
     expect(await t.db.requestItem.count({ where: { requestId: returned.id, verdict: 'INVALID' } })).toBe(1);
