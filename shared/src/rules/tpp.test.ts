@@ -48,6 +48,15 @@ describe('computeTpp (defaults 0.5/1/1.25/1.5 %, 3 %/day, cap 100 %)', () => {
     expect(r.potonganPerJenis).toEqual({ terlambat: 75_000, pulangCepat: 45_000, tanpaKeterangan: 90_000 });
   });
 
+  it('gives the rounding remainder to the last kind that occurred, never a share to a kind that did not', () => {
+    // Both halves of 53,125 are x.5 and round up: the remainder is −1, and used to land on the
+    // unexcused days (none here), shown as −1 in the recap export.
+    const r = computeTpp(2_125_000, s({ terlambat: [0, 0, 1, 0], pulangCepat: [0, 0, 1, 0] }), CFG);
+    expect(r).toMatchObject({ persenTotal: 2.5, potongan: 53_125, jumlah: 2_071_875 });
+    expect(r.potonganPerJenis).toEqual({ terlambat: 26_563, pulangCepat: 26_562, tanpaKeterangan: 0 });
+    expect(computeTpp(1_001_000, s({ terlambat: [0, 0, 1, 0] }), CFG).potonganPerJenis).toEqual({ terlambat: 12_513, pulangCepat: 0, tanpaKeterangan: 0 });
+  });
+
   it('uses the configured figures and cap', () => {
     const cfg = { ...CFG, terlambat: [1, 2, 3, 4] as Bands, tanpaKeterangan: 5, batasPersen: 50 };
     expect(computeTpp(1_000_000, s({ terlambat: [0, 0, 0, 2] }), cfg).potongan).toBe(80_000);

@@ -146,8 +146,8 @@ export function computeTpp(base: number, s: Shortfalls, cfg: TppDeductionConfig)
   const potongan = Math.min(base, Math.round((base * persenTotal) / 100));
   // Split the rupiah deduction per kind in proportion; the remainder of the rounding goes to the last non-zero kind.
   const share = (p: number) => (raw > 0 ? Math.round((potongan * p) / raw) : 0);
-  const terlambat = share(persen.terlambat);
-  const pulangCepat = share(persen.pulangCepat);
+  const terlambat = persen.pulangCepat > 0 || persen.tanpaKeterangan > 0 ? share(persen.terlambat) : potongan;
+  const pulangCepat = persen.tanpaKeterangan > 0 ? share(persen.pulangCepat) : potongan - terlambat;
   const tanpaKeterangan = potongan - terlambat - pulangCepat;
   return { base, persen, persenTotal, potonganPerJenis: { terlambat, pulangCepat, tanpaKeterangan }, potongan, jumlah: base - potongan };
 }
