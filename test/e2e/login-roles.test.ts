@@ -51,6 +51,9 @@ describe('every role logs in and sees its home page', () => {
       try {
         await page.goto(`${server.url}/`);
         await page.waitForURL(/\/login/);
+        // The login page names the agency from its letterhead; a first visit is no ended session.
+        expect(await page.getByTestId('login-agency').innerText()).toBe('BADAN KEPEGAWAIAN DAERAH\nPEMERINTAH KABUPATEN LUMAJANG');
+        expect(await page.getByTestId('login-session-ended').count()).toBe(0);
         await page.getByLabel('NIP / Nama pengguna').fill(account.username);
         await page.getByLabel('Kata sandi').fill(account.password);
         await page.getByRole('button', { name: 'Masuk' }).click();
@@ -64,11 +67,42 @@ describe('every role logs in and sees its home page', () => {
         await page.screenshot({ path: path.join(SHOTS, `home-${role}.png`), fullPage: true });
         await page.getByRole('button', { name: 'Keluar' }).click();
         await page.waitForURL(/\/login/);
+        await page.getByTestId('login-agency').waitFor();
+        // Signing out is not a session that ended under the user.
+        expect(await page.getByTestId('login-session-ended').count()).toBe(0);
       } finally {
         await page.close();
       }
     });
   }
+
+  it('a session that ends under the user leads to the login page with a notice, and back to the page they opened', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdVerifier);
+      await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByTestId('home-title').waitFor();
+      // The session ends on the server (as when it expires): the next page the user opens finds none.
+      const sessions = await server.ctx.redis.keys(`${server.ctx.config.REDIS_PREFIX}:sess:*`);
+      expect(sessions.length).toBeGreaterThan(0);
+      await server.ctx.redis.del(...sessions);
+      await page.getByTestId('nav-employeeSearch').click();
+      const notice = page.getByTestId('login-session-ended');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('Sesi Anda telah berakhir');
+      await page.screenshot({ path: path.join(SHOTS, 'login-session-ended.png') });
+      await page.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdVerifier);
+      await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByTestId('employee-table').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/pegawai');
+    } finally {
+      await context.close();
+    }
+  });
 
   it('shows an error for a wrong password', async () => {
     const page = await browser.newPage();

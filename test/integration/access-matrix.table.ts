@@ -41,6 +41,7 @@ export interface AccessRule {
 }
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
+  'GET /api/agency': { allow: PUBLIC },
   'GET /api/health': { allow: PUBLIC },
   'GET /api/health/live': { allow: PUBLIC },
   'GET /api/health/ready': { allow: PUBLIC },

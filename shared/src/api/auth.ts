@@ -44,6 +44,10 @@ export const HealthResponse = z.object({
   redis: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
 });
 
+/** The agency as its letterhead names it (public: shown on the login page, printed on every letter). */
+export const AgencyResponse = z.object({ pemda: z.string(), instansi: z.string() });
+export type AgencyResponse = z.infer<typeof AgencyResponse>;
+
 /** Liveness: the process answers (nothing else is checked). */
 export const LiveResponse = z.object({ status: z.literal('live'), version: z.string(), uptimeSeconds: z.number() });
 

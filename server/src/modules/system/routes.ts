@@ -1,6 +1,7 @@
-import { HealthResponse, HomeResponse, LiveResponse, ReadyResponse } from '@simak/shared/api/auth';
+import { AgencyResponse, HealthResponse, HomeResponse, LiveResponse, ReadyResponse } from '@simak/shared/api/auth';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../lib/http.ts';
+import { getSetting } from '../settings/service.ts';
 import { homeCards, homeQueues } from './service.ts';
 
 const timed = async (fn: () => Promise<unknown>, ms = 2000) => {
@@ -53,6 +54,18 @@ export function systemRoutes(ctx: AppContext) {
         res.status(ready ? 200 : 503);
         res.setHeader('Cache-Control', 'no-store');
         return { status: ready ? ('ready' as const) : ('unavailable' as const), database: s.database, redis: s.redis };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/agency',
+      summary: 'Nama instansi dan pemerintah daerah menurut kop surat (untuk halaman masuk)',
+      tags: ['Sistem'],
+      auth: 'public',
+      responses: { 200: { description: 'Instansi', schema: AgencyResponse } },
+      handler: async () => {
+        const { pemda, instansi } = await getSetting(ctx.db, 'agency.letterhead');
+        return { pemda, instansi };
       },
     }),
     defineRoute({

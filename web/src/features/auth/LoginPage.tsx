@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
+import { IconAlertCircle, IconClockHour4, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { LoadingState } from '../../components/LoadingState';
 import { usePageTitle } from '../../components/usePageTitle';
-import { useLogin } from './api';
-import { CHANGE_PASSWORD_PATH, redirectTarget } from './redirect';
+import { useAgency, useLogin } from './api';
+import { CHANGE_PASSWORD_PATH, redirectTarget, sessionEndedIn } from './redirect';
 import { useMe } from './useMe';
 
 interface FieldErrors {
@@ -21,6 +21,7 @@ export function LoginPage() {
   const location = useLocation();
   const meQuery = useMe();
   const loginMutation = useLogin();
+  const agency = useAgency().data;
 
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -71,7 +72,20 @@ export function LoginPage() {
               <Text c="dimmed" size="sm" data-testid="login-subtitle">
                 {t('auth.login.subtitle')}
               </Text>
+              {agency && (
+                <Text size="xs" fw={600} c="simak.8" lts={0.3} data-testid="login-agency">
+                  {agency.instansi}
+                  <br />
+                  {agency.pemda}
+                </Text>
+              )}
             </Stack>
+
+            {sessionEndedIn(location.state) && !loginMutation.isError && (
+              <Alert color="yellow" icon={<IconClockHour4 size={18} />} title={t('auth.login.sessionEndedTitle')} data-testid="login-session-ended">
+                {t('auth.login.sessionEnded')}
+              </Alert>
+            )}
 
             {loginMutation.isError && (
               <Alert color="red" icon={<IconAlertCircle size={18} />} title={t('auth.login.errorTitle')} data-testid="login-error">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Center, Container } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
@@ -18,6 +18,8 @@ export interface RequireAuthProps {
 export function RequireAuth({ children }: RequireAuthProps) {
   const location = useLocation();
   const meQuery = useMe();
+  // Set once a user was shown here: losing them afterwards means the session ended under them.
+  const signedIn = useRef(false);
 
   if (meQuery.isPending) return <LoadingState fullScreen />;
 
@@ -32,7 +34,8 @@ export function RequireAuth({ children }: RequireAuthProps) {
   }
 
   const me = meQuery.data;
-  if (!me) return <Navigate to={LOGIN_PATH} replace state={redirectStateFor(location)} />;
+  if (!me) return <Navigate to={LOGIN_PATH} replace state={redirectStateFor(location, signedIn.current)} />;
+  signedIn.current = true;
 
   if (me.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace state={redirectStateFor(location)} />;

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AgencyResponse } from '@simak/shared/api/auth';
 import { api, isApiError, resetCsrfToken } from '../../api/client';
 import type { ChangePasswordRequest, LoginRequest, Me, MeResponse } from '../../api/types';
 import { ME_QUERY_KEY } from './useMe';
@@ -13,6 +14,11 @@ export function logout(): Promise<void> {
 
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
   return api.post<void>('/api/auth/password', body);
+}
+
+/** The agency as its letterhead names it (public; the login page shows it). */
+export function useAgency() {
+  return useQuery({ queryKey: ['auth', 'agency'], queryFn: ({ signal }) => api.get<AgencyResponse>('/api/agency', { signal }), staleTime: Infinity, retry: false });
 }
 
 /** Signs in; on success the cached user is replaced and the CSRF token re-fetched lazily. */

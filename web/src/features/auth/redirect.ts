@@ -6,10 +6,17 @@ export const CHANGE_PASSWORD_PATH = '/ganti-sandi';
 /** Router state carried to /login and /ganti-sandi so the user lands where they were going. */
 export interface RedirectState {
   from?: string;
+  /** The user was signed in and the session ended (expired, or ended by a password change elsewhere). */
+  sessionEnded?: boolean;
 }
 
-export function redirectStateFor(location: Pick<Location, 'pathname' | 'search' | 'hash'>): RedirectState {
-  return { from: `${location.pathname}${location.search}${location.hash}` };
+export function redirectStateFor(location: Pick<Location, 'pathname' | 'search' | 'hash'>, sessionEnded = false): RedirectState {
+  return { from: `${location.pathname}${location.search}${location.hash}`, ...(sessionEnded ? { sessionEnded } : {}) };
+}
+
+/** Whether the router state says the session ended under the user (see RedirectState). */
+export function sessionEndedIn(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as RedirectState).sessionEnded === true;
 }
 
 function isUnder(path: string, prefix: string): boolean {
