@@ -271,6 +271,28 @@ describe('KGB verification, finalization and letter', () => {
   });
 });
 
+describe('KGB dashboard: on time and early', () => {
+  it('counts the day of finalizing in WIB: a letter finalized at 01:00 WIB on the TMT is late, one at 23:00 WIB the day before is on time', async () => {
+    // A year of its own (2019): the rate covers every KGB with its TMT in that year.
+    const opd = await createOpd(t.db);
+    const finalized = async (tmt: string, at: string) => {
+      const asn = await createAsn(t.db, opd.id);
+      const request = await t.db.workflowRequest.create({
+        data: { type: 'KGB', state: 'DITETAPKAN', employeeId: asn.employee.id, opdId: opd.id, title: `KGB ${asn.employee.nip}`, payload: {} },
+      });
+      await t.db.kgbDraft.create({ data: { requestId: request.id, employeeId: asn.employee.id, tmt: d(tmt), golongan: 'III/b', mkgTahun: 8, mkgBulan: 0 } });
+      await t.db.requestEvent.create({ data: { requestId: request.id, at: new Date(at), action: 'finalize', fromState: 'DIVERIFIKASI', toState: 'DITETAPKAN' } });
+    };
+    await finalized('2019-03-01', '2019-02-28T18:00:00Z'); // 1 March, 01:00 WIB: on the TMT itself
+    await finalized('2019-03-01', '2019-02-28T16:00:00Z'); // 28 February, 23:00 WIB: the day before
+    await finalized('2019-06-01', '2019-03-31T17:30:00Z'); // 1 April, 00:30 WIB: 2 months before the TMT (early)
+    const v = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_VERIFIER'] })).username, PASSWORD);
+    const dash = await v.get('/api/berkala/dashboard?year=2019');
+    expect(dash.status).toBe(200);
+    expect(dash.body.onTime).toMatchObject({ year: 2019, due: 3, onTime: 2, early: 1 });
+  });
+});
+
 describe('salary tables are data', () => {
   it('a table loaded with a later effective date applies to TMTs from that date on (CLI), bad files are refused', async () => {
     const { execFileSync, spawnSync } = await import('node:child_process');

@@ -1,4 +1,4 @@
-import { addMonths, dateToIso, isoToDate, kgbTimeliness, appToday, type IsoDate } from '@simak/shared';
+import { addMonths, dateToIso, isoToDate, kgbTimeliness, appToday, todayJakarta, type IsoDate } from '@simak/shared';
 import type { Db } from '../../db.ts';
 import { syncEmployeeCache } from '../employees/histories.ts';
 import { presentLetter } from '../letters/format.ts';
@@ -37,7 +37,8 @@ export async function berkalaDashboard(db: Db, year: number, today: IsoDate = ap
   let early = 0;
   for (const r of yearRows) {
     if (!r.finalized_at) continue;
-    const tl = kgbTimeliness(dateToIso(r.finalized_at), dateToIso(r.tmt));
+    // The day of finalizing as the office saw it (WIB), not the UTC date of the instant.
+    const tl = kgbTimeliness(todayJakarta(r.finalized_at), dateToIso(r.tmt));
     if (tl.onTime) onTime++;
     if (tl.early) early++;
   }
