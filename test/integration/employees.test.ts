@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAgent, type TestApp } from '../support/app.ts';
+import { buildTestApp, loginAgent, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { createAsn, createEmployee, createOpd, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -97,7 +97,7 @@ describe('employee profiles and lists', () => {
     const bkd = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
     const csv = await bkd.get(`/api/employees/export?opdId=${opd.id}&format=csv`);
     expect(csv.status).toBe(200);
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="pegawai-.*\.csv"/);
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="pegawai-${TEST_TODAY}.csv"`);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^NIP,Nama,/);
     expect(lines).toHaveLength(3);

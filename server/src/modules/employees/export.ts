@@ -1,4 +1,5 @@
 /** Streams a filtered employee list as CSV or XLSX, in id-ordered batches (constant memory). */
+import { appToday } from '@simak/shared';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import type { Db } from '../../db.ts';
@@ -40,7 +41,8 @@ async function* batches(db: Db, where: Prisma.EmployeeWhereInput) {
 }
 
 export async function exportEmployees(db: Db, where: Prisma.EmployeeWhereInput, format: 'csv' | 'xlsx', res: Response) {
-  const stamp = new Date().toISOString().slice(0, 10);
+  // The platform's date (WIB, APP_TODAY in a demo), as in every other file name.
+  const stamp = appToday();
   res.setHeader('Cache-Control', 'private, no-store');
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
