@@ -5,6 +5,7 @@ import {
   countWorkingDays,
   CUTI_LIMITS,
   isWorkingDay,
+  lastDayOfMonths,
   overlapping,
   weekday,
   workingDaysBetween,
@@ -110,6 +111,10 @@ describe('checkCuti', () => {
     ['contract staff', {}, { ...PNS, statusKepegawaian: 'KONTRAK' }, used12, ['not_asn'], 3],
     ['besar, 3 months', { jenis: 'BESAR', mulai: '2026-12-01', selesai: '2027-02-28' }, PNS, [], [], 61],
     ['besar, longer than 3 months', { jenis: 'BESAR', mulai: '2026-12-01', selesai: '2027-03-01' }, PNS, [], ['too_long'], 62],
+    // 1 month from 31 January runs through the end of February (no 31 February to stop the day before).
+    ['important reason, 1 month from 31 January', { jenis: 'ALASAN_PENTING', alasanPenting: 'BENCANA', mulai: '2027-01-31', selesai: '2027-02-28' }, PNS, [], [], 20],
+    ['important reason, 31 January to 1 March', { jenis: 'ALASAN_PENTING', alasanPenting: 'BENCANA', mulai: '2027-01-31', selesai: '2027-03-01' }, PNS, [], ['too_long'], 21],
+    ['maternity, 3 months from 30 November', { jenis: 'MELAHIRKAN', anakKe: 1, mulai: '2026-11-30', selesai: '2027-02-28' }, PNS, [], [], 62],
     ['besar after 4 years', { jenis: 'BESAR' }, { ...PNS, serviceStart: '2022-06-01' }, [], ['service_too_short'], 3],
     ['besar after 4 years for a first hajj', { jenis: 'BESAR', hajiPertama: true }, { ...PNS, serviceStart: '2022-06-01' }, [], [], 3],
     ['sick, 1 year', { jenis: 'SAKIT', mulai: '2026-01-05', selesai: '2027-01-04' }, PNS, [], [], 258],
@@ -138,6 +143,18 @@ describe('checkCuti', () => {
   ])('sick leave documents, %s', (_c, selesai, keys) => {
     const r = checkCuti(req({ jenis: 'SAKIT', selesai }), PNS, [], CAL);
     expect(r.documents.filter((d) => d.required).map((d) => d.key)).toEqual(keys);
+  });
+
+  it.each([
+    ['2027-01-02', 3, '2027-04-01'],
+    ['2027-01-28', 1, '2027-02-27'],
+    ['2027-01-29', 1, '2027-02-28'],
+    ['2027-01-31', 1, '2027-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2026-12-01', 3, '2027-02-28'],
+  ])('a period of months from %s, %i month(s), runs through %s', (mulai, months, last) => {
+    expect(lastDayOfMonths(mulai, months)).toBe(last);
   });
 
   it('CLTN needs BKN; overlapping() finds shared days', () => {

@@ -230,8 +230,16 @@ export function overlapping<T extends { mulai: IsoDate; selesai: IsoDate }>(peri
   return records.filter((r) => overlaps(period, r));
 }
 
-/** Within `months` calendar months from the start (e.g. 3 months from 2 Jan ends on 1 Apr). */
-const withinMonths = (mulai: IsoDate, selesai: IsoDate, months: number) => compareDates(selesai, addDays(addMonths(mulai, months), -1)) <= 0;
+/**
+ * The last day of a period of `months` calendar months from `mulai` (inclusive): the day before the
+ * same date `months` later (3 months from 2 Jan end on 1 Apr), or the last day of that month where it
+ * has no such date (1 month from 30 or 31 Jan ends on 28 Feb, as from 29 Jan in a common year).
+ */
+export function lastDayOfMonths(mulai: IsoDate, months: number): IsoDate {
+  const same = addMonths(mulai, months);
+  return same.slice(8) === mulai.slice(8) ? addDays(same, -1) : same;
+}
+const withinMonths = (mulai: IsoDate, selesai: IsoDate, months: number) => compareDates(selesai, lastDayOfMonths(mulai, months)) <= 0;
 const serviceYearsBy = (s: CutiSubject, date: IsoDate, years: number) => !!s.serviceStart && compareDates(addYears(s.serviceStart, years), date) <= 0;
 
 /**
