@@ -498,7 +498,19 @@ let pools: Pools;
 let requestId = 0;
 let corpus: Record<string, Example[]> = {};
 /** Global configuration the fuzzer may change (restored afterwards so other test files see the defaults). */
-const GLOBAL_TABLES = ['app_setting', 'indicator_target', 'indicator_weight', 'indicator_predicate_score'] as const;
+const GLOBAL_TABLES = [
+  'app_setting',
+  'indicator_target',
+  'indicator_weight',
+  'indicator_predicate_score',
+  // The regency's calendar and rules: working week, dated special hours, holidays, BUP rules, KP periods.
+  'jadwal_kerja',
+  'jadwal_khusus',
+  'hari_libur',
+  'bup_rule',
+  'kp_period_regime',
+  'kp_period',
+] as const;
 const savedTables: Record<string, unknown> = {};
 let maxOutboxId = 0n;
 

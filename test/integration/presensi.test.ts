@@ -110,6 +110,11 @@ describe('working hours', () => {
     expect((await put(verifier, '/api/presensi/schedule', s.body)).status).toBe(403);
     const admin = await loginAgent(t.app, (await createUser(t.db, { roles: ['BKD_ADMIN'] })).username, PASSWORD);
     expect((await put(admin, '/api/presensi/schedule', { items: [{ hari: 1, jamMasuk: '16:00', jamPulang: '07:30' }] })).status).toBe(422);
+    // A regency without a single working day would stop all attendance: refused, nothing changed.
+    const empty = await put(admin, '/api/presensi/schedule', { items: [] });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.details).toContainEqual(expect.objectContaining({ path: 'items', message: 'Minimal satu hari kerja.' }));
+    expect((await w.me.get('/api/presensi/schedule')).body.items).toEqual(s.body.items);
     const ok = await put(admin, '/api/presensi/schedule', s.body);
     expect(ok.status).toBe(200);
     expect(ok.body.items).toEqual(s.body.items);

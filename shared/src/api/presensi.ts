@@ -30,3 +30,6 @@ export const ScheduleBody = z
   })
   .strict();
 export type ScheduleBody = z.infer<typeof ScheduleBody>;
+
+/** The regency's own week: at least one working day (an OPD's empty list means "the regency's hours"). */
+export const RegencyScheduleBody = ScheduleBody.refine((b) => b.items.length > 0, { message: 'Minimal satu hari kerja.', path: ['items'] });

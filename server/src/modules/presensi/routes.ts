@@ -1,5 +1,5 @@
 import { YearMonthSchema } from '@simak/shared';
-import { PresensiBody, ScheduleBody } from '@simak/shared/api/presensi';
+import { PresensiBody, RegencyScheduleBody } from '@simak/shared/api/presensi';
 import { z } from 'zod';
 import { appNow, appToday } from '@simak/shared';
 import { metaFrom } from '../../audit/audit.ts';
@@ -49,8 +49,8 @@ export function presensiRoutes(ctx: AppContext) {
       summary: 'Ganti jam kerja per hari (WIB); hari tanpa baris bukan hari kerja',
       tags: ['Presensi'],
       auth: ['BKD_ADMIN'],
-      body: ScheduleBody,
-      responses: { 200: { description: 'Jadwal' } },
+      body: RegencyScheduleBody,
+      responses: { 200: { description: 'Jadwal' }, 422: { description: 'Jadwal tidak sah (mis. tanpa hari kerja)' } },
       handler: ({ req, body }) => replaceSchedule(db, body, metaFrom(req)),
     }),
   ];
