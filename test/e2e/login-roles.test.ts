@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAMES, listDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, submitLogin } from '../support/browser.ts';
 import { TEST_TODAY } from '../support/app.ts';
 import { startServer } from '../support/server.ts';
 
@@ -54,9 +54,7 @@ describe('every role logs in and sees its home page', () => {
         // The login page names the agency from its letterhead; a first visit is no ended session.
         expect(await page.getByTestId('login-agency').innerText()).toBe('BADAN KEPEGAWAIAN DAERAH\nPEMERINTAH KABUPATEN LUMAJANG');
         expect(await page.getByTestId('login-session-ended').count()).toBe(0);
-        await page.getByLabel('NIP / Nama pengguna').fill(account.username);
-        await page.getByLabel('Kata sandi').fill(account.password);
-        await page.getByRole('button', { name: 'Masuk' }).click();
+        await submitLogin(page, account.username, account.password);
         await page.getByTestId('home-title').waitFor();
         expect(await page.getByTestId('home-title').textContent()).toContain('Beranda');
         expect(await page.getByTestId('home-welcome').textContent()).toContain(account.name.split(',')[0]!);
@@ -81,9 +79,7 @@ describe('every role logs in and sees its home page', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${server.url}/login`);
-      await page.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdVerifier);
-      await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await submitLogin(page, DEMO_USERNAMES.bkdVerifier, DEMO_PASSWORD);
       await page.getByTestId('home-title').waitFor();
       // The session ends on the server (as when it expires): the next page the user opens finds none.
       const sessions = await server.ctx.redis.keys(`${server.ctx.config.REDIS_PREFIX}:sess:*`);
@@ -94,9 +90,7 @@ describe('every role logs in and sees its home page', () => {
       await notice.waitFor();
       expect(await notice.textContent()).toContain('Sesi Anda telah berakhir');
       await page.screenshot({ path: path.join(SHOTS, 'login-session-ended.png') });
-      await page.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdVerifier);
-      await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await submitLogin(page, DEMO_USERNAMES.bkdVerifier, DEMO_PASSWORD);
       await page.getByTestId('employee-table').waitFor();
       expect(new URL(page.url()).pathname).toBe('/pegawai');
     } finally {
@@ -108,9 +102,7 @@ describe('every role logs in and sees its home page', () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${server.url}/login`);
-      await page.getByLabel('NIP / Nama pengguna').fill('admin.bkd');
-      await page.getByLabel('Kata sandi').fill('salah-total-1');
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await submitLogin(page, 'admin.bkd', 'salah-total-1');
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toMatch(/salah/i);

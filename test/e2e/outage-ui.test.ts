@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, submitLogin } from '../support/browser.ts';
 import { createAsn, createOpd, PASSWORD } from '../support/factories.ts';
 import { freePort, PrivateRedis } from '../support/outage.ts';
 import { startServer } from '../support/server.ts';
@@ -37,9 +37,7 @@ describe('outage banner', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(`${server.url}/login`);
-      await page.getByLabel('NIP / Nama pengguna').fill(asn.username);
-      await page.getByLabel('Kata sandi').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await submitLogin(page, asn.username, PASSWORD);
       await page.getByTestId('home-title').waitFor();
       expect(await page.getByTestId('outage-banner').count()).toBe(0);
 

@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
 import { seedAktivitasDemo } from '../../prisma/seed/aktivitas-demo.ts';
+import { submitLogin } from '../support/browser.ts';
 import { TEST_TODAY } from '../support/app.ts';
 import { screenshotter, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
@@ -49,9 +50,7 @@ async function phone(username: string, north: number): Promise<{ context: Browse
   });
   const page = await context.newPage();
   await page.goto(`${world!.server.url}/login`);
-  await page.getByLabel('NIP / Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await submitLogin(page, username, DEMO_PASSWORD);
   await page.getByTestId('home-title').waitFor();
   return { context, page };
 }

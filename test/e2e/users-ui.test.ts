@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERNAMES } from '../../prisma/seed/demo.ts';
+import { submitLogin } from '../support/browser.ts';
 import { SHOTS, startDemoWorld, type DemoWorld } from '../support/demo-world.ts';
 
 let world: DemoWorld;
@@ -47,9 +48,7 @@ describe('Pengguna and Pengaturan (BKD_ADMIN)', () => {
     const verifier = await browser.newContext();
     const vp = await verifier.newPage();
     await vp.goto(`${server.url}/login`);
-    await vp.getByLabel('NIP / Nama pengguna').fill(DEMO_USERNAMES.bkdVerifier);
-    await vp.getByLabel('Kata sandi').fill(temp);
-    await vp.getByRole('button', { name: 'Masuk' }).click();
+    await submitLogin(vp, DEMO_USERNAMES.bkdVerifier, temp);
     await vp.waitForURL(/\/ganti-sandi/);
     await vp.getByTestId('must-change-password-notice').waitFor();
     await verifier.close();

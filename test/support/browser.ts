@@ -1,5 +1,5 @@
 /** Debian's chromium driven by playwright-core (no browser download); playwright gives each launch a fresh profile. */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,4 +17,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Fills the login form on the page shown and submits it (the caller waits for what should follow). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('NIP / Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
 }

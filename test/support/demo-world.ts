@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/demo.ts';
 import { applyMigrations } from '../../prisma/tools/migrations.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, submitLogin } from './browser.ts';
 import { TEST_TODAY } from './app.ts';
 import { startServer } from './server.ts';
 
@@ -68,9 +68,7 @@ export async function startDemoWorld(suffix: string, employees = 600, today: str
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
       await page.goto(`${server.url}/login`);
-      await page.getByLabel('NIP / Nama pengguna').fill(username);
-      await page.getByLabel('Kata sandi').fill(password);
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await submitLogin(page, username, password);
       await page.getByTestId('home-title').waitFor();
       return { context, page };
     },
