@@ -137,7 +137,7 @@ describe('daily activity approved by the atasan', () => {
     }
   });
 
-  it('the BKD admin sets work locations, schedules and holidays', async () => {
+  it('the BKD admin sets work locations, the regency\'s and an OPD\'s hours, and holidays', async () => {
     const admin = await world!.signIn(DEMO_USERNAMES.bkdAdmin);
     try {
       await admin.page.goto(`${world!.server.url}/admin/presensi`);
@@ -166,6 +166,24 @@ describe('daily activity approved by the atasan', () => {
         .toEqual([1, 2, 3, 4, 5, 6].map((h) => [h, '08:00', '14:00']));
       await shot(admin.page, '10-admin-jadwal-opd-saved');
       expect(await db.auditLog.count({ where: { action: 'jadwal_kerja_opd.replaced', entityId: String(opd.id) } })).toBe(1);
+
+      // The regency's own week: Friday until 11:30; a week without a working day cannot be saved.
+      const regency = admin.page.getByTestId('regency-schedule');
+      await regency.getByTestId('regency-schedule-edit').click();
+      const week = regency.getByTestId('regency-schedule-editor');
+      const worked = await db.jadwalKerja.findMany({ orderBy: { hari: 'asc' } });
+      for (const d of ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu']) await week.getByRole('checkbox', { name: d }).uncheck();
+      expect(await week.getByTestId('regency-schedule-save').isDisabled()).toBe(true);
+      await week.getByText('Centang paling sedikit satu hari kerja.').waitFor();
+      for (const r of worked) await week.getByTestId(`regency-day-${r.hari}`).getByRole('checkbox').check();
+      await week.getByLabel('Jam pulang Jumat').fill('11:30');
+      await shot(admin.page, '11-admin-jadwal-kabupaten');
+      await week.getByTestId('regency-schedule-save').click();
+      await week.waitFor({ state: 'detached' });
+      await regency.getByText('07.30–11.30').waitFor();
+      const after = await db.jadwalKerja.findMany({ orderBy: { hari: 'asc' } });
+      expect(after.map((r) => [r.hari, r.jamMasuk, r.jamPulang])).toEqual(worked.map((r) => [r.hari, r.jamMasuk, r.hari === 5 ? '11:30' : r.jamPulang]));
+      expect(await db.auditLog.count({ where: { action: 'jadwal_kerja.replaced' } })).toBe(1);
     } finally {
       await admin.context.close();
     }

@@ -18,6 +18,7 @@ import {
   useSaveHolidays,
   useSetWorkLocation,
   useSpecialSchedules,
+  useSaveWeeklySchedule,
   useWeeklySchedule,
   useWorkLocations,
   type Holiday,
@@ -131,6 +132,43 @@ function LocationsTab() {
 }
 
 type DayForm = { kerja: boolean; jamMasuk: string; jamPulang: string };
+type WeekForm = Record<number, DayForm>;
+
+/** A week's form from rows of hours (a day without a row is off; its inputs start at 07:30–16:00). */
+function weekForm(rows: readonly WeekdayHoursRow[]): WeekForm {
+  return Object.fromEntries(
+    DAYS.map((d) => {
+      const row = rows.find((i) => i.hari === d);
+      return [d, { kerja: !!row, jamMasuk: row?.jamMasuk ?? '07:30', jamPulang: row?.jamPulang ?? '16:00' }];
+    }),
+  );
+}
+
+/** The rows of hours a week's form stands for (ticked days only). */
+const weekRows = (days: WeekForm): WeekdayHoursRow[] => DAYS.filter((d) => days[d]!.kerja).map((d) => ({ hari: d, jamMasuk: days[d]!.jamMasuk, jamPulang: days[d]!.jamPulang }));
+
+/** One row per weekday: worked or not, and its hours (WIB). */
+function WeekHoursFields({ days, onChange, testId }: { days: WeekForm; onChange: (days: WeekForm) => void; testId: string }) {
+  const { t } = useTranslation();
+  const setDay = (d: number, patch: Partial<DayForm>) => onChange({ ...days, [d]: { ...days[d]!, ...patch } });
+  return (
+    <Stack gap={6}>
+      {DAYS.map((d) => (
+        <Group key={d} gap="sm" wrap="nowrap" data-testid={`${testId}-${d}`}>
+          <Checkbox w={110} label={t(`presensiAdmin.days.${d}`)} checked={days[d]!.kerja} onChange={(e) => setDay(d, { kerja: e.currentTarget.checked })} />
+          <TextInput type="time" aria-label={`${t('presensiAdmin.schedule.masuk')} ${t(`presensiAdmin.days.${d}`)}`} value={days[d]!.jamMasuk} disabled={!days[d]!.kerja} onChange={(e) => setDay(d, { jamMasuk: e.currentTarget.value })} w={140} />
+          <Text size="sm">–</Text>
+          <TextInput type="time" aria-label={`${t('presensiAdmin.opdSchedule.pulang')} ${t(`presensiAdmin.days.${d}`)}`} value={days[d]!.jamPulang} disabled={!days[d]!.kerja} onChange={(e) => setDay(d, { jamPulang: e.currentTarget.value })} w={140} />
+          {!days[d]!.kerja && (
+            <Text size="xs" c="dimmed">
+              {t('presensiAdmin.schedule.off')}
+            </Text>
+          )}
+        </Group>
+      ))}
+    </Stack>
+  );
+}
 
 /** The hours of one OPD: follow the regency's table, or its own hours per weekday (a day not ticked is off). */
 function OpdScheduleEditor({ data }: { data: OpdSchedule }) {
@@ -138,17 +176,8 @@ function OpdScheduleEditor({ data }: { data: OpdSchedule }) {
   const save = useSaveOpdSchedule();
   const [mode, setMode] = useState<'KABUPATEN' | 'SENDIRI'>(data.ikutKabupaten ? 'KABUPATEN' : 'SENDIRI');
   // Own hours start from the OPD's rows, else from the regency's as a template.
-  const template = data.ikutKabupaten ? data.kabupaten : data.items;
-  const [days, setDays] = useState<Record<number, DayForm>>(() =>
-    Object.fromEntries(
-      DAYS.map((d) => {
-        const row = template.find((i) => i.hari === d);
-        return [d, { kerja: !!row, jamMasuk: row?.jamMasuk ?? '07:30', jamPulang: row?.jamPulang ?? '16:00' }];
-      }),
-    ),
-  );
-  const setDay = (d: number, patch: Partial<DayForm>) => setDays({ ...days, [d]: { ...days[d]!, ...patch } });
-  const items: WeekdayHoursRow[] = mode === 'KABUPATEN' ? [] : DAYS.filter((d) => days[d]!.kerja).map((d) => ({ hari: d, jamMasuk: days[d]!.jamMasuk, jamPulang: days[d]!.jamPulang }));
+  const [days, setDays] = useState(() => weekForm(data.ikutKabupaten ? data.kabupaten : data.items));
+  const items = mode === 'KABUPATEN' ? [] : weekRows(days);
   const noDay = mode === 'SENDIRI' && items.length === 0;
   return (
     <Stack gap="sm" data-testid="opd-schedule-editor">
@@ -167,19 +196,7 @@ function OpdScheduleEditor({ data }: { data: OpdSchedule }) {
         </Text>
       ) : (
         <Stack gap={6}>
-          {DAYS.map((d) => (
-            <Group key={d} gap="sm" wrap="nowrap" data-testid={`opd-day-${d}`}>
-              <Checkbox w={110} label={t(`presensiAdmin.days.${d}`)} checked={days[d]!.kerja} onChange={(e) => setDay(d, { kerja: e.currentTarget.checked })} />
-              <TextInput type="time" aria-label={`${t('presensiAdmin.schedule.masuk')} ${t(`presensiAdmin.days.${d}`)}`} value={days[d]!.jamMasuk} disabled={!days[d]!.kerja} onChange={(e) => setDay(d, { jamMasuk: e.currentTarget.value })} w={140} />
-              <Text size="sm">–</Text>
-              <TextInput type="time" aria-label={`${t('presensiAdmin.opdSchedule.pulang')} ${t(`presensiAdmin.days.${d}`)}`} value={days[d]!.jamPulang} disabled={!days[d]!.kerja} onChange={(e) => setDay(d, { jamPulang: e.currentTarget.value })} w={140} />
-              {!days[d]!.kerja && (
-                <Text size="xs" c="dimmed">
-                  {t('presensiAdmin.schedule.off')}
-                </Text>
-              )}
-            </Group>
-          ))}
+          <WeekHoursFields days={days} onChange={setDays} testId="opd-day" />
           <Text size="xs" c="dimmed">
             {t('presensiAdmin.opdSchedule.ownHelp')}
           </Text>
@@ -190,6 +207,44 @@ function OpdScheduleEditor({ data }: { data: OpdSchedule }) {
       <Group>
         <Button onClick={() => save.mutate({ opdId: data.opdId, items }, { onSuccess: () => saved(t('presensiAdmin.saved')) })} loading={save.isPending} disabled={noDay} data-testid="opd-schedule-save">
           {t('presensiAdmin.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The regency's own week (every OPD that follows it): at least one working day. */
+function RegencyScheduleEditor({ rows, onDone }: { rows: readonly WeekdayHoursRow[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveWeeklySchedule();
+  const [days, setDays] = useState(() => weekForm(rows));
+  const items = weekRows(days);
+  return (
+    <Stack gap="sm" data-testid="regency-schedule-editor">
+      <WeekHoursFields days={days} onChange={setDays} testId="regency-day" />
+      <Text size="xs" c="dimmed">
+        {t('presensiAdmin.schedule.editHelp')}
+      </Text>
+      {items.length === 0 && <Alert color="yellow">{t('presensiAdmin.schedule.noDay')}</Alert>}
+      {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
+      <Group>
+        <Button
+          onClick={() =>
+            save.mutate(items, {
+              onSuccess: () => {
+                saved(t('presensiAdmin.saved'));
+                onDone();
+              },
+            })
+          }
+          loading={save.isPending}
+          disabled={items.length === 0}
+          data-testid="regency-schedule-save"
+        >
+          {t('presensiAdmin.save')}
+        </Button>
+        <Button variant="default" onClick={onDone} disabled={save.isPending}>
+          {t('common.cancel')}
         </Button>
       </Group>
     </Stack>
@@ -225,6 +280,7 @@ function OpdScheduleCard() {
 function SchedulesTab() {
   const { t } = useTranslation();
   const weekly = useWeeklySchedule();
+  const [editingWeek, setEditingWeek] = useState(false);
   const specials = useSpecialSchedules();
   const create = useCreateSpecialSchedule();
   const remove = useDeleteSpecialSchedule();
@@ -237,11 +293,19 @@ function SchedulesTab() {
     );
   return (
     <Stack gap="lg">
-      <Card withBorder>
-        <Title order={3} size="h5" mb="xs">
-          {t('presensiAdmin.schedule.weekly')}
-        </Title>
-        {weekly.data && (
+      <Card withBorder data-testid="regency-schedule">
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h5">
+            {t('presensiAdmin.schedule.weekly')}
+          </Title>
+          {weekly.data && !editingWeek && (
+            <Button size="xs" variant="light" onClick={() => setEditingWeek(true)} data-testid="regency-schedule-edit">
+              {t('presensiAdmin.edit')}
+            </Button>
+          )}
+        </Group>
+        {weekly.data && editingWeek && <RegencyScheduleEditor rows={weekly.data.items} onDone={() => setEditingWeek(false)} />}
+        {weekly.data && !editingWeek && (
           <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }} spacing="xs">
             {DAYS.map((d) => {
               const row = weekly.data.items.find((i) => i.hari === d);
