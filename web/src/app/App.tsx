@@ -22,7 +22,8 @@ export function App() {
             <OutageBanner />
             {/* Navigation without transitions: a page whose code is still loading shows the loading
                 state at once (the layout's Suspense) instead of the previous page staying on screen
-                as if the click had not been taken. */}
+                as if the click had not been taken, its timers still running (a list's search applied
+                after its pause then navigated back to the list; simak-ui's test). */}
             <BrowserRouter useTransitions={false}>
               <AppRoutes />
             </BrowserRouter>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useLocation, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 
 /**
  * List state (filters, page, sort) kept in the URL query, so that going back to a
@@ -8,7 +8,6 @@ import { useLocation, useSearchParams } from 'react-router';
  */
 export function useSearchState<K extends string>(defaults: Record<K, string>) {
   const [params, setParams] = useSearchParams();
-  const { pathname } = useLocation();
   const values = useMemo(() => {
     const out = { ...defaults };
     for (const key of Object.keys(defaults) as K[]) {
@@ -18,16 +17,9 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
     return out;
   }, [params]);
 
-  /**
-   * Updates some values; any change other than `page` itself goes back to page 1.
-   * Nothing happens once the user has left for another page. The list may outlive the
-   * navigation for a moment (a router navigating in a React transition keeps it on screen while
-   * the next page's code loads), and a late update (a search applied after its pause) would then
-   * replace the new page with the list again.
-   */
+  /** Updates some values; any change other than `page` itself goes back to page 1. */
   const update = useCallback(
     (patch: Partial<Record<K, string | number | null | undefined>>) => {
-      if (window.location.pathname !== pathname) return;
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
@@ -42,7 +34,7 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
         { replace: true },
       );
     },
-    [setParams, pathname],
+    [setParams],
   );
   return [values, update] as const;
 }
