@@ -14,9 +14,12 @@ export function redirectStateFor(location: Pick<Location, 'pathname' | 'search' 
   return { from: `${location.pathname}${location.search}${location.hash}`, ...(sessionEnded ? { sessionEnded } : {}) };
 }
 
+/** Router state as a RedirectState (its fields still unchecked); empty for anything else. */
+const redirectState = (state: unknown): RedirectState => (typeof state === 'object' && state !== null ? (state as RedirectState) : {});
+
 /** Whether the router state says the session ended under the user (see RedirectState). */
 export function sessionEndedIn(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && (state as RedirectState).sessionEnded === true;
+  return redirectState(state).sessionEnded === true;
 }
 
 function isUnder(path: string, prefix: string): boolean {
@@ -28,7 +31,7 @@ function isUnder(path: string, prefix: string): boolean {
  * `exclude` (by default the login page itself), else `fallback`.
  */
 export function redirectTarget(state: unknown, fallback = '/', exclude: readonly string[] = [LOGIN_PATH]): string {
-  const from = typeof state === 'object' && state !== null ? (state as RedirectState).from : undefined;
+  const from = redirectState(state).from;
   if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/\\')) return fallback;
   if (exclude.some((prefix) => isUnder(from, prefix))) return fallback;
   return from;
